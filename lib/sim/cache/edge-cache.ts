@@ -1,0 +1,140 @@
+/**
+ * The edge location's cache. RFC 9111 bookkeeping (storability, Age, validators, merging a 304) is done by
+ * `http-cache-semantics`, whose clock is its overridable `now()`: here it reads simulated time.
+ * How long CloudFront keeps an object follows CloudFront's own rules (cloudfront-ttl.ts), which differ from
+ * a plain RFC cache (a DefaultTTL when the origin sends no header, MinTTL overriding no-store).
+ */
+import CachePolicy from 'http-cache-semantics';
+import { cloudFrontTtl, type TtlDecision, type TtlSettings } from './cloudfront-ttl';
+import { parseCacheControl, seconds } from './cache-control';
+
+export interface StoredObject {
+  policy: CachePolicy;
+  status: number;
+  body: string | null;
+  /** How long CloudFront treats it as fresh. */
+  ttlSeconds: number;
+  /** An error response kept for the error-caching minimum TTL. */
+  isError: boolean;
+}
+
+export interface CacheRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+}
+
+export interface CacheResponse {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * CloudFront caches 5xx responses from the origin for 10 s by default (the error caching minimum TTL),
+ * so a burst of retries does not hammer a failing origin. Source: CloudFront Developer Guide,
+ * "How CloudFront processes HTTP 4xx and 5xx status codes from your origin".
+ */
+export const ERROR_CACHING_MIN_TTL_SECONDS = 10;
+const CACHED_ERROR_STATUSES = new Set([500, 502, 503, 504]);
+
+export class EdgeCache {
+  private readonly entries = new Map<string, StoredObject>();
+  private readonly Policy: new (req: CacheRequest, res: CacheResponse, options: CachePolicy.Options) => CachePolicy;
+  private frozenClock: number | null = null;
+
+  /** `clock` returns the simulated time as epoch milliseconds. */
+  constructor(
+    clock: () => number,
+    private readonly settings: TtlSettings,
+  ) {
+    const read = (): number => this.frozenClock ?? clock();
+    this.Policy = class SimulatedClockPolicy extends CachePolicy {
+      // Not in the type declarations, but the library documents now() as the method to replace for testing.
+      now(): number {
+        return read();
+      }
+    };
+  }
+
+  lookup(key: string): StoredObject | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Age in seconds, as the `Age` header will say (RFC 9111 §4.2.3). */
+  ageSeconds(entry: StoredObject): number {
+    return entry.policy.age();
+  }
+
+  isFresh(entry: StoredObject): boolean {
+    return this.ageSeconds(entry) < entry.ttlSeconds;
+  }
+
+  /** The `stale-while-revalidate` window (RFC 5861 §3), honoured by CloudFront since 2023. */
+  staleWhileRevalidateOk(entry: StoredObject): boolean {
+    const swr = seconds(parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined), 'stale-while-revalidate');
+    return swr !== undefined && this.ageSeconds(entry) < entry.ttlSeconds + swr;
+  }
+
+  /** `must-revalidate` forbids serving the object stale, even when the origin is down (RFC 9111 §5.2.2.2). */
+  mustRevalidate(entry: StoredObject): boolean {
+    const cc = parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined);
+    return Boolean(cc['must-revalidate'] || cc['proxy-revalidate']);
+  }
+
+  /** Decides whether and for how long to keep a response, and keeps it. */
+  store(key: string, req: CacheRequest, res: CacheResponse, body: string | null): TtlDecision {
+    if (CACHED_ERROR_STATUSES.has(res.status)) {
+      const policy = new this.Policy(req, res, { shared: true });
+      this.entries.set(key, { policy, status: res.status, body, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, isError: true });
+      return { store: true, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, reason: `error caching minimum TTL: ${ERROR_CACHING_MIN_TTL_SECONDS} s` };
+    }
+    const decision = this.decide(req, res);
+    if (decision.store) {
+      const policy = new this.Policy(req, res, { shared: true });
+      this.entries.set(key, { policy, status: res.status, body, ttlSeconds: decision.ttlSeconds, isError: false });
+    }
+    return decision;
+  }
+
+  /** Puts an object in the cache as if it had been stored `ageMs` ago (the scenario's starting state). */
+  seed(key: string, req: CacheRequest, res: CacheResponse, body: string | null, storedAtEpochMs: number): TtlDecision {
+    this.frozenClock = storedAtEpochMs;
+    try {
+      return this.store(key, req, res, body);
+    } finally {
+      this.frozenClock = null;
+    }
+  }
+
+  /** Headers for a conditional request (If-None-Match / If-Modified-Since), RFC 9111 §4.3.1. */
+  revalidationHeaders(entry: StoredObject, req: CacheRequest): Record<string, string> {
+    return entry.policy.revalidationHeaders(req) as Record<string, string>;
+  }
+
+  /** A 304 freshens the stored object; a 200 replaces it (RFC 9111 §4.3.4). Returns whether the stored body is still valid. */
+  revalidated(key: string, entry: StoredObject, req: CacheRequest, res: CacheResponse, body: string | null): { modified: boolean; decision: TtlDecision } {
+    const { policy, modified } = entry.policy.revalidatedPolicy(req, res);
+    if (modified) return { modified, decision: this.store(key, req, res, body) };
+    const decision = this.decide(req, { status: entry.status, headers: policy.responseHeaders() as Record<string, string> });
+    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds });
+    return { modified, decision };
+  }
+
+  /** Headers as the edge sends a stored object: hop-by-hop headers removed, `Age` updated. */
+  servedHeaders(entry: StoredObject): Record<string, string> {
+    return entry.policy.responseHeaders() as Record<string, string>;
+  }
+
+  private decide(req: CacheRequest, res: CacheResponse): TtlDecision {
+    // With MinTTL = 0 CloudFront honours what RFC 9111 forbids a shared cache to store
+    // (no-store, private, a request with Authorization).
+    if (this.settings.minTtl === 0) {
+      const probe = new this.Policy(req, res, { shared: true });
+      if (!probe.storable()) {
+        const ttl = cloudFrontTtl(res.headers, this.settings);
+        return { store: false, ttlSeconds: 0, reason: ttl.store ? 'not storable by a shared cache (RFC 9111 §3)' : ttl.reason };
+      }
+    }
+    return cloudFrontTtl(res.headers, this.settings);
+  }
+}

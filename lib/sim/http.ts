@@ -1,0 +1,104 @@
+/**
+ * HTTP messages as they travel hop by hop, and the exchange helper every HTTP hop uses:
+ * open (or reuse) a connection, send the request, let the server handle it, carry the response back.
+ */
+import type { HttpMethod, TlsVersion } from '@/lib/scenario/schema';
+import { leg, type SimContext, type Tag } from './context';
+import type { Task } from './kernel/kernel';
+import { ensureConnection, flush } from './net/handshake';
+import { NODES } from './topology';
+import type { CacheOutcome, NodeId } from './types';
+
+export interface HttpRequest {
+  requestId: string;
+  /** The attempt of the layer that sent this copy. */
+  attempt: number;
+  method: HttpMethod;
+  path: string;
+  /** Decoded query string without the leading `?`, empty when there is none. */
+  query: string;
+  body: string | null;
+  headers: Record<string, string>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+  /** The node that produced this response. */
+  origin: NodeId;
+  cache?: CacheOutcome;
+  blockedBy?: NodeId;
+}
+
+/** Reason phrases (RFC 9110 §15). */
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  304: 'Not Modified',
+  403: 'Forbidden',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export function statusLine(status: number): string {
+  return `${status} ${REASONS[status] ?? ''}`.trim();
+}
+
+/** Methods whose repetition has the same effect as one request (RFC 9110 §9.2.2). */
+export function isIdempotent(method: HttpMethod, hasIdempotencyKey: boolean): boolean {
+  if (method === 'POST' || method === 'PATCH') return hasIdempotencyKey;
+  return true;
+}
+
+export function target(req: HttpRequest): string {
+  return req.query ? `${req.path}?${req.query}` : req.path;
+}
+
+export interface ExchangeOptions {
+  tls: TlsVersion | null;
+  alreadyOpen: boolean;
+  requestNarration: string;
+  /** Headers as they look on this hop. */
+  requestHeaders: Record<string, string>;
+  responseNarration: (res: HttpResponse) => string;
+  /** Headers the response carries on this hop back. */
+  responseHeaders?: (res: HttpResponse) => Record<string, string>;
+}
+
+export function* exchange(
+  ctx: SimContext,
+  tag: Tag,
+  client: NodeId,
+  server: NodeId,
+  req: HttpRequest,
+  handle: (req: HttpRequest) => Task<HttpResponse>,
+  options: ExchangeOptions,
+): Task<HttpResponse> {
+  const pending = yield* ensureConnection(ctx, tag, client, server, { tls: options.tls, alreadyOpen: options.alreadyOpen });
+  flush(ctx, tag, client, server, pending);
+  const hopReq: HttpRequest = { ...req, headers: options.requestHeaders };
+  yield* leg(ctx, tag, client, server, 'request', {
+    kind: 'request',
+    narration: options.requestNarration,
+    decision: `${req.method} ${target(req)}`,
+    headers: options.requestHeaders,
+  });
+  const res = yield* handle(hopReq);
+  const headers = options.responseHeaders ? options.responseHeaders(res) : res.headers;
+  yield* leg(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
+    kind: 'response',
+    status: res.status,
+    narration: options.responseNarration(res),
+    decision: statusLine(res.status),
+    headers,
+  });
+  return { ...res, headers };
+}
+
+export function describeHop(client: NodeId, server: NodeId): string {
+  return `${NODES[client].label} → ${NODES[server].label}`;
+}

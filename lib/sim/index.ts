@@ -1,0 +1,5 @@
+/** The engine's public surface. Pure TypeScript: no React, no DOM, no wall clock, no Math.random. */
+export { runScenario } from './run';
+export { NODES, links, linkFor, DB_PORTS, DB_ENGINE_LABELS } from './topology';
+export type { NodeInfo, LinkInfo } from './topology';
+export type * from './types';

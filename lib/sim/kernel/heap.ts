@@ -1,0 +1,54 @@
+/**
+ * A binary min-heap of timed entries. Ties on time are broken by insertion order (`seq`),
+ * which is what makes the event order — and so the whole run — deterministic.
+ */
+export interface Timed {
+  t: number;
+  seq: number;
+}
+
+function before(a: Timed, b: Timed): boolean {
+  return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+}
+
+export class TimedHeap<T extends Timed> {
+  private readonly items: T[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = items[parent]!;
+      if (!before(item, p)) break;
+      items[i] = p;
+      i = parent;
+    }
+    items[i] = item;
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    let i = 0;
+    const n = items.length;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && before(items[right]!, items[left]!) ? right : left;
+      if (!before(items[child]!, last)) break;
+      items[i] = items[child]!;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+}

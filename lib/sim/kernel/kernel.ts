@@ -1,0 +1,165 @@
+/**
+ * A discrete-event kernel for cooperative processes.
+ *
+ * A process is a generator that yields effects (sleep, run children, race a deadline, fork) and is
+ * resumed by the kernel at the simulated time the effect completes. Writing each node as a process
+ * keeps its logic in the order a reader expects ("open a connection, send, wait for the answer"),
+ * while the kernel interleaves any number of them on one simulated clock.
+ *
+ * The clock only moves when the kernel pops the next timed entry: nothing here reads the wall clock.
+ */
+import { TimedHeap, type Timed } from './heap';
+
+export type Effect =
+  | { readonly type: 'sleep'; readonly ms: number }
+  | { readonly type: 'all'; readonly tasks: readonly Task<unknown>[] }
+  | { readonly type: 'deadline'; readonly task: Task<unknown>; readonly ms: number }
+  | { readonly type: 'fork'; readonly task: Task<unknown> };
+
+export type Task<T> = Generator<Effect, T, unknown>;
+
+export type DeadlineResult<T> = { readonly finished: true; readonly value: T } | { readonly finished: false };
+
+interface Wakeup extends Timed {
+  fiber: Fiber;
+  input: unknown;
+}
+
+class Fiber {
+  cancelled = false;
+  finished = false;
+  readonly children = new Set<Fiber>();
+
+  constructor(
+    readonly task: Task<unknown>,
+    readonly onDone: (value: unknown) => void,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled || this.finished) return;
+    this.cancelled = true;
+    for (const child of this.children) child.cancel();
+  }
+}
+
+export class Kernel {
+  private clock = 0;
+  private seq = 0;
+  private readonly queue = new TimedHeap<Wakeup>();
+
+  /** The simulated time, in milliseconds. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Starts a top-level process now. */
+  spawn<T>(task: Task<T>, onDone: (value: T) => void = () => {}): void {
+    this.start(new Fiber(task, onDone as (value: unknown) => void));
+  }
+
+  /** Runs until no process has anything left to do. */
+  run(): void {
+    for (let next = this.queue.pop(); next; next = this.queue.pop()) {
+      this.clock = next.t;
+      if (!next.fiber.cancelled) this.step(next.fiber, next.input);
+    }
+  }
+
+  private start(fiber: Fiber): void {
+    this.wake(fiber, undefined, 0);
+  }
+
+  private wake(fiber: Fiber, input: unknown, afterMs: number): void {
+    this.queue.push({ t: this.clock + Math.max(0, afterMs), seq: this.seq++, fiber, input });
+  }
+
+  private step(fiber: Fiber, input: unknown): void {
+    const result = fiber.task.next(input);
+    if (result.done) {
+      fiber.finished = true;
+      fiber.onDone(result.value);
+      return;
+    }
+    const effect = result.value;
+    switch (effect.type) {
+      case 'sleep':
+        this.wake(fiber, undefined, effect.ms);
+        return;
+      case 'fork': {
+        this.start(new Fiber(effect.task, () => {}));
+        this.wake(fiber, undefined, 0);
+        return;
+      }
+      case 'all': {
+        const results: unknown[] = new Array(effect.tasks.length);
+        let remaining = effect.tasks.length;
+        if (remaining === 0) {
+          this.wake(fiber, results, 0);
+          return;
+        }
+        effect.tasks.forEach((task, index) => {
+          const child = new Fiber(task, (value) => {
+            results[index] = value;
+            fiber.children.delete(child);
+            remaining -= 1;
+            if (remaining === 0 && !fiber.cancelled) this.step(fiber, results);
+          });
+          fiber.children.add(child);
+          this.start(child);
+        });
+        return;
+      }
+      case 'deadline': {
+        let settled = false;
+        const child = new Fiber(effect.task, (value) => {
+          fiber.children.delete(child);
+          if (settled || fiber.cancelled) return;
+          settled = true;
+          timer.cancelled = true;
+          this.step(fiber, { finished: true, value } satisfies DeadlineResult<unknown>);
+        });
+        // The timer is a fiber of its own so that cancelling it is the same operation as cancelling a process.
+        const timer = new Fiber(
+          (function* (): Task<void> {
+            yield { type: 'sleep', ms: effect.ms };
+          })(),
+          () => {
+            if (settled || fiber.cancelled) return;
+            settled = true;
+            child.cancel();
+            fiber.children.delete(child);
+            this.step(fiber, { finished: false } satisfies DeadlineResult<unknown>);
+          },
+        );
+        fiber.children.add(child);
+        fiber.children.add(timer);
+        this.start(child);
+        this.start(timer);
+        return;
+      }
+    }
+  }
+}
+
+/** Waits `ms` of simulated time. */
+export function* sleep(ms: number): Task<void> {
+  if (ms > 0) yield { type: 'sleep', ms };
+}
+
+/** Runs tasks side by side and returns their results in order once all have finished. */
+export function* all<T>(tasks: readonly Task<T>[]): Task<T[]> {
+  return (yield { type: 'all', tasks }) as T[];
+}
+
+/**
+ * Runs a task against a deadline. If the deadline passes first, the task is abandoned where it
+ * stands — as a client that stops waiting abandons a server that is still working.
+ */
+export function* withDeadline<T>(task: Task<T>, ms: number): Task<DeadlineResult<T>> {
+  return (yield { type: 'deadline', task, ms }) as DeadlineResult<T>;
+}
+
+/** Starts a task that lives on after its parent moves on (a background revalidation). */
+export function* fork(task: Task<unknown>): Task<void> {
+  yield { type: 'fork', task };
+}

@@ -1,0 +1,122 @@
+/**
+ * Opening a connection costs round trips before the first byte of data:
+ * - TCP: SYN → SYN-ACK → ACK, 1 RTT; the ACK can ride with the first data (RFC 9293 §3.5).
+ * - TLS 1.3: a full handshake costs 1 RTT; the client's Finished rides with the first request (RFC 8446 §2).
+ * - TLS 1.2: a full handshake costs 2 RTT (RFC 5246 §7.3).
+ * A kept-alive connection costs nothing: HTTP/1.1 keeps connections open by default (RFC 9112 §9.3).
+ */
+import type { TlsVersion } from '@/lib/scenario/schema';
+import { leg, note, sendAlongside, type SimContext, type Tag } from '../context';
+import type { Task } from '../kernel/kernel';
+import type { NodeId } from '../types';
+import { NODES } from '../topology';
+
+export interface OpenOptions {
+  tls: TlsVersion | null;
+  /** When true, the connection is already open (a warm pool, keep-alive). */
+  alreadyOpen?: boolean;
+  /** Called when the SYN has arrived: inline inspection (Shield) happens here. */
+  onSynArrived?: () => void;
+}
+
+function key(client: NodeId, server: NodeId): string {
+  return `${client}>${server}`;
+}
+
+function opener(tag: Tag): string {
+  return `${tag.requestId}#${tag.attempt}`;
+}
+
+export function isOpen(ctx: SimContext, client: NodeId, server: NodeId): boolean {
+  return ctx.openConnections.has(key(client, server));
+}
+
+export function markOpen(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId): void {
+  if (!isOpen(ctx, client, server)) ctx.openConnections.set(key(client, server), opener(tag));
+}
+
+export function markClosed(ctx: SimContext, client: NodeId, server: NodeId): void {
+  ctx.openConnections.delete(key(client, server));
+}
+
+/**
+ * Makes sure `client` has a connection to `server`, emitting the handshake if one must be opened.
+ * Returns once the client may send its first data byte. A final segment that travels with that data
+ * (the TCP ACK, the TLS 1.3 client Finished) is emitted alongside it by `sendPending`.
+ */
+export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, options: OpenOptions): Task<PendingSegments> {
+  const pending: PendingSegments = [];
+  if (isOpen(ctx, client, server) || options.alreadyOpen) {
+    // The attempt that just opened this connection uses it without comment.
+    if (ctx.openConnections.get(key(client, server)) === opener(tag)) return pending;
+    markOpen(ctx, tag, client, server);
+    note(ctx, tag, client, {
+      kind: 'conn-reuse',
+      narration: `${NODES[client].label} reuses its open connection to ${NODES[server].label}, so no handshake is needed.`,
+      decision: 'connection reused (keep-alive)',
+    });
+    return pending;
+  }
+  const c = NODES[client].label;
+  const s = NODES[server].label;
+  yield* leg(ctx, tag, client, server, 'handshake', {
+    kind: 'tcp-syn',
+    narration: `${c} asks ${s} to open a TCP connection (SYN).`,
+    decision: 'TCP SYN',
+  });
+  options.onSynArrived?.();
+  yield* leg(ctx, tag, server, client, 'handshake', {
+    kind: 'tcp-syn-ack',
+    narration: `${s} agrees and acknowledges (SYN-ACK).`,
+    decision: 'TCP SYN-ACK',
+  });
+  pending.push({ kind: 'tcp-ack', narration: `${c} confirms (ACK); the connection is open after one round trip.`, decision: 'TCP ACK' });
+
+  if (options.tls === '1.3') {
+    flush(ctx, tag, client, server, pending);
+    yield* leg(ctx, tag, client, server, 'handshake', {
+      kind: 'tls-client-hello',
+      narration: `${c} starts TLS 1.3 with a ClientHello that already carries its key share.`,
+      decision: 'TLS 1.3 ClientHello + key_share',
+    });
+    yield* leg(ctx, tag, server, client, 'handshake', {
+      kind: 'tls-server-hello',
+      narration: `${s} answers with its key share, certificate and Finished: one round trip for TLS 1.3.`,
+      decision: 'TLS 1.3 ServerHello … Finished',
+    });
+    pending.push({ kind: 'tls-client-finished', narration: `${c} sends its Finished together with the first request.`, decision: 'TLS Finished' });
+  } else if (options.tls === '1.2') {
+    flush(ctx, tag, client, server, pending);
+    yield* leg(ctx, tag, client, server, 'handshake', {
+      kind: 'tls-client-hello',
+      narration: `${c} starts TLS 1.2 with a ClientHello.`,
+      decision: 'TLS 1.2 ClientHello',
+    });
+    yield* leg(ctx, tag, server, client, 'handshake', {
+      kind: 'tls-server-hello',
+      narration: `${s} answers with ServerHello, its certificate and ServerHelloDone.`,
+      decision: 'TLS 1.2 ServerHello, Certificate, ServerHelloDone',
+    });
+    yield* leg(ctx, tag, client, server, 'handshake', {
+      kind: 'tls-client-finished',
+      narration: `${c} sends its key exchange and Finished: TLS 1.2 needs a second round trip.`,
+      decision: 'TLS 1.2 ClientKeyExchange, ChangeCipherSpec, Finished',
+    });
+    yield* leg(ctx, tag, server, client, 'handshake', {
+      kind: 'tls-server-finished',
+      narration: `${s} sends its Finished; encrypted data can flow after two round trips.`,
+      decision: 'TLS 1.2 ChangeCipherSpec, Finished',
+    });
+  }
+  markOpen(ctx, tag, client, server);
+  return pending;
+}
+
+export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narration: string; decision: string }[];
+
+/** Emits the handshake segments that travel with the first data. */
+export function flush(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, pending: PendingSegments): void {
+  for (const segment of pending.splice(0)) {
+    sendAlongside(ctx, tag, client, server, 'handshake', segment);
+  }
+}

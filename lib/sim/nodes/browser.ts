@@ -1,0 +1,152 @@
+/**
+ * The browser: resolves the name, opens a connection to the edge (Shield inspects it inline), sends the
+ * request with its own retry policy, then renders — parsing the JSON and fetching the static URLs it names
+ * from the CDN over the same connection.
+ */
+import { note, work, type SimContext, type Tag } from '../context';
+import { exchange, isIdempotent, statusLine, type HttpRequest, type HttpResponse } from '../http';
+import type { Task } from '../kernel/kernel';
+import { withRetries } from '../retry/retry';
+import { payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
+import type { CacheOutcome } from '../types';
+import { ensureConnection, flush } from '../net/handshake';
+import { resolve } from './dns';
+import { handleEdge, type EdgeState } from './edge';
+
+/** Time the browser spends parsing JSON and updating the page. *assumed* */
+const RENDER_MS = 8;
+
+export interface BrowserResult {
+  response: HttpResponse | null;
+  attempts: number;
+  answeredAtMs: number;
+  renderedAtMs: number | null;
+  cache: CacheOutcome;
+  assetLatencies: number[];
+}
+
+function shieldInspection(ctx: SimContext, tag: Tag): void {
+  note(ctx, tag, 'shield', {
+    kind: 'shield-pass',
+    narration: 'Shield Standard inspects packets inline at the edge location. One SYN from one visitor is normal traffic, so it passes.',
+    decision: 'Shield Standard: layer 3/4 checks passed (no SYN/UDP flood, no reflection)',
+  });
+}
+
+/** Puts the learner's payload where the method carries data: the query string for reads, the body for writes. */
+export function buildRequest(ctx: SimContext, requestId: string): HttpRequest {
+  const { request } = ctx.scenario;
+  const encoded = `q=${encodeURIComponent(payloadText(request.payload))}`;
+  const inBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+  return {
+    requestId,
+    attempt: 1,
+    method: request.method,
+    path: PATHS[request.kind],
+    query: inBody ? '' : encoded,
+    body: inBody ? encoded : null,
+    headers: {},
+  };
+}
+
+function viewerRequestHeaders(ctx: SimContext, req: HttpRequest, idempotencyKey: string | null): Record<string, string> {
+  return {
+    host: SITE_HOST,
+    'user-agent': USER_AGENT,
+    accept: req.path.startsWith('/api/') ? 'application/json' : '*/*',
+    ...(req.body !== null ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+  };
+}
+
+function* fetchViaEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest, idempotencyKey: string | null, firstContact: boolean): Task<HttpResponse> {
+  const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
+  return yield* exchange(ctx, tag, 'browser', 'edge', req, (r) => handleEdge(ctx, edge, r), {
+    tls: ctx.scenario.tls,
+    alreadyOpen: false,
+    requestHeaders: viewerRequestHeaders(ctx, req, idempotencyKey),
+    requestNarration: firstContact
+      ? `The browser sends ${req.method} ${req.path} over the encrypted connection to the edge (HTTPS, port 443).`
+      : `The browser asks the same edge for ${req.path}, reusing the open connection.`,
+    responseNarration: (res) =>
+      res.status < 400
+        ? `The edge delivers ${statusLine(res.status)} to the browser (${res.headers['x-cache'] ?? ''}).`
+        : `The browser receives ${statusLine(res.status)}.`,
+  });
+}
+
+/** Static URLs the JSON names on this site (the browser fetches them when it renders). */
+export function staticUrlsIn(body: string | null): string[] {
+  if (!body) return [];
+  try {
+    const data: unknown = JSON.parse(body);
+    if (typeof data !== 'object' || data === null) return [];
+    return Object.values(data)
+      .filter((v): v is string => typeof v === 'string' && v.startsWith(`https://${SITE_HOST}/static/`))
+      .map((v) => v.slice(`https://${SITE_HOST}`.length));
+  } catch {
+    return [];
+  }
+}
+
+export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserResult> {
+  const { scenario } = ctx;
+  const requestId = 'r1';
+  const start = ctx.kernel.now;
+  yield* resolve(ctx, { requestId, attempt: 1 });
+
+  // A new visitor opens a fresh connection; Shield sees the SYN on its way in.
+  const open = { requestId, attempt: 1 };
+  const pending = yield* ensureConnection(ctx, open, 'browser', 'edge', { tls: scenario.tls, onSynArrived: () => shieldInspection(ctx, open) });
+  flush(ctx, open, 'browser', 'edge', pending);
+
+  const base = buildRequest(ctx, requestId);
+  const idempotencyKey = scenario.request.idempotencyKey ? `idem-${ctx.rng.hex(12)}` : null;
+  const outcome = yield* withRetries(
+    ctx,
+    { layer: 'browser', requestId, caller: 'browser', callee: 'edge', idempotent: isIdempotent(base.method, idempotencyKey !== null), what: 'the request' },
+    function* (attempt) {
+      const res = yield* fetchViaEdge(ctx, edge, { ...base, attempt }, idempotencyKey, attempt === 1);
+      if (res.status < 400) return { ok: true as const, value: res };
+      const transient = res.status === 502 || res.status === 503 || res.status === 504;
+      return { ok: false as const, value: res, transient, safeToRepeat: false, reason: `a ${statusLine(res.status)}` };
+    },
+  );
+  const response = outcome.value;
+  const answeredAtMs = ctx.kernel.now - start;
+  const tag: Tag = { requestId, attempt: outcome.attempts };
+  const assetLatencies: number[] = [];
+
+  if (response.status >= 400) {
+    yield* work(ctx, tag, 'browser', RENDER_MS, {
+      kind: 'render',
+      narration:
+        response.status === 403
+          ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
+          : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
+      decision: `render error state for ${statusLine(response.status)}`,
+    });
+    return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: null, cache: response.cache ?? 'bypass', assetLatencies };
+  }
+
+  if (scenario.request.kind === 'api' && base.method !== 'HEAD') {
+    const urls = staticUrlsIn(response.body);
+    yield* work(ctx, tag, 'browser', RENDER_MS, {
+      kind: 'render',
+      narration: `The browser parses the JSON and draws the data; it names ${urls.length} static URL${urls.length === 1 ? '' : 's'} to fetch from the CDN.`,
+      decision: `JSON parsed; static URLs: ${urls.join(', ') || 'none'}`,
+    });
+    for (const [index, path] of urls.entries()) {
+      const assetStart = ctx.kernel.now;
+      const assetReq: HttpRequest = { requestId: `${requestId}.a${index + 1}`, attempt: 1, method: 'GET', path, query: '', body: null, headers: {} };
+      yield* fetchViaEdge(ctx, edge, assetReq, null, false);
+      assetLatencies.push(ctx.kernel.now - assetStart);
+    }
+  }
+  note(ctx, tag, 'browser', {
+    kind: 'render',
+    narration: scenario.request.kind === 'api' ? 'The page is complete: data from the API, images from the CDN.' : 'The browser runs the script it received.',
+    decision: 'rendered',
+  });
+  return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: ctx.kernel.now - start, cache: response.cache ?? 'bypass', assetLatencies };
+}

@@ -1,0 +1,55 @@
+/**
+ * The web ACL as a step of the edge's request processing: AWS WAF on CloudFront evaluates the viewer
+ * request at the edge, before the cache lookup and before any Lambda@Edge viewer-request function
+ * (CloudFront Developer Guide, "Request and response behavior"; AWS WAF Developer Guide).
+ */
+import { note, span, type SimContext, type Tag } from '../context';
+import type { HttpRequest } from '../http';
+import type { Task } from '../kernel/kernel';
+import { BROWSER_IP } from '../site';
+import { defaultWebAcl, evaluateWebAcl, type AclVerdict } from '../waf/web-acl';
+
+/** Time the web ACL takes to evaluate a request. *assumed* (AWS WAF adds a few milliseconds at most). */
+const WAF_EVALUATION_MS = 1;
+
+export function* inspect(ctx: SimContext, req: HttpRequest): Task<AclVerdict | null> {
+  const mode = ctx.scenario.waf.mode;
+  if (mode === 'off') return null;
+  const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
+  const verdict = evaluateWebAcl(defaultWebAcl(mode), { sourceIp: BROWSER_IP, query: req.query, body: req.body });
+
+  yield* span(ctx, tag, 'edge', 'waf', WAF_EVALUATION_MS, {
+    kind: 'waf-inspect',
+    leg: 'request',
+    narration: 'The edge hands the decrypted request to the WAF web ACL, which runs its rules in priority order.',
+    decision: verdict.evaluations.map((e) => `${e.priority} ${e.rule}: ${e.matched ? `match ${e.label}` : 'no match'}`).join(' · '),
+    detail: Object.fromEntries(verdict.evaluations.map((e) => [`rule ${e.priority}`, `${e.rule} (${e.action}) ${e.matched ? `matched ${e.label}: ${e.reason}` : 'no match'}`])),
+  });
+
+  for (const counted of verdict.counted) {
+    note(ctx, tag, 'waf', {
+      kind: 'waf-count',
+      narration: `Rule ${counted.label} matches (${counted.reason}), but its action is COUNT: WAF records the match and lets the request go on.`,
+      decision: `WAF rule ${counted.label} → COUNT`,
+    });
+  }
+  if (verdict.action === 'BLOCK') {
+    const evaluation = verdict.evaluations.find((e) => e.rule === verdict.terminatingRule);
+    note(ctx, tag, 'waf', {
+      kind: 'waf-block',
+      status: 403,
+      narration: `WAF blocks the request: ${evaluation?.reason ?? 'a rule matched'}. It never reaches the cache or the origin.`,
+      decision: `WAF rule ${verdict.terminatingLabel} → BLOCK 403`,
+      detail: { rule: verdict.terminatingRule ?? '', label: verdict.terminatingLabel ?? '' },
+    });
+  } else {
+    note(ctx, tag, 'waf', {
+      kind: 'waf-allow',
+      narration: verdict.terminatingRule
+        ? `Rule ${verdict.terminatingRule} allows the request outright; the rules after it are skipped.`
+        : 'No rule stops the request, so the web ACL\'s default action applies: ALLOW.',
+      decision: verdict.terminatingRule ? `WAF rule ${verdict.terminatingRule} → ALLOW` : 'WAF default action → ALLOW',
+    });
+  }
+  return verdict;
+}

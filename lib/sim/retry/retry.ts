@@ -1,0 +1,95 @@
+/**
+ * The retry loop every retrying layer shares (browser → API, app → DB, app → third party).
+ *
+ * A failure is retried only when all of these hold (FACTS.md, "Retries and backoff"):
+ * - the layer retries at all (the scenario's `retry.layers`);
+ * - the failure is transient (a timeout, a refused connection, a 5xx, a deadlock), never a 4xx;
+ * - the operation is idempotent (RFC 9110 §9.2.2), or the failure proves nothing was done;
+ * - attempts remain.
+ */
+import type { RetryLayer } from '@/lib/scenario/schema';
+import { note, span, type SimContext } from '../context';
+import type { Task } from '../kernel/kernel';
+import { NODES } from '../topology';
+import type { NodeId } from '../types';
+import { nextDelay } from './backoff';
+
+export type AttemptResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      value: T;
+      /** Transient: trying again could succeed. */
+      transient: boolean;
+      /** True when the failure proves the operation did not happen (a rolled-back transaction), so even a write may be retried. */
+      safeToRepeat: boolean;
+      reason: string;
+    };
+
+export interface RetryPlan {
+  layer: RetryLayer;
+  requestId: string;
+  /** Who retries, and whom it calls. */
+  caller: NodeId;
+  callee: NodeId;
+  idempotent: boolean;
+  /** What is retried, in words: "the query", "the request". */
+  what: string;
+}
+
+export interface RetryOutcome<T> {
+  value: T;
+  ok: boolean;
+  attempts: number;
+}
+
+export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (attempt: number) => Task<AttemptResult<T>>): Task<RetryOutcome<T>> {
+  const policy = ctx.scenario.retry;
+  const enabled = policy.layers.includes(plan.layer);
+  const maxAttempts = enabled ? policy.attempts : 1;
+  let previousSleep = policy.baseMs;
+
+  for (let attempt = 1; ; attempt++) {
+    const result = yield* attemptOnce(attempt);
+    if (result.ok) return { value: result.value, ok: true, attempts: attempt };
+
+    const tag = { requestId: plan.requestId, attempt };
+    const stop = (why: string, decision: string): RetryOutcome<T> => {
+      note(ctx, tag, plan.caller, { kind: 'give-up', narration: why, decision });
+      return { value: result.value, ok: false, attempts: attempt };
+    };
+    const caller = NODES[plan.caller].label;
+    if (!result.transient) {
+      return stop(`${caller} does not retry: ${result.reason} will not change on a second try.`, `no retry: ${result.reason} is not transient`);
+    }
+    if (!plan.idempotent && !result.safeToRepeat) {
+      return stop(
+        `${caller} does not retry ${plan.what}: it is not idempotent, and after ${result.reason} it may already have taken effect.`,
+        'no retry: not idempotent',
+      );
+    }
+    if (!enabled) {
+      return stop(`${caller} gives up after ${result.reason}: retries are off at this layer.`, 'no retry: retries off here');
+    }
+    if (attempt >= maxAttempts) {
+      return stop(`${caller} gives up after ${attempt} attempts: ${result.reason} every time.`, `gave up after ${attempt}/${maxAttempts} attempts`);
+    }
+
+    const delay = nextDelay(policy, attempt - 1, previousSleep, ctx.rng);
+    previousSleep = Math.max(delay.waitMs, policy.baseMs);
+    const jitterName = policy.backoff === 'none' ? 'no backoff' : `${policy.jitter === 'none' ? 'no' : policy.jitter} jitter`;
+    yield* span(ctx, tag, plan.caller, plan.caller, delay.waitMs, {
+      kind: 'retry-wait',
+      waitMs: delay.waitMs,
+      narration: `${caller} waits ${delay.waitMs} ms before trying ${plan.what} again, so a struggling ${NODES[plan.callee].label} gets room to recover.`,
+      decision: `retry ${attempt + 1}/${maxAttempts} after ${delay.waitMs} ms (${jitterName})`,
+      detail: { formula: delay.formula, minMs: delay.minMs, maxMs: delay.maxMs },
+    });
+    ctx.counters.retries += 1;
+    note(ctx, { requestId: plan.requestId, attempt: attempt + 1 }, plan.caller, {
+      kind: 'retry',
+      narration: `${caller} tries ${plan.what} again (attempt ${attempt + 1} of ${maxAttempts}).`,
+      decision: `attempt ${attempt + 1}/${maxAttempts}`,
+    });
+  }
+}
