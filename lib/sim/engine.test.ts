@@ -141,9 +141,9 @@ describe('timeouts and retries', () => {
   });
 
   it.each([
-    ['none', (n: number, base: number, cap: number) => [Math.min(cap, base * 2 ** n), Math.min(cap, base * 2 ** n)]],
-    ['equal', (n: number, base: number, cap: number) => [Math.min(cap, base * 2 ** n) / 2, Math.min(cap, base * 2 ** n)]],
-    ['full', (n: number, base: number, cap: number) => [0, Math.min(cap, base * 2 ** n)]],
+    ['none', (n: number, base: number, cap: number): [number, number] => [Math.min(cap, base * 2 ** n), Math.min(cap, base * 2 ** n)]],
+    ['equal', (n: number, base: number, cap: number): [number, number] => [Math.min(cap, base * 2 ** n) / 2, Math.min(cap, base * 2 ** n)]],
+    ['full', (n: number, base: number, cap: number): [number, number] => [0, Math.min(cap, base * 2 ** n)]],
   ] as const)('waits within the %s-jitter formula on every retry', (jitter, bounds) => {
     for (let seed = 1; seed <= 20; seed++) {
       const scenario = scenarioWith({ seed, db: { behaviour: 'slow' }, cache: { state: 'off' }, retry: { jitter, attempts: 5, baseMs: 50, capMs: 300, layers: ['db'] } });

@@ -3,3 +3,4 @@ export { runScenario } from './run';
 export { NODES, links, linkFor, DB_PORTS, DB_ENGINE_LABELS } from './topology';
 export type { NodeInfo, LinkInfo } from './topology';
 export type * from './types';
+export { NODE_IDS } from './types';

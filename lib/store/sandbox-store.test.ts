@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { decodeLink } from '@/lib/scenario/url-codec';
+import { momentsFor, resultFor, timelineFor } from './derived';
+import { createSandboxStore, linkFor } from './sandbox-store';
+
+describe('the sandbox store', () => {
+  it('steps forward and back through event ends, pausing playback', () => {
+    const store = createSandboxStore();
+    const moments = momentsFor(resultFor(store.getState().scenario));
+    store.getState().play();
+    store.getState().stepForward();
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().cursor).toBe(moments[0]! > 0 ? moments[0] : moments[1]);
+    store.getState().stepForward();
+    const second = store.getState().cursor;
+    store.getState().stepBack();
+    expect(store.getState().cursor).toBeLessThan(second);
+  });
+
+  it('starts again when play is pressed at the end', () => {
+    const store = createSandboxStore();
+    store.getState().toEnd();
+    expect(store.getState().cursor).toBe(timelineFor(resultFor(store.getState().scenario)).totalSimMs);
+    store.getState().play();
+    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().playing).toBe(true);
+  });
+
+  it('keeps every store separate', () => {
+    const a = createSandboxStore();
+    const b = createSandboxStore();
+    a.getState().loadPreset('cache-hit');
+    expect(b.getState().scenario.cache.state).toBe('empty');
+  });
+
+  it('restarts the run when a cause changes', () => {
+    const store = createSandboxStore();
+    store.getState().toEnd();
+    store.getState().updateScenario((s) => ({ ...s, db: { ...s.db, behaviour: 'slow' } }));
+    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().scenario.db.behaviour).toBe('slow');
+  });
+
+  it('applies a link and writes the same link back', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink('?cache=stale&db=slow&t=182&sel=edge&v=1');
+    const state = store.getState();
+    expect(state.scenario.cache.state).toBe('stale');
+    expect(state.cursor).toBe(182);
+    expect(state.selection).toBe('edge');
+    expect(state.notices).toEqual([]);
+    expect(decodeLink(linkFor(state))).toEqual(decodeLink('cache=stale&db=slow&t=182&sel=edge&v=1'));
+  });
+
+  it('drops a selected event that does not exist in the run, with a notice', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink('sel=e99999');
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().notices[0]?.param).toBe('sel');
+  });
+
+  it('clamps a cursor past the end of the run', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink('t=999999999');
+    expect(store.getState().cursor).toBe(timelineFor(resultFor(store.getState().scenario)).totalSimMs);
+  });
+
+  it('jumps to an event: the cursor lands on its end and it is selected', () => {
+    const store = createSandboxStore();
+    const event = resultFor(store.getState().scenario).events[5]!;
+    store.getState().jumpToEvent(5);
+    expect(store.getState().cursor).toBe(event.t + event.durationMs);
+    expect(store.getState().selection).toBe('e5');
+  });
+});
