@@ -29,7 +29,11 @@ export interface SandboxInputs {
   /** `edge`, `link:app-db` or `e12`. */
   selection: string | null;
   notices: Notice[];
+  /** `system` follows prefers-reduced-motion; the learner can override it either way. */
+  motion: MotionPreference;
 }
+
+export type MotionPreference = 'system' | 'reduce' | 'allow';
 
 export interface SandboxActions {
   /** Replaces the scenario (a cause changed): the new run starts from the beginning. */
@@ -52,6 +56,7 @@ export interface SandboxActions {
   /** Applies a share link's query string; what it cannot use becomes notices. */
   applyLink: (query: string) => void;
   dismissNotices: () => void;
+  setMotion: (motion: MotionPreference) => void;
 }
 
 export type SandboxState = SandboxInputs & SandboxActions;
@@ -65,6 +70,7 @@ export const initialInputs: SandboxInputs = {
   speed: 1,
   selection: null,
   notices: [],
+  motion: 'system',
 };
 
 function endOf(scenario: Scenario): number {
@@ -133,6 +139,7 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
       });
     },
     dismissNotices: () => set({ notices: [] }),
+    setMotion: (motion) => set({ motion }),
   }));
 }
 

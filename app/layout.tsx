@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from 'next';
+import { GeistMono } from 'geist/font/mono';
+import { GeistSans } from 'geist/font/sans';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/ui/SiteHeader';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Roundtrip: how a web request really travels', template: '%s · Roundtrip' },
+  description:
+    'Watch one web request go from the browser through DNS, a CDN edge, WAF and Shield, a load balancer, a reverse proxy and app pods to the database and back. Then break it, and see what happens.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#020617' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

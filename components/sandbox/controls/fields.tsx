@@ -1,0 +1,142 @@
+'use client';
+
+/** Labelled form fields for the controls panel. Every field has a visible label and an optional hint. */
+import { useId, useState, type ReactNode } from 'react';
+
+const inputClass =
+  'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 aria-invalid:border-red-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
+
+function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={id} className="text-xs text-slate-700 dark:text-slate-300">
+      {children}
+    </p>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value as T)} aria-describedby={hint ? `${id}-hint` : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+    </div>
+  );
+}
+
+/** A whole number; what is typed stays in the box until it is valid, and only then reaches the scenario. */
+export function NumberField({
+  label,
+  value,
+  min,
+  max,
+  unit,
+  onCommit,
+  hint,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  unit?: string;
+  onCommit: (value: number) => void;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(value);
+  const parsed = /^\d+$/.test(text) ? Number(text) : NaN;
+  const invalid = !(parsed >= min && parsed <= max);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+        {unit ? <span className="font-normal text-slate-700 dark:text-slate-300"> ({unit})</span> : null}
+      </label>
+      <input
+        id={id}
+        className={inputClass}
+        inputMode="numeric"
+        value={text}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-hint ${id}-error`}
+        onChange={(e) => {
+          const next = e.target.value.trim();
+          const n = /^\d+$/.test(next) ? Number(next) : NaN;
+          if (n >= min && n <= max) {
+            setDraft(null);
+            onCommit(n);
+          } else {
+            setDraft(next);
+          }
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      {invalid ? (
+        <p id={`${id}-error`} className="text-xs text-red-800 dark:text-red-300">
+          Enter a whole number from {min} to {max}; the last valid value ({value}) is in use.
+        </p>
+      ) : null}
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+    </div>
+  );
+}
+
+export function TextField({ label, value, onChange, hint, maxLength }: { label: string; value: string; onChange: (value: string) => void; hint?: ReactNode; maxLength: number }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input id={id} className={`${inputClass} font-mono`} value={value} maxLength={maxLength} spellCheck={false} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+    </div>
+  );
+}
+
+export function CheckboxField({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-0.5">
+      <div className="flex items-center gap-2">
+        <input id={id} type="checkbox" className="h-4 w-4 accent-blue-700" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+      </div>
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+    </div>
+  );
+}
+
+export function Group({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <legend className="px-1 text-sm font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}

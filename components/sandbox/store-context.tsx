@@ -1,0 +1,48 @@
+'use client';
+
+/**
+ * One sandbox store per provider (zustand's Next.js guidance): the full sandbox and every embedded
+ * simulator get their own, created once when the provider mounts.
+ */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createSandboxStore, type SandboxInputs, type SandboxState, type SandboxStore } from '@/lib/store/sandbox-store';
+import { momentsFor, resultFor, timelineFor } from '@/lib/store/derived';
+import { frameAt } from '@/lib/playback/frame';
+
+const SandboxContext = createContext<SandboxStore | null>(null);
+
+export function SandboxProvider({ initial, children }: { initial?: Partial<SandboxInputs>; children: ReactNode }) {
+  const [store] = useState(() => createSandboxStore(initial));
+  return <SandboxContext.Provider value={store}>{children}</SandboxContext.Provider>;
+}
+
+export function useSandboxStore(): SandboxStore {
+  const store = useContext(SandboxContext);
+  if (!store) throw new Error('useSandboxStore must be used inside <SandboxProvider>');
+  return store;
+}
+
+export function useSandbox<T>(selector: (state: SandboxState) => T): T {
+  return useStore(useSandboxStore(), selector);
+}
+
+/** The run for the current scenario (memoised by scenario identity). */
+export function useResult() {
+  return resultFor(useSandbox((s) => s.scenario));
+}
+
+export function useTimeline() {
+  return timelineFor(useResult());
+}
+
+export function useMoments() {
+  return momentsFor(useResult());
+}
+
+/** What is on screen now. */
+export function useFrame() {
+  const result = useResult();
+  const cursor = useSandbox((s) => s.cursor);
+  return useMemo(() => frameAt(result, cursor), [result, cursor]);
+}
