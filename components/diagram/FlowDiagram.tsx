@@ -112,7 +112,7 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
           proOptions={{ hideAttribution: false }}
         >
           {reduced ? null : <PacketLayer packets={frame.packets} orientation={orientation} />}
-          <Controls showInteractive={false} position="bottom-right" />
+          <Controls showInteractive={false} position="top-right" />
         </ReactFlow>
       </div>
       <figcaption className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">

@@ -1,12 +1,11 @@
 'use client';
 
 /**
- * Packets in flight, drawn in flow coordinates above the links. Positions come from the playback frame;
- * motion animates their arrival and departure. Requests, responses, handshake segments, DNS and errors
- * differ in shape as well as colour.
+ * Packets in flight, drawn in flow coordinates above the links. Positions come from the playback frame,
+ * whose clock motion animates (usePlaybackDriver); a packet fades in as it leaves (CSS, no JavaScript cost).
+ * Requests, responses, handshake segments, DNS and errors differ in shape as well as colour.
  */
 import { ViewportPortal } from '@xyflow/react';
-import { AnimatePresence, motion } from 'motion/react';
 import type { PacketInFlight } from '@/lib/playback/frame';
 import type { LegKind } from '@/lib/sim';
 import { pointAlong, segmentBetween, type Orientation } from './layout';
@@ -46,7 +45,6 @@ export function PacketLayer({ packets, orientation }: { packets: PacketInFlight[
   return (
     <ViewportPortal>
       <svg aria-hidden="true" className="pointer-events-none absolute top-0 left-0 overflow-visible" width={1} height={1}>
-        <AnimatePresence>
           {packets.map((packet) => {
             const key = [packet.segmentFrom, packet.segmentTo].sort().join('-');
             const index = perSegment.get(key) ?? 0;
@@ -60,19 +58,13 @@ export function PacketLayer({ packets, orientation }: { packets: PacketInFlight[
             const x = point.x + (-dy / length) * offset;
             const y = point.y + (dx / length) * offset;
             return (
-              <motion.g
-                key={packet.eventId}
-                initial={{ opacity: 0, scale: 0.4 }}
-                animate={{ opacity: 1, scale: 1 }}
-                exit={{ opacity: 0, scale: 0.4 }}
-                transition={{ duration: 0.15 }}
-                style={{ x, y }}
-              >
-                <PacketShape kind={packet.kind} />
-              </motion.g>
+              <g key={packet.eventId} transform={`translate(${x} ${y})`}>
+                <g className="packet-enter">
+                  <PacketShape kind={packet.kind} />
+                </g>
+              </g>
             );
           })}
-        </AnimatePresence>
       </svg>
     </ViewportPortal>
   );

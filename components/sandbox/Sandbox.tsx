@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { FlowDiagram } from '@/components/diagram/FlowDiagram';
+import { LazyFlowDiagram } from '@/components/diagram/LazyFlowDiagram';
 import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
@@ -68,7 +68,7 @@ export function Sandbox() {
         <ConditionsSection />
         <div className="flex min-w-0 flex-col gap-3">
           <OutcomeBanner />
-          <FlowDiagram />
+          <LazyFlowDiagram />
           <Narration />
           <Timeline />
           <MotionToggle />

@@ -4,7 +4,8 @@
  *
  * Numbers marked *assumed* are teaching defaults, not measurements: they are knobs, never facts.
  */
-import { z } from 'zod';
+// zod/mini: the same validation with a tree-shakable API, so the sandbox ships a fraction of zod's weight.
+import { z } from 'zod/mini';
 
 export const SCENARIO_VERSION = 1;
 
@@ -39,36 +40,36 @@ export const MAX_PAYLOAD_LENGTH = 64 * 1024;
 /** One hour of simulated time is far past every timeout the engine models. */
 const MAX_MS = 3_600_000;
 
-const ms = z.number().int().min(0).max(MAX_MS);
+const ms = z.number().check(z.int(), z.minimum(0), z.maximum(MAX_MS));
 
 export const latencySchema = z.object({
   /** Round trip browser ↔ nearest edge location. *assumed* */
-  browserEdgeRttMs: z.number().int().min(1).max(2000),
+  browserEdgeRttMs: z.number().check(z.int(), z.minimum(1), z.maximum(2000)),
   /** Round trip browser ↔ DNS resolver. *assumed* */
-  dnsRttMs: z.number().int().min(1).max(2000),
+  dnsRttMs: z.number().check(z.int(), z.minimum(1), z.maximum(2000)),
   /** Round trip edge location ↔ origin region (over the AWS backbone). *assumed* */
-  edgeOriginRttMs: z.number().int().min(1).max(2000),
+  edgeOriginRttMs: z.number().check(z.int(), z.minimum(1), z.maximum(2000)),
   /** Round trip between hosts inside the VPC; AZs in a region are single-digit ms apart (AWS Fault Isolation Boundaries). *assumed* */
-  vpcRttMs: z.number().int().min(1).max(100),
+  vpcRttMs: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
   /** Round trip app ↔ third-party API over the internet. *assumed* */
-  thirdPartyRttMs: z.number().int().min(1).max(2000),
+  thirdPartyRttMs: z.number().check(z.int(), z.minimum(1), z.maximum(2000)),
   /** Time the database spends on a healthy query. *assumed* */
-  dbQueryMs: z.number().int().min(1).max(10_000),
+  dbQueryMs: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
   /** Time the third party spends on a healthy call. *assumed* */
-  thirdPartyWorkMs: z.number().int().min(1).max(10_000),
+  thirdPartyWorkMs: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
   /** Time the app's own handler spends. *assumed* */
-  appWorkMs: z.number().int().min(0).max(10_000),
+  appWorkMs: z.number().check(z.int(), z.minimum(0), z.maximum(10_000)),
 });
 
 export const scenarioSchema = z.object({
   v: z.literal(SCENARIO_VERSION),
   /** Every random draw (jitter, ages, ids) comes from this seed. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 32 - 1)),
   request: z.object({
     kind: z.enum(REQUEST_KINDS),
     method: z.enum(METHODS),
     /** `benign`, `sqli`, `xss`, or any text. It goes in the query string (GET/HEAD/DELETE/OPTIONS) or the body. */
-    payload: z.string().max(MAX_PAYLOAD_LENGTH),
+    payload: z.string().check(z.maxLength(MAX_PAYLOAD_LENGTH)),
     /** Whether the request carries an Idempotency-Key header (makes a POST safe to retry, RFC 9110 §9.2.2). */
     idempotencyKey: z.boolean(),
   }),
@@ -78,13 +79,13 @@ export const scenarioSchema = z.object({
     /** What the edge holds for this URL before the request arrives. */
     state: z.enum(CACHE_STATES),
     /** The Cache-Control header the origin sends. */
-    cacheControl: z.string().max(512),
+    cacheControl: z.string().check(z.maxLength(512)),
     /** Whether the origin's content changed since the edge stored its copy (decides 304 vs 200 on revalidation). */
     changed: z.boolean(),
     /** CloudFront cache policy TTLs in seconds. Defaults 0 / 86400 / 31536000 (CloudFront CachePolicy API). */
-    minTtl: z.number().int().min(0).max(31_536_000),
-    defaultTtl: z.number().int().min(0).max(31_536_000),
-    maxTtl: z.number().int().min(0).max(31_536_000),
+    minTtl: z.number().check(z.int(), z.minimum(0), z.maximum(31_536_000)),
+    defaultTtl: z.number().check(z.int(), z.minimum(0), z.maximum(31_536_000)),
+    maxTtl: z.number().check(z.int(), z.minimum(0), z.maximum(31_536_000)),
   }),
   db: z.object({
     behaviour: z.enum(DB_BEHAVIOURS),
@@ -101,13 +102,13 @@ export const scenarioSchema = z.object({
   timeoutMs: ms,
   retry: z.object({
     /** The maximum number of attempts, the first included. */
-    attempts: z.number().int().min(1).max(10),
+    attempts: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
     backoff: z.enum(BACKOFFS),
     jitter: z.enum(JITTERS),
-    baseMs: z.number().int().min(0).max(60_000),
-    capMs: z.number().int().min(0).max(600_000),
+    baseMs: z.number().check(z.int(), z.minimum(0), z.maximum(60_000)),
+    capMs: z.number().check(z.int(), z.minimum(0), z.maximum(600_000)),
     /** Where the policy applies: browser → API, app → DB, app → third party. */
-    layers: z.array(z.enum(RETRY_LAYERS)).max(RETRY_LAYERS.length),
+    layers: z.array(z.enum(RETRY_LAYERS)).check(z.maxLength(RETRY_LAYERS.length)),
   }),
   tls: z.enum(TLS_VERSIONS),
   /** Whether the server side's connections (edge → origin, ALB → targets, the DB pool) are already open. */

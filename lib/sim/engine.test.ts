@@ -265,3 +265,11 @@ describe('rendering', () => {
     expect(result.outcome.renderedAtMs).toBeGreaterThan(result.outcome.latencyMs);
   });
 });
+
+describe('rendering from a cached copy', () => {
+  it.each(['fresh', 'stale'] as const)('fetches the static URL named in a %s cached JSON body too', (state) => {
+    const result = runScenario(scenarioWith({ cache: { state } }));
+    expect(result.events.some((e) => e.requestId === 'r1.a1' && e.kind === 'request')).toBe(true);
+    expect(result.summary.requests).toBe(2);
+  });
+});

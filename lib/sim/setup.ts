@@ -7,7 +7,7 @@ import { EdgeCache } from './cache/edge-cache';
 import { cloudFrontTtl } from './cache/cloudfront-ttl';
 import { note, SIM_EPOCH_MS, type SimContext } from './context';
 import { ASSET_CACHE_CONTROL } from './nodes/s3';
-import { etagFor } from './nodes/app';
+import { etagFor, profileBody } from './nodes/app';
 import { buildRequest } from './nodes/browser';
 import { cacheKey, type CacheBehaviour, type EdgeState } from './nodes/edge';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from './site';
@@ -17,10 +17,10 @@ export const STALE_BY_SECONDS = 15;
 /** The profile picture every visitor loads was stored an hour ago, so it is a fresh hit. */
 const ASSET_STORED_SECONDS_AGO = 3600;
 
-function seedObject(ctx: SimContext, cache: EdgeCache, path: string, query: string, headers: Record<string, string>, ageSeconds: number): void {
+function seedObject(cache: EdgeCache, path: string, query: string, headers: Record<string, string>, body: string, ageSeconds: number): void {
   const storedAt = SIM_EPOCH_MS - ageSeconds * 1000;
   const stored = { ...headers, date: new Date(storedAt).toUTCString() };
-  cache.seed(cacheKey({ path, query }), { url: query ? `${path}?${query}` : path, method: 'GET', headers: { host: SITE_HOST } }, { status: 200, headers: stored }, '(cached body)', storedAt);
+  cache.seed(cacheKey({ path, query }), { url: query ? `${path}?${query}` : path, method: 'GET', headers: { host: SITE_HOST } }, { status: 200, headers: stored }, body, storedAt);
 }
 
 export function createEdge(ctx: SimContext): EdgeState {
@@ -45,7 +45,7 @@ export function createEdge(ctx: SimContext): EdgeState {
   ];
 
   if (request.kind === 'api') {
-    seedObject(ctx, cache, PROFILE_PICTURE_PATH, '', { 'cache-control': ASSET_CACHE_CONTROL, 'content-type': 'image/png', etag: '"0f343b0931126a20f133d67c2b018a3b"' }, ASSET_STORED_SECONDS_AGO);
+    seedObject(cache, PROFILE_PICTURE_PATH, '', { 'cache-control': ASSET_CACHE_CONTROL, 'content-type': 'image/png', etag: '"0f343b0931126a20f133d67c2b018a3b"' }, '(image/png bytes)', ASSET_STORED_SECONDS_AGO);
   }
 
   if (cacheSettings.state === 'fresh' || cacheSettings.state === 'stale') {
@@ -67,7 +67,7 @@ export function createEdge(ctx: SimContext): EdgeState {
       const canBeFresh = ttl.ttlSeconds > 1;
       const fresh = cacheSettings.state === 'fresh' && canBeFresh;
       const ageSeconds = fresh ? ctx.rng.int(1, Math.min(ttl.ttlSeconds - 1, 3600)) : ttl.ttlSeconds + STALE_BY_SECONDS;
-      seedObject(ctx, cache, req.path, req.query, headers, ageSeconds);
+      seedObject(cache, req.path, req.query, headers, request.kind === 'api' ? JSON.stringify(profileBody()) : '(text/javascript bytes)', ageSeconds);
       note(ctx, tag, 'edge', {
         kind: 'cache-store',
         narration:

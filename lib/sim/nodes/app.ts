@@ -36,6 +36,11 @@ export function etagFor(changed: boolean): string {
   return changed ? '"profile-v2"' : '"profile-v1"';
 }
 
+/** The JSON the API answers with: data, plus the URL of a static file for the CDN to serve (the notes' example). */
+export function profileBody(): { username: string; profile_pic: string; plan: string } {
+  return { username: 'jagga', profile_pic: `https://${SITE_HOST}${PROFILE_PICTURE_PATH}`, plan: 'premium' };
+}
+
 export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse> {
   const { scenario } = ctx;
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
@@ -86,7 +91,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
     });
     return { status: 304, headers: { date: httpDate(ctx), etag, 'cache-control': scenario.cache.cacheControl }, body: null, origin: 'app' };
   }
-  const body = { username: 'jagga', profile_pic: `https://${SITE_HOST}${PROFILE_PICTURE_PATH}`, plan: 'premium' };
+  const body = profileBody();
   note(ctx, tag, 'app', {
     kind: 'done',
     narration: 'The app answers with JSON: the data, plus URLs of static files that the CDN will serve.',
