@@ -273,3 +273,15 @@ describe('rendering from a cached copy', () => {
     expect(result.summary.requests).toBe(2);
   });
 });
+
+describe('who answers', () => {
+  it.each([
+    [{ cache: { state: 'fresh' as const } }, 'edge'],
+    [{ request: { payload: 'sqli' } }, 'waf'],
+    [{}, 'app'],
+    [{ request: { kind: 'static' as const } }, 's3'],
+    [{ db: { behaviour: 'slow' as const, delayMs: 45_000 }, timeoutMs: 0, retry: { layers: [] } }, 'edge'],
+  ])('names the node whose answer the browser got (%j → %s)', (changes, node) => {
+    expect(runScenario(scenarioWith(changes)).outcome.answeredBy).toBe(node);
+  });
+});

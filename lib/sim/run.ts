@@ -36,6 +36,7 @@ export function runScenario(scenario: Scenario): SimResult {
     attempts: result?.attempts ?? 0,
     cache: result?.cache ?? 'bypass',
     blockedBy,
+    answeredBy: response?.origin ?? null,
     hops: hopsOf(ctx.events, 'r1'),
     renderedAtMs: result?.renderedAtMs ?? null,
   };

@@ -115,8 +115,10 @@ export interface RequestOutcome {
   /** Attempts the browser made (retries included). */
   attempts: number;
   cache: CacheOutcome;
-  /** The node that stopped the request, when one did (waf, shield, edge timeout…). */
+  /** The node that stopped the request, when a security layer did (the WAF). */
   blockedBy: NodeId | null;
+  /** The node whose answer the browser finally got: the edge for a cache hit, the WAF for a block, the app… */
+  answeredBy: NodeId | null;
   /** Every node the request touched, in the order it first reached them. */
   hops: NodeId[];
   /** When the browser had drawn the page and its static assets; null when nothing rendered. */
