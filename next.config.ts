@@ -1,3 +1,4 @@
+import createMDX from '@next/mdx';
 import type { NextConfig } from 'next';
 
 /**
@@ -11,6 +12,16 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
+  pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
 };
 
-export default nextConfig;
+// Plugins are named by string so Turbopack can load them. Code is highlighted at build time (Shiki), in a
+// light and a dark theme switched by CSS variables, so lessons ship no highlighter to the browser.
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: ['remark-gfm', 'remark-frontmatter', ['remark-mdx-frontmatter', { name: 'frontmatter' }]],
+    rehypePlugins: ['rehype-slug', ['rehype-pretty-code', { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false }]],
+  },
+});
+
+export default withMDX(nextConfig);

@@ -4,7 +4,7 @@
  * The event log doubles as the text transcript of the flow: every event, in order, with its time,
  * place, transport and decision. It follows the cursor; clicking a line jumps there.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { eventStatus } from '@/lib/playback/frame';
 import type { SimEvent } from '@/lib/sim';
 import { eventPlace, eventTransport, formatMs } from '@/components/ui/format';
@@ -24,6 +24,7 @@ export function EventLog() {
   const frame = useFrame();
   const [filter, setFilter] = useState<Filter>('all');
   const listRef = useRef<HTMLOListElement>(null);
+  const id = useId();
 
   useEffect(() => {
     const list = listRef.current;
@@ -38,16 +39,16 @@ export function EventLog() {
 
   const shown = result.events.filter(FILTERS[filter].keep);
   return (
-    <section aria-labelledby="event-log-heading" className="flex min-h-0 flex-col gap-2">
+    <section aria-labelledby={`${id}-heading`} className="flex min-h-0 flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="event-log-heading" className="text-base font-semibold">
+        <h2 id={`${id}-heading`} className="text-base font-semibold">
           Event log <span className="font-normal text-slate-600 dark:text-slate-400">({result.events.length})</span>
         </h2>
         <fieldset className="flex gap-1 text-xs">
           <legend className="sr-only">Show</legend>
           {(Object.keys(FILTERS) as Filter[]).map((key) => (
             <label key={key} className="flex cursor-pointer items-center gap-1 rounded border border-slate-300 px-2 py-1 has-checked:border-blue-700 has-checked:bg-blue-50 dark:border-slate-600 dark:has-checked:bg-blue-950">
-              <input type="radio" name="log-filter" value={key} checked={filter === key} onChange={() => setFilter(key)} className="accent-blue-700" />
+              <input type="radio" name={`${id}-filter`} value={key} checked={filter === key} onChange={() => setFilter(key)} className="accent-blue-700" />
               {FILTERS[key].label}
             </label>
           ))}

@@ -4,6 +4,7 @@
  * The hop inspector: for the selected event, node or link — or, with nothing selected, the event at
  * the playhead — the protocol and port, the headers as they look on that hop, and the decision taken.
  */
+import { useId } from 'react';
 import { links, NODES, type SimEvent } from '@/lib/sim';
 import { parseSelection } from '@/lib/store/selection';
 import { eventPlace, eventTransport, formatMs } from '@/components/ui/format';
@@ -87,6 +88,7 @@ export function Inspector() {
   const frame = useFrame();
   const engine = useSandbox((s) => s.scenario.db.engine);
   const selected = parseSelection(useSandbox((s) => s.selection));
+  const headingId = useId();
 
   let body;
   let title = 'Inspector';
@@ -137,9 +139,9 @@ export function Inspector() {
   }
 
   return (
-    <section aria-labelledby="inspector-heading" className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <div className="flex items-center justify-between gap-2">
-        <h2 id="inspector-heading" className="text-base font-semibold">
+        <h2 id={headingId} className="text-base font-semibold">
           {title}
         </h2>
         {selected ? (

@@ -17,6 +17,11 @@ export function SandboxProvider({ initial, children }: { initial?: Partial<Sandb
   return <SandboxContext.Provider value={store}>{children}</SandboxContext.Provider>;
 }
 
+/** For a store created by its owner (an embedded simulator that starts from a link). */
+export function SandboxStoreProvider({ store, children }: { store: SandboxStore; children: ReactNode }) {
+  return <SandboxContext.Provider value={store}>{children}</SandboxContext.Provider>;
+}
+
 export function useSandboxStore(): SandboxStore {
   const store = useContext(SandboxContext);
   if (!store) throw new Error('useSandboxStore must be used inside <SandboxProvider>');

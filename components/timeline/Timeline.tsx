@@ -1,5 +1,6 @@
 'use client';
 
+import { useId } from 'react';
 import { displayToSim, simToDisplay } from '@/lib/playback/timeline';
 import { SPEEDS, type Speed } from '@/lib/store/sandbox-store';
 import { useResult, useSandbox, useSandboxStore, useTimeline } from '@/components/sandbox/store-context';
@@ -18,6 +19,7 @@ export function Timeline() {
   const timeline = useTimeline();
   const result = useResult();
   const atEnd = cursor >= timeline.totalSimMs;
+  const scrubberId = useId();
   const display = simToDisplay(timeline, cursor);
   const started = result.events.filter((e) => e.t + e.durationMs <= cursor).length;
 
@@ -60,11 +62,11 @@ export function Timeline() {
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <label htmlFor="scrubber" className="sr-only">
+        <label htmlFor={scrubberId} className="sr-only">
           Playback position
         </label>
         <input
-          id="scrubber"
+          id={scrubberId}
           type="range"
           className="h-2 w-full cursor-pointer accent-blue-700"
           min={0}
@@ -77,7 +79,7 @@ export function Timeline() {
             actions.seek(displayToSim(timeline, Number(e.target.value)));
           }}
         />
-        <output htmlFor="scrubber" className="shrink-0 font-mono text-xs tabular-nums text-slate-700 dark:text-slate-300">
+        <output htmlFor={scrubberId} className="shrink-0 font-mono text-xs tabular-nums text-slate-700 dark:text-slate-300">
           {formatMs(cursor)} / {formatMs(timeline.totalSimMs)}
         </output>
       </div>

@@ -1,0 +1,26 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+
+export interface WalkthroughProps {
+  /** The scenario, as a share-link query string. */
+  link: string;
+  /** Comma-separated event kinds to walk through, in the order the engine emits them. */
+  kinds: string;
+  title: string;
+}
+
+const WalkthroughSteps = dynamic(() => import('./WalkthroughSteps').then((m) => m.WalkthroughSteps), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-700 dark:text-slate-300">Loading the steps…</p>,
+});
+
+/** A step-by-step walkthrough built from the engine's own events for a scenario — never a script. */
+export function Walkthrough({ link, kinds, title }: WalkthroughProps) {
+  return (
+    <section aria-label={`Walkthrough: ${title}`} className="not-prose my-8 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+      <p className="m-0 font-semibold">{title}</p>
+      <WalkthroughSteps link={link} kinds={kinds} />
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { grade, isComplete, stableShuffle } from './grade';
+import { engineAnswer } from './predict';
+import { validateQuiz } from './validate';
+import type { Matching, Ordering, Predict, Quiz, SingleChoice } from './types';
+
+const single: SingleChoice = {
+  id: 'https-port',
+  type: 'single',
+  prompt: 'Which port does HTTPS use?',
+  options: [
+    { id: 'a', text: '80' },
+    { id: 'b', text: '443' },
+  ],
+  answer: 'b',
+  explanation: 'HTTPS listens on 443.',
+  covers: ['x'],
+};
+const order: Ordering = {
+  id: 'handshake',
+  type: 'order',
+  prompt: 'Order the handshake.',
+  steps: [
+    { id: 'syn', text: 'SYN' },
+    { id: 'synack', text: 'SYN-ACK' },
+    { id: 'ack', text: 'ACK' },
+  ],
+  explanation: '…',
+  covers: ['x'],
+};
+const match: Matching = {
+  id: 'ports',
+  type: 'match',
+  prompt: 'Match.',
+  pairs: [
+    { left: 'PostgreSQL', right: '5432' },
+    { left: 'MySQL', right: '3306' },
+    { left: 'Redis', right: '6379' },
+  ],
+  explanation: '…',
+  covers: ['x'],
+};
+const predict: Predict = { id: 'p', type: 'predict', prompt: '?', link: 'payload=sqli', ask: 'status', choices: ['200', '403', '503'], explanation: '…', covers: ['x'] };
+
+describe('grading', () => {
+  it('grades a single choice by its option id', () => {
+    expect(grade(single, { type: 'single', choice: 'b' }).correct).toBe(true);
+    expect(grade(single, { type: 'single', choice: 'a' })).toEqual({ correct: false, expected: '443' });
+  });
+
+  it('grades multiple choice as an exact set, order not mattering', () => {
+    const q = { ...single, type: 'multiple' as const, answers: ['a', 'b'] };
+    expect(grade(q, { type: 'multiple', choices: ['b', 'a'] }).correct).toBe(true);
+    expect(grade(q, { type: 'multiple', choices: ['a'] }).correct).toBe(false);
+  });
+
+  it('grades an ordering only when every step is in place', () => {
+    expect(grade(order, { type: 'order', order: ['syn', 'synack', 'ack'] }).correct).toBe(true);
+    expect(grade(order, { type: 'order', order: ['syn', 'ack', 'synack'] }).correct).toBe(false);
+    expect(grade(order, { type: 'order', order: ['syn', 'synack', 'ack'] }).expected).toBe('SYN → SYN-ACK → ACK');
+  });
+
+  it('grades a matching pair by pair', () => {
+    expect(grade(match, { type: 'match', matches: { PostgreSQL: '5432', MySQL: '3306', Redis: '6379' } }).correct).toBe(true);
+    expect(grade(match, { type: 'match', matches: { PostgreSQL: '3306', MySQL: '5432', Redis: '6379' } }).correct).toBe(false);
+    expect(isComplete(match, { type: 'match', matches: { PostgreSQL: '5432' } })).toBe(false);
+  });
+
+  it('grades a prediction against what the engine actually does', () => {
+    const answer = engineAnswer(predict);
+    expect(answer).toBe('403');
+    expect(grade(predict, { type: 'predict', choice: '403' }, answer).correct).toBe(true);
+    expect(grade(predict, { type: 'predict', choice: '200' }, answer).correct).toBe(false);
+    expect(engineAnswer({ ...predict, link: 'payload=sqli&waf=off' })).toBe('200');
+  });
+
+  it('shuffles the same way every time, and never hands out a solved ordering', () => {
+    expect(stableShuffle(order.steps, order.id)).toEqual(stableShuffle(order.steps, order.id));
+    for (const key of ['a', 'b', 'c', 'handshake', 'request-path']) {
+      expect(stableShuffle(order.steps, key).map((s) => s.id)).not.toEqual(['syn', 'synack', 'ack']);
+    }
+  });
+});
+
+describe('quiz validation', () => {
+  const known = new Set(['x']);
+  const quiz: Quiz = { lesson: 'demo', questions: [single, order, match, predict, { ...single, id: 's2' }, { ...single, id: 's3' }] };
+
+  it('accepts a sound quiz', () => {
+    expect(validateQuiz(quiz, known)).toEqual([]);
+  });
+
+  it('rejects a prediction whose engine answer is not offered', () => {
+    const bad = { ...quiz, questions: [...quiz.questions.slice(0, 5), { ...predict, id: 'p2', choices: ['200', '503'] }] };
+    expect(validateQuiz(bad, known)).toEqual([expect.stringContaining('the engine answers “403”')]);
+  });
+
+  it('rejects a bad link, an unknown heading, too few questions and an answer that is not an option', () => {
+    const bad: Quiz = { lesson: 'demo', questions: [{ ...predict, link: 'db=explode' }, { ...single, answer: 'z', covers: ['nope'] }] };
+    const errors = validateQuiz(bad, known);
+    expect(errors.some((e) => e.includes('at least 6'))).toBe(true);
+    expect(errors.some((e) => e.includes('db=explode'))).toBe(true);
+    expect(errors.some((e) => e.includes('unknown heading'))).toBe(true);
+    expect(errors.some((e) => e.includes('not an option'))).toBe(true);
+  });
+});
