@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
 const withMDX = createMDX({
   options: {
     remarkPlugins: ['remark-gfm', 'remark-frontmatter', ['remark-mdx-frontmatter', { name: 'frontmatter' }]],
-    rehypePlugins: ['rehype-slug', ['rehype-pretty-code', { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false }]],
+    rehypePlugins: ['rehype-slug', ['rehype-pretty-code', { theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, keepBackground: false }]],
   },
 });
 

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
-import { GeistMono } from 'geist/font/mono';
-import { GeistSans } from 'geist/font/sans';
 import type { ReactNode } from 'react';
+import { ProgressProvider } from '@/components/progress/ProgressProvider';
 import { SiteHeader } from '@/components/ui/SiteHeader';
+import { THEME_SCRIPT } from '@/components/ui/ThemeToggle';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,13 +22,18 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen font-sans">
         <a href="#main" className="skip-link">
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main">{children}</main>
+        <ProgressProvider>
+          <main id="main">{children}</main>
+        </ProgressProvider>
       </body>
     </html>
   );

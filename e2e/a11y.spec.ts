@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { LESSON_SLUGS } from '../content/manifest';
 
-const PAGES = ['/', '/sandbox/', '/sandbox/?preset=sqli-blocked&t=90&sel=waf', '/sandbox/?db=explode'];
+const PAGES = ['/', '/learn/', ...LESSON_SLUGS.map((slug) => `/learn/${slug}/`), '/sandbox/', '/sandbox/?preset=sqli-blocked&t=90&sel=waf', '/sandbox/?db=explode'];
 
 for (const path of PAGES) {
   test(`axe finds no violations on ${path}`, async ({ page }) => {
@@ -18,4 +19,14 @@ test('axe finds no violations on a phone-width sandbox', async ({ page }) => {
   await page.getByRole('button', { name: 'Conditions' }).click();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('axe finds no violations in dark mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const path of ['/', '/learn/journey-of-a-request/', '/sandbox/']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });

@@ -3,8 +3,11 @@
 import { Controls, Position, ReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
+import { frameAt, type Frame } from '@/lib/playback/frame';
 import { links, NODE_IDS, NODES } from '@/lib/sim';
-import { useFrame, useSandbox } from '@/components/sandbox/store-context';
+import type { DbEngine } from '@/lib/scenario/schema';
+import { resultFor } from '@/lib/store/derived';
+import { useFrame, useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
 import { useMediaQuery } from '@/components/ui/useMediaQuery';
 import { InfraNode, type InfraNodeType } from './InfraNode';
@@ -17,14 +20,37 @@ import { ZoneNode, type ZoneNodeType } from './ZoneNode';
 const nodeTypes: NodeTypes = { infra: InfraNode, zone: ZoneNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge };
 
+/** Node tones as one string, so the diagram re-renders when a tone changes, not on every animation frame. */
+function toneKeyOf(frame: Frame): string {
+  return NODE_IDS.map((id) => frame.nodes[id]).join(',');
+}
+
+/** The links carrying packets now, as one sorted string (same reason). */
+function activeLinksOf(frame: Frame, engine: DbEngine): string {
+  const ids = new Set<string>();
+  for (const p of frame.packets) {
+    const link = links(engine).find((l) => (l.a === p.segmentFrom && l.b === p.segmentTo) || (l.a === p.segmentTo && l.b === p.segmentFrom));
+    if (link) ids.add(link.id);
+  }
+  return [...ids].sort().join(',');
+}
+
+/** Packets re-render every frame; keeping them in their own component spares the rest of the diagram. */
+function Packets({ orientation }: { orientation: Orientation }) {
+  const frame = useFrame();
+  return <PacketLayer packets={frame.packets} orientation={orientation} />;
+}
+
 export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   const narrow = useMediaQuery('(max-width: 639px)');
   const orientation: Orientation = narrow ? 'vertical' : 'horizontal';
-  const frame = useFrame();
+  const store = useSandboxStore();
   const engine = useSandbox((s) => s.scenario.db.engine);
   const selection = useSandbox((s) => s.selection);
   const reduced = useReducedMotion();
-  const toneKey = NODE_IDS.map((id) => frame.nodes[id]).join(',');
+  const toneKey = useSandbox((s) => toneKeyOf(frameAt(resultFor(s.scenario), s.cursor)));
+  const activeLinks = useSandbox((s) => activeLinksOf(frameAt(resultFor(s.scenario), s.cursor), s.scenario.db.engine));
+  const tones = toneKey.split(',');
 
   const nodes = useMemo(() => {
     const zones: ZoneNodeType[] = ZONES.map((zone) => {
@@ -50,7 +76,7 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
         nodeId: id,
         label: NODES[id].label,
         counterpart: NODES[id].counterpart,
-        tone: frame.nodes[id],
+        tone: tones[NODE_IDS.indexOf(id)] as InfraNodeType['data']['tone'],
         selected: selection === id,
         ...(SECURITY_GROUPS[id] ? { securityGroup: SECURITY_GROUPS[id] } : {}),
       },
@@ -58,18 +84,9 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
       focusable: false,
     }));
     return [...zones, ...infra];
-    // toneKey stands for frame.nodes: nodes re-render only when a tone changes, not on every frame.
+    // toneKey stands for the tones: nodes re-render only when a tone changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orientation, toneKey, selection]);
-
-  const activeLinks = useMemo(() => {
-    const ids = new Set<string>();
-    for (const p of frame.packets) {
-      const link = links(engine).find((l) => (l.a === p.segmentFrom && l.b === p.segmentTo) || (l.a === p.segmentTo && l.b === p.segmentFrom));
-      if (link) ids.add(link.id);
-    }
-    return [...ids].sort().join(',');
-  }, [frame.packets, engine]);
 
   const edges = useMemo((): LinkEdgeType[] => {
     const active = new Set(activeLinks.split(','));
@@ -110,8 +127,9 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
           preventScrolling={false}
           zoomOnDoubleClick={false}
           proOptions={{ hideAttribution: false }}
+          onEdgeClick={(_, edge) => store.getState().select(selection === `link:${edge.id}` ? null : `link:${edge.id}`)}
         >
-          {reduced ? null : <PacketLayer packets={frame.packets} orientation={orientation} />}
+          {reduced ? null : <Packets orientation={orientation} />}
           <Controls showInteractive={false} position="top-right" />
         </ReactFlow>
       </div>

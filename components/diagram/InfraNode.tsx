@@ -48,13 +48,18 @@ function InfraNodeComponent({ data }: NodeProps<InfraNodeType>) {
         type="button"
         onClick={() => store.getState().select(data.selected ? null : data.nodeId)}
         aria-pressed={data.selected}
-        aria-label={`${data.label}, ${data.counterpart}: ${TONE_WORDS[data.tone]}. Show details.`}
+        title="Show details"
         className={`nopan flex h-full w-full flex-col items-start justify-center rounded-lg border-2 px-2.5 text-left shadow-sm transition-colors ${TONE_CLASSES[data.tone]} ${data.selected ? 'outline outline-3 outline-offset-2 outline-violet-600' : ''}`}
       >
-        <span className="text-[13px] leading-tight font-semibold">{data.label}</span>
+        <span className="text-[13px] leading-tight font-semibold">{data.label}</span>{' '}
         <span className="line-clamp-1 text-[10.5px] leading-tight text-slate-600 dark:text-slate-300">{data.counterpart}</span>
+        <span className="sr-only">: {TONE_WORDS[data.tone]}</span>
         {data.securityGroup ? (
-          <span className="mt-0.5 rounded bg-slate-200 px-1 text-[9.5px] leading-tight text-slate-800 dark:bg-slate-700 dark:text-slate-100">SG {data.securityGroup}</span>
+          <span className="mt-0.5 rounded bg-slate-200 px-1 text-[9.5px] leading-tight text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+            <span className="sr-only">, security group </span>
+            <span aria-hidden="true">SG </span>
+            {data.securityGroup}
+          </span>
         ) : null}
       </button>
       <Handle type="source" position={Position.Right} style={hiddenHandle} isConnectable={false} />

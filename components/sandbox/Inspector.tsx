@@ -138,8 +138,24 @@ export function Inspector() {
     body = current ? <EventDetails event={current} /> : <p className="text-sm">Nothing has happened yet. Select a service, a link or an event, or press Play.</p>;
   }
 
+  const linkChoices = links(engine);
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <label className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <span>Inspect a link</span>
+        <select
+          className="h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
+          value={selected?.type === 'link' ? selected.id : ''}
+          onChange={(e) => store.getState().select(e.target.value ? `link:${e.target.value}` : null)}
+        >
+          <option value="">Choose a link…</option>
+          {linkChoices.map((l) => (
+            <option key={l.id} value={l.id}>
+              {NODES[l.a].label} ↔ {NODES[l.b].label} ({l.label})
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="flex items-center justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
           {title}

@@ -13,7 +13,7 @@ export function Narration() {
         {event ? `Step ${event.id + 1} of ${result.events.length}` : 'Ready'}
       </p>
       <p aria-live="polite" aria-atomic="true" className="mt-1 text-base">
-        {event ? event.narration : 'Press Play, or step through with → , to follow the request hop by hop.'}
+        {event ? event.narration : 'Press Play, or Step forward, to follow the request hop by hop.'}
       </p>
     </div>
   );

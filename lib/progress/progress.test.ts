@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PROGRESS, parseProgressFile, PROGRESS_FILE_KIND, progressFile, quizScore, readProgress } from './progress';
+import { parseProgressFile, PROGRESS_FILE_KIND, progressFile, quizScore, readProgress, type Progress } from './progress';
 
 const saved = { v: 1, lessons: { 'edge-caching': { completedAt: '2026-11-20T10:00:00.000Z', answers: { 'ttl-basics': true, 'swr': false } } } };
 
 describe('progress files', () => {
   it('round-trips through an exported file', () => {
-    const text = progressFile(saved as typeof EMPTY_PROGRESS, '2026-11-26T09:00:00.000Z');
+    const text = progressFile(saved as Progress, '2026-11-26T09:00:00.000Z');
     expect(JSON.parse(text).kind).toBe(PROGRESS_FILE_KIND);
     expect(parseProgressFile(text)).toEqual({ ok: true, progress: saved });
   });

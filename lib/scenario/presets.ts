@@ -41,7 +41,12 @@ export const PRESETS: readonly Preset[] = [
   { id: 'xss-blocked', title: 'Cross-site scripting at the WAF', description: 'A <script> payload matches the common rule set and is blocked.', changes: { request: { payload: 'xss' } } },
   { id: 'db-timeout', title: 'Slow database, retries with jitter', description: 'The database takes 4 s; the app times out at 2 s and retries with full jitter.', changes: { db: { behaviour: 'slow' } } },
   { id: 'db-down', title: 'Database down', description: 'Nothing answers on the database port; timeouts, retries, then a 503.', changes: { db: { behaviour: 'down' }, cache: { state: 'off' } } },
-  { id: 'deadlock', title: 'A deadlock, retried', description: 'PostgreSQL detects a deadlock and rolls back; the app retries the whole transaction.', changes: { db: { behaviour: 'deadlock' } } },
+  {
+    id: 'deadlock',
+    title: 'A deadlock, retried',
+    description: 'A write transaction deadlocks; PostgreSQL rolls it back and the app retries the whole transaction.',
+    changes: { request: { method: 'POST' }, db: { behaviour: 'deadlock' } },
+  },
   { id: 'third-party-down', title: 'Payments API down', description: 'The payments host refuses connections: the app retries, then answers 502.', changes: { thirdParty: { behaviour: 'down' }, cache: { state: 'off' } } },
   { id: 'cold-tls12', title: 'Cold connections, TLS 1.2', description: 'Every connection must be opened: count the round trips TLS 1.2 adds.', changes: { tls: '1.2', connections: 'cold' } },
   { id: 'post-no-retry', title: 'A POST is not retried', description: 'A write without an Idempotency-Key is not retried after a timeout.', changes: { request: { method: 'POST' }, db: { behaviour: 'slow' } } },

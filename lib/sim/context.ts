@@ -71,8 +71,8 @@ export function oneWayMs(ctx: SimContext, from: NodeId, to: NodeId): number {
   return rttMs(ctx.scenario.latency, from, to) / 2;
 }
 
-/** Something crosses the link from `from` to `to`; the process resumes when it arrives. */
-export function* leg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<void> {
+/** Records a leg that leaves now and arrives after the link's one-way latency; returns that latency. */
+function emitLeg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
   const link = linkFor(ctx.scenario.db.engine, from, to);
   const duration = oneWayMs(ctx, from, to);
   const via = viaNodes(from, to);
@@ -88,7 +88,12 @@ export function* leg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKin
     port: link.id === 'app-db' ? DB_PORTS[ctx.scenario.db.engine] : link.port,
     ...fields,
   });
-  yield* sleep(duration);
+  return duration;
+}
+
+/** Something crosses the link from `from` to `to`; the process resumes when it arrives. */
+export function* leg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<void> {
+  yield* sleep(emitLeg(ctx, tag, from, to, legKind, fields));
 }
 
 /** Segments of a handshake travel at the transport layer, whatever the link carries above it. */
@@ -100,20 +105,7 @@ function legProtocol(kind: EventKind, linkProtocol: Protocol): Protocol {
 
 /** A segment that leaves at the same moment as the leg that follows it (an ACK riding with the first data). */
 export function sendAlongside(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): void {
-  const link = linkFor(ctx.scenario.db.engine, from, to);
-  const via = viaNodes(from, to);
-  push(ctx, {
-    t: round(ctx.kernel.now),
-    durationMs: round(oneWayMs(ctx, from, to)),
-    ...tag,
-    from,
-    to,
-    ...(via ? { via } : {}),
-    leg: legKind,
-    protocol: legProtocol(fields.kind, link.protocol),
-    port: link.id === 'app-db' ? DB_PORTS[ctx.scenario.db.engine] : link.port,
-    ...fields,
-  });
+  emitLeg(ctx, tag, from, to, legKind, fields);
 }
 
 /** A node spends `ms` on something (evaluating rules, running a query). */

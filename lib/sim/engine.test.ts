@@ -185,10 +185,22 @@ describe('timeouts and retries', () => {
     expect(result.outcome.status).toBe(201);
   });
 
-  it('knows Redis cannot deadlock', () => {
-    const result = runScenario(scenarioWith({ db: { behaviour: 'deadlock', engine: 'redis' } }));
+  it('knows a plain read cannot deadlock: it takes no row locks', () => {
+    const result = runScenario(scenarioWith({ db: { behaviour: 'deadlock' } }));
     expect(result.events.some((e) => e.kind === 'deadlock')).toBe(false);
     expect(result.outcome.status).toBe(200);
+  });
+
+  it('does not retry a POST charge to the payments API for a PUT without an Idempotency-Key', () => {
+    const result = runScenario(scenarioWith({ request: { method: 'PUT' }, thirdParty: { behaviour: 'error' }, cache: { state: 'off' }, retry: { layers: ['thirdparty'] } }));
+    expect(result.events.filter((e) => e.kind === 'response' && e.from === 'thirdparty')).toHaveLength(1);
+    expect(result.events.find((e) => e.kind === 'give-up')?.decision).toBe('no retry: not idempotent');
+  });
+
+  it('knows Redis cannot deadlock', () => {
+    const result = runScenario(scenarioWith({ db: { behaviour: 'deadlock', engine: 'redis' }, request: { method: 'POST' } }));
+    expect(result.events.some((e) => e.kind === 'deadlock')).toBe(false);
+    expect(result.outcome.status).toBe(201);
   });
 
   it('multiplies load when every layer retries: the DB sees attempts², at most', () => {

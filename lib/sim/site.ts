@@ -11,6 +11,8 @@ export const BROWSER_IP = '198.51.100.23';
 export const EDGE_IP = '192.0.2.44';
 export const EDGE_POP = 'FRA56-P1';
 export const ALB_HOST = 'internal-api-alb-1234567890.eu-central-1.elb.amazonaws.com';
+/** The load balancer's own address inside the VPC: what Nginx sees as the client. */
+export const ALB_PRIVATE_IP = '10.0.1.12';
 export const WEB_TARGET = '10.0.11.23';
 export const APP_TARGET = '10.0.21.57';
 export const DB_HOST = 'app-db.cluster-c9akciq32.eu-central-1.rds.amazonaws.com';

@@ -134,7 +134,7 @@ export function CheckboxField({ label, checked, onChange, hint }: { label: strin
 
 export function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
       {children}
     </fieldset>

@@ -11,7 +11,7 @@ import { PROFILE_PICTURE_PATH, SITE_HOST } from '../site';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
 import { queryOnce } from './db';
-import { callOnce } from './thirdparty';
+import { callOnce, paymentsCallFor } from './thirdparty';
 
 /** Races one downstream attempt against the app's deadline; a timeout becomes a transient failure. */
 function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt: Task<AttemptResult<T>>, timedOut: T, write: boolean): Task<AttemptResult<T>> {
@@ -21,7 +21,7 @@ function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt:
   if (raced.finished) return raced.value;
   note(ctx, tag, 'app', {
     kind: 'timeout',
-    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. The work may still be running there.`,
+    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. If the work did arrive there, it may still be running.`,
     decision: `timeout after ${timeoutMs} ms`,
   });
   return { ok: false, value: timedOut, transient: true, safeToRepeat: !write, reason: 'a timeout' };
@@ -67,9 +67,11 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   }
 
   const idempotencyKey = req.headers['idempotency-key'] ?? null;
+  // What matters is the payments call itself: a read is safe to repeat, a charge only with an Idempotency-Key.
+  const paymentsIdempotent = isIdempotent(paymentsCallFor(req.method).method, idempotencyKey !== null);
   const payments = yield* withRetries(
     ctx,
-    { layer: 'thirdparty', requestId: req.requestId, caller: 'app', callee: 'thirdparty', idempotent: idempotent || idempotencyKey !== null, what: 'the payments call' },
+    { layer: 'thirdparty', requestId: req.requestId, caller: 'app', callee: 'thirdparty', idempotent: paymentsIdempotent, what: 'the payments call' },
     (attempt) =>
       withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'thirdparty', callOnce(ctx, { requestId: req.requestId, attempt }, req.method, idempotencyKey), 'refused' as const, write),
   );

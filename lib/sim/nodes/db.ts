@@ -25,6 +25,8 @@ export const TCP_CONNECT_GIVE_UP_MS = 127_000;
  * - Oracle: ORA-00060, detected by the server within seconds. *assumed* 1 s.
  * - MongoDB: a WriteConflict (code 112) labelled TransientTransactionError (MongoDB docs, "Transactions in Production").
  * - Redis runs commands one at a time, so it cannot deadlock.
+ * Only writes can deadlock here: a plain read takes no row locks under MVCC (PostgreSQL docs, "Concurrency
+ * Control"; InnoDB consistent nonlocking reads; Oracle read consistency; MongoDB reads never write-conflict).
  */
 const DEADLOCK: Readonly<Record<DbEngine, { code: string; detectMs: number } | null>> = {
   postgres: { code: 'SQLSTATE 40P01 deadlock_detected', detectMs: 1000 },
@@ -108,7 +110,7 @@ export function* queryOnce(ctx: SimContext, tag: Tag, write: boolean, parameter:
   });
 
   const deadlock = DEADLOCK[db.engine];
-  if (db.behaviour === 'deadlock' && deadlock && tag.attempt === 1) {
+  if (db.behaviour === 'deadlock' && deadlock && write && tag.attempt === 1) {
     yield* work(ctx, tag, 'db', deadlock.detectMs, {
       kind: 'deadlock',
       narration: `Another transaction holds the row this one needs while waiting for a row this one holds: ${engine} detects the deadlock and rolls this transaction back.`,
@@ -129,7 +131,9 @@ export function* queryOnce(ctx: SimContext, tag: Tag, write: boolean, parameter:
       ? `${engine} is slow today: the query takes ${db.delayMs} ms (PostgreSQL's statement_timeout is off by default, so nothing stops it).`
       : db.behaviour === 'deadlock' && !deadlock
         ? `${engine} runs one command at a time, so it cannot deadlock: the command simply runs.`
-        : `${engine} runs the ${write ? 'transaction' : 'query'} in ${latency.dbQueryMs} ms.`,
+        : db.behaviour === 'deadlock' && !write
+          ? `A plain read takes no row locks (${engine} serves it from a consistent snapshot), so the competing transaction cannot deadlock it: the query runs in ${latency.dbQueryMs} ms.`
+          : `${engine} runs the ${write ? 'transaction' : 'query'} in ${latency.dbQueryMs} ms.`,
     decision: slow ? `query took ${db.delayMs} ms` : `query took ${latency.dbQueryMs} ms`,
   });
   yield* leg(ctx, tag, 'db', 'app', 'response', {

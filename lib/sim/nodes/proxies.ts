@@ -7,7 +7,7 @@
 import { note, work, type SimContext, type Tag } from '../context';
 import { exchange, statusLine, type HttpRequest, type HttpResponse } from '../http';
 import { withDeadline, type Task } from '../kernel/kernel';
-import { APP_TARGET, BROWSER_IP, EDGE_IP, WEB_TARGET } from '../site';
+import { ALB_PRIVATE_IP, APP_TARGET, BROWSER_IP, EDGE_IP, WEB_TARGET } from '../site';
 import { handleApp } from './app';
 
 /** ALB idle timeout: 60 s by default (Elastic Load Balancing User Guide, "Connection idle timeout"). */
@@ -63,7 +63,8 @@ export function* handleWeb(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   const forwarded: Record<string, string> = {
     ...req.headers,
     'x-real-ip': BROWSER_IP,
-    'x-forwarded-for': `${req.headers['x-forwarded-for'] ?? BROWSER_IP}, ${WEB_TARGET}`,
+    // $proxy_add_x_forwarded_for appends the address of whoever connected to Nginx: the load balancer (nginx docs).
+    'x-forwarded-for': `${req.headers['x-forwarded-for'] ?? BROWSER_IP}, ${ALB_PRIVATE_IP}`,
   };
   const raced = yield* withDeadline(
     exchange(ctx, tag, 'web', 'app', req, (r) => handleApp(ctx, r), {

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LESSON_SLUGS } from '@/content/manifest';
+import { lessonSummaries } from '@/lib/content/lessons';
+import { CourseProgress, LessonStatus } from '@/components/progress/LessonStatus';
+import { ProgressTools } from '@/components/progress/ProgressTools';
+
+export const metadata: Metadata = {
+  title: 'Learn',
+  description: 'Eleven hands-on lessons on how a web request crosses a real cloud architecture, each with simulators and a quiz.',
+};
+
+export default async function LearnPage() {
+  const lessons = await lessonSummaries();
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <h1 className="text-3xl font-semibold tracking-tight">The course</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        From the browser to the database and back: each lesson teaches one stretch of the path with simulators you can break, and ends with a quiz.
+      </p>
+      <div className="mt-6">
+        <CourseProgress slugs={LESSON_SLUGS} />
+      </div>
+      <ol className="mt-8 flex list-none flex-col gap-3 p-0">
+        {lessons.map((lesson) => (
+          <li key={lesson.slug} className="rounded-xl border border-slate-200 p-4 hover:border-blue-400 dark:border-slate-800">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="m-0 text-lg font-semibold">
+                <Link href={`/learn/${lesson.slug}/`} className="hover:text-blue-700 dark:hover:text-blue-300">
+                  {lesson.order}. {lesson.title}
+                </Link>
+              </h2>
+              <LessonStatus slug={lesson.slug} questions={lesson.questions} />
+            </div>
+            <p className="mt-1 mb-0 text-slate-700 dark:text-slate-300">{lesson.summary}</p>
+            <p className="mt-1 mb-0 text-sm text-slate-600 dark:text-slate-400">{lesson.duration} min</p>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-10">
+        <ProgressTools />
+      </div>
+    </div>
+  );
+}

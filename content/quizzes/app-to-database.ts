@@ -1,0 +1,142 @@
+import type { Quiz } from '@/lib/quiz/types';
+
+const CHAPTER = 'full-communication-flow-with-waf-shield-ports-and-protocols';
+const APP_DB = `${CHAPTER}--3-application-server-database`;
+const RDS = `${CHAPTER}--5-app-server-web-server-database-aws-rds`;
+const ERRORS = 'error-handling-and-retries--error-codes-and-classification';
+
+export const quiz: Quiz = {
+  lesson: 'app-to-database',
+  questions: [
+    {
+      id: 'how-app-reaches-rds',
+      type: 'single',
+      prompt: 'How does the app pod send a query to its RDS PostgreSQL database?',
+      options: [
+        { id: 'a', text: 'Through a driver that opens a TCP connection to the private endpoint on 5432, logs in with database credentials and sends SQL' },
+        { id: 'b', text: 'Through a REST API on the RDS endpoint, on port 443' },
+        { id: 'c', text: 'Through the AWS SDK, which turns each query into an HTTPS call' },
+        { id: 'd', text: 'Through the ALB, which forwards SQL to the database' },
+      ],
+      answer: 'a',
+      explanation:
+        'Databases speak their own protocol over TCP, so the app uses a driver (psycopg2, JDBC, or node-postgres under Sequelize or TypeORM). It connects to the private endpoint on the database port, authenticates with database credentials and runs SQL. REST and the ALB belong to the HTTP hops. The AWS SDK manages RDS instances, but it does not carry your queries.',
+      covers: [
+        APP_DB,
+        RDS,
+        `${CHAPTER}--key-points`,
+        'backend-returns-json-static-urls-frontend-renders--communication-mechanisms',
+        'backend-returns-json-static-urls-frontend-renders--additional-communication-details-ports-and-protocols',
+      ],
+    },
+    {
+      id: 'drivers-match',
+      type: 'match',
+      prompt: 'Match each library to what it is.',
+      pairs: [
+        { left: 'mysql.connector', right: 'Python driver for MySQL (port 3306)' },
+        { left: 'psycopg2', right: 'Python driver for PostgreSQL (port 5432)' },
+        { left: 'JDBC', right: 'Java\'s standard database API; each database ships a driver for it' },
+        { left: 'Sequelize', right: 'Node.js ORM on top of drivers such as pg or mysql2' },
+        { left: 'TypeORM', right: 'TypeScript ORM, also on top of those drivers' },
+      ],
+      explanation:
+        'The notes list these as examples of "database drivers/libraries". Drivers speak a database\'s wire protocol. JDBC is an API that many drivers implement. ORMs such as Sequelize and TypeORM write SQL for you but still use a driver underneath. In every case the result is a TCP connection to the database port, and never a REST call.',
+      covers: [APP_DB],
+    },
+    {
+      id: 'rds-network',
+      type: 'multiple',
+      prompt: 'Which statements about the RDS instance in this architecture are true? Choose all that apply.',
+      options: [
+        { id: 'a', text: 'Its endpoint resolves to a private IP address in the VPC' },
+        { id: 'b', text: 'Its security group allows the database port only from the app\'s security group' },
+        { id: 'c', text: 'Its security group needs an outbound rule for every reply, because security groups are stateless' },
+        { id: 'd', text: 'Authentication uses database credentials (or an IAM auth token as the password), not REST' },
+        { id: 'e', text: 'Visitors\' browsers connect to it directly on 5432 for read-only queries' },
+      ],
+      answers: ['a', 'b', 'd'],
+      explanation:
+        'RDS sits in a private subnet with a private endpoint, and its security group admits TCP 5432 only from the app\'s security group. Security groups are stateful, so replies are allowed automatically (c is wrong). It is the network ACL, the stateless subnet-level filter, that needs rules for the replies\' ephemeral ports. Browsers never reach the database: only the app does.',
+      covers: [RDS, `${CHAPTER}--6-security-layers-defense-stack`],
+    },
+    {
+      id: 'sdk-pooling-accuracy',
+      type: 'single',
+      prompt: 'The notes say "SDKs handle connection pooling and retries automatically". What is accurate for RDS?',
+      options: [
+        { id: 'a', text: 'The AWS SDK pools SQL connections and retries failed queries' },
+        { id: 'b', text: 'Pooling comes from the driver or a pool library (HikariCP, pg Pool) or RDS Proxy; the AWS SDK only retries AWS API calls, never SQL' },
+        { id: 'c', text: 'Nothing pools database connections; every request opens a new one' },
+        { id: 'd', text: 'RDS retries deadlocked transactions on the server by itself' },
+      ],
+      answer: 'b',
+      explanation:
+        'The AWS SDK talks to AWS\'s management APIs over HTTPS, and its retries (3 attempts in standard mode) apply to those calls. SQL goes through your driver, and pooling lives there, in a pool library, or in RDS Proxy. Retrying a deadlocked transaction is up to your code. The database rolls the transaction back, but it does not run it again for you.',
+      covers: [RDS],
+    },
+    {
+      id: 'hikari-connection-timeout',
+      type: 'single',
+      prompt: 'HikariCP runs with its defaults: maximumPoolSize 10, connectionTimeout 30 s. All 10 connections are busy with slow queries. What happens to the 11th request that needs one?',
+      options: [
+        { id: 'a', text: 'It opens an 11th connection straight away' },
+        { id: 'b', text: 'It waits up to 30 s for a connection to be returned, then gets an exception' },
+        { id: 'c', text: 'Its query is sent down one of the busy connections at the same time' },
+        { id: 'd', text: 'It gets a cached result from the pool' },
+      ],
+      answer: 'b',
+      explanation:
+        'The pool never grows past maximumPoolSize. A borrower waits up to connectionTimeout (30 s by default) for a connection to come back, then fails. That is 30 s of waiting before any query has even run. A slow database therefore exhausts the pool, and requests pile up behind it. This is why the query timeout, the pool wait and the proxies\' timeouts all have to fit together.',
+      covers: [RDS, ERRORS],
+    },
+    {
+      id: 'predict-deadlock-retried',
+      type: 'predict',
+      prompt: 'A POST runs a write transaction; PostgreSQL detects a deadlock on the first try and rolls it back. The app retries database work (the default). What status does the browser get?',
+      link: 'db=deadlock&method=POST',
+      ask: 'status',
+      choices: ['201', '500', '503'],
+      explanation:
+        'The browser gets 201 Created. PostgreSQL reports 40P01 after its 1 s deadlock_timeout and rolls back the whole transaction. The app waits a jittered moment and runs the whole transaction again, and this time it succeeds (1454 ms in all). Deadlocks are the textbook case for retrying, even for a write: the rollback proves nothing was half-done. Without the app\'s retry, the answer would be a 503.',
+      covers: [ERRORS, APP_DB],
+    },
+    {
+      id: 'predict-deadlock-no-retry',
+      type: 'predict',
+      prompt: 'Same deadlocked POST, but nobody retries anything. What status does the browser get?',
+      link: 'db=deadlock&method=POST&retryAt=none',
+      ask: 'status',
+      choices: ['200', '403', '503'],
+      explanation:
+        'The browser gets 503. The transaction was rolled back, nothing tried it again, and the app cannot answer without its data, so it returns 503 Service Unavailable with a JSON error. 403 would mean a deliberate refusal, such as the WAF\'s. A deadlock is transient, so a single retry of the whole transaction would have turned this into a 201.',
+      covers: [ERRORS],
+    },
+    {
+      id: 'predict-sqli-bound',
+      type: 'predict',
+      prompt: 'The WAF is off, and the search box sends \' OR 1=1-- to the app, which uses a bound parameter ($1). What status does the browser get?',
+      link: 'payload=sqli&waf=off',
+      ask: 'status',
+      choices: ['200', '403', '500'],
+      explanation:
+        'The browser gets 200, an ordinary answer. The statement was parsed as SELECT … WHERE id = $1 before the value arrived, so \' OR 1=1-- could only ever be a value to compare against, never SQL. 403 would need the WAF, which is off here. 500 is what a broken, string-concatenated query might produce. Bound parameters make injection harmless even when nothing in front catches it.',
+      covers: [APP_DB],
+    },
+    {
+      id: 'deadlock-vs-lock-wait',
+      type: 'single',
+      prompt: 'MySQL returns error 1213 (deadlock) in the middle of a three-statement transaction. What should the app retry?',
+      options: [
+        { id: 'a', text: 'Only the statement that failed' },
+        { id: 'b', text: 'The whole transaction, from the beginning' },
+        { id: 'c', text: 'Nothing: a deadlock is permanent' },
+        { id: 'd', text: 'The TCP handshake' },
+      ],
+      answer: 'b',
+      explanation:
+        'A deadlock (MySQL 1213, PostgreSQL 40P01) rolls back the entire transaction, so the earlier statements are gone too. Retry the whole unit. MySQL\'s lock wait timeout (1205) is the case where, by default, only the statement is rolled back. That difference is easy to get wrong, and getting it wrong leads to a half-applied transaction.',
+      covers: [ERRORS, RDS],
+    },
+  ],
+};

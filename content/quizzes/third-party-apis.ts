@@ -1,0 +1,130 @@
+import type { Quiz } from '@/lib/quiz/types';
+
+const CHAPTER = 'full-communication-flow-with-waf-shield-ports-and-protocols';
+const THIRD = `${CHAPTER}--4-application-server-third-party-services`;
+const BEST = 'error-handling-and-retries--best-practices-tips';
+const PATTERNS = 'error-handling-and-retries--common-patterns';
+
+export const quiz: Quiz = {
+  lesson: 'third-party-apis',
+  questions: [
+    {
+      id: 'third-party-protocol',
+      type: 'single',
+      prompt: 'How does the app call a payment provider such as Stripe?',
+      options: [
+        { id: 'a', text: 'HTTPS on port 443, with REST or GraphQL requests and JSON bodies' },
+        { id: 'b', text: 'Plain HTTP on port 8080, like the internal hop from Nginx' },
+        { id: 'c', text: 'A database driver on port 5432' },
+        { id: 'd', text: 'UDP on port 53' },
+      ],
+      answer: 'a',
+      explanation:
+        'The summary table\'s row is "App Server → 3rd Party: HTTPS, 443, REST/GraphQL (Stripe, Twilio)". The call leaves your network for the public internet, so it must be encrypted and authenticated (here with a secret key in the Authorization header). Port 8080 plain HTTP is only for the internal hop inside the VPC.',
+      covers: [THIRD, `${CHAPTER}--summary-table`, `${CHAPTER}--key-points`],
+    },
+    {
+      id: 'expose-vs-consume',
+      type: 'single',
+      prompt: 'Which sentence best describes "exposing" versus "consuming" an API?',
+      options: [
+        { id: 'a', text: 'Exposing: your app serves endpoints such as GET /api/profile and defines their contract. Consuming: your app calls someone else\'s API, such as payments, and has to handle its failures.' },
+        { id: 'b', text: 'Exposing means using HTTP; consuming means using a database driver' },
+        { id: 'c', text: 'Exposing is for GET requests; consuming is for POST requests' },
+        { id: 'd', text: 'They are two names for the same thing' },
+      ],
+      answer: 'a',
+      explanation:
+        'The notes say the application "either exposes REST APIs to clients or consumes third-party APIs". Both use HTTPS and JSON; what differs is who owns the contract and who suffers the outages. As a provider you make your API predictable: clear status codes, versioning, and guidance on what is safe to retry. As a consumer you set timeouts, retry only what is safe, and plan a fallback.',
+      covers: [THIRD, 'backend-returns-json-static-urls-frontend-renders--communication-mechanisms'],
+    },
+    {
+      id: 'failure-modes-match',
+      type: 'match',
+      prompt: 'Match each payments API behaviour to what the app experiences.',
+      pairs: [
+        { left: 'Down (nothing listening on 443)', right: 'A TCP RST, "connection refused", after one round trip' },
+        { left: 'Answers 503', right: 'An HTTP 503 with Retry-After, quickly' },
+        { left: 'Slow', right: 'Silence until the app\'s own 2000 ms deadline runs out' },
+        { left: 'Healthy', right: 'A 200 with JSON, about 210 ms after the call starts' },
+      ],
+      explanation:
+        'A refused connection is fast and unambiguous: the request never arrived. A 503 is fast too, but the provider was reached. A slow provider is the expensive case: you pay the whole timeout on every attempt, and you can\'t tell whether the work was done. In every failure case, the app answers its own caller with 502 Bad Gateway.',
+      covers: [THIRD],
+    },
+    {
+      id: 'predict-refused',
+      type: 'predict',
+      prompt: 'The payments host refuses connections. Only the app retries (3 attempts), and caching is off. What status does the browser get?',
+      link: 'thirdParty=down&cache=off&retryAt=thirdparty',
+      ask: 'status',
+      choices: ['502', '503', '504'],
+      explanation:
+        'The browser gets 502 Bad Gateway, from the app, after 435 ms. Each attempt is refused with a TCP RST within one 60 ms round trip, so three attempts fail quickly, and the app reports that an upstream it depends on broke. 504 would need someone\'s deadline to expire, and a refusal is immediate. 503 is what this app returns when its *database* fails.',
+      covers: [THIRD],
+    },
+    {
+      id: 'predict-post-no-key',
+      type: 'predict',
+      prompt: 'A POST creates a charge. The payments API answers 503. There is no Idempotency-Key, and retries are on at every layer by default. How many attempts does the browser make?',
+      link: 'method=POST&thirdParty=error',
+      ask: 'attempts',
+      choices: ['1', '2', '3'],
+      explanation:
+        'The browser makes one attempt. After a 503, the charge might already have gone through, so without an idempotency key neither the app nor the browser retries the POST. The log says "no retry: not idempotent". Retrying it could charge the customer twice. "3" is the tempting answer, because that is the maximum, but the maximum only applies to requests that are safe to repeat.',
+      covers: [BEST, THIRD],
+    },
+    {
+      id: 'predict-post-with-key',
+      type: 'predict',
+      prompt: 'Same failing POST, but now the browser sends an Idempotency-Key. How many attempts does the browser make?',
+      link: 'method=POST&thirdParty=error&idem=yes',
+      ask: 'attempts',
+      choices: ['1', '2', '3'],
+      explanation:
+        'The browser makes three attempts. With an idempotency key, a POST becomes safe to repeat (RFC 9110): a provider that honours the key returns the first result instead of charging again. So every layer retries, and the retries multiply. The browser tries 3 times, the app tries the provider 3 times for each, and the provider sees 9 calls with the same key. Your own INSERT also ran 3 times, which is why your app should store and check the key too.',
+      covers: [BEST, PATTERNS],
+    },
+    {
+      id: 'safe-to-retry',
+      type: 'multiple',
+      prompt: 'Which of these failed calls are safe to retry automatically? Choose all that apply.',
+      options: [
+        { id: 'a', text: 'GET /v1/subscriptions/42 that timed out' },
+        { id: 'b', text: 'POST /v1/charges that timed out, sent without an Idempotency-Key' },
+        { id: 'c', text: 'POST /v1/charges that timed out, sent with an Idempotency-Key' },
+        { id: 'd', text: 'POST /v1/charges whose TCP connection was refused' },
+      ],
+      answers: ['a', 'c', 'd'],
+      explanation:
+        'A GET only reads, so repeating it is harmless. A POST carrying an idempotency key is deduplicated by the provider. A refused connection proves the request was never delivered, so even a bare POST can be sent again. The dangerous case is (b): after a timeout the charge may have succeeded, and only the answer was lost. "Retry only idempotent operations" is the notes\' first best practice for exactly this reason.',
+      covers: [BEST],
+    },
+    {
+      id: 'predict-error-cache',
+      type: 'predict',
+      prompt: 'Every setting is at its default, except that the payments API answers 503 to every call. The browser retries its GET. Which cache outcome does its final response carry?',
+      link: 'thirdParty=error',
+      ask: 'cache',
+      choices: ['miss', 'bypass', 'error', 'hit'],
+      explanation:
+        'The final response carries "error". The first attempt misses the cache and reaches the app, which answers 502 after its own three tries. CloudFront caches that error response for 10 s by default, so the browser\'s second and third attempts get the same 502 from the edge (X-Cache: Error from cloudfront), without reaching the app. That protects the struggling provider, but a browser retry within those 10 s cannot succeed.',
+      covers: [PATTERNS],
+    },
+    {
+      id: 'circuit-breaker-fallback',
+      type: 'single',
+      prompt: 'The payments API has been failing for a minute. What do a circuit breaker and a fallback do together?',
+      options: [
+        { id: 'a', text: 'The breaker stops calling the provider for a while and fails fast; the fallback serves something useful instead, such as the profile without plan status' },
+        { id: 'b', text: 'The breaker retries faster; the fallback switches the provider\'s DNS' },
+        { id: 'c', text: 'The breaker closes the app\'s database pool; the fallback restarts the pods' },
+        { id: 'd', text: 'They increase the timeout until the provider answers' },
+      ],
+      answer: 'a',
+      explanation:
+        'A circuit breaker "stops retries if a service is consistently failing". It rejects calls at once, so you stop paying a timeout on each one, and it lets a few trial calls through later to check whether the provider has recovered. The fallback decides what the user sees in the meantime. Retrying faster or waiting longer only adds load to the failing provider and latency for your users.',
+      covers: [PATTERNS],
+    },
+  ],
+};

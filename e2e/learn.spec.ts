@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { LESSON_SLUGS } from '../content/manifest';
+import { quiz } from '../content/quizzes/journey-of-a-request';
+import type { SingleChoice } from '../lib/quiz/types';
+
+const LESSON = '/learn/journey-of-a-request/';
+const singles = quiz.questions.filter((q): q is SingleChoice => q.type === 'single');
+
+async function answerSingle(page: Page, question: SingleChoice, optionId: string) {
+  const card = page.getByRole('group', { name: question.prompt });
+  const option = question.options.find((o) => o.id === optionId)!;
+  await card.getByRole('radio', { name: option.text, exact: true }).check();
+  await card.locator('..').getByRole('button', { name: 'Check answer' }).click();
+  return card.locator('..');
+}
+
+test('a learner reads a lesson, plays an embedded simulator and takes the quiz; progress survives a reload', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.getByRole('heading', { level: 1, name: 'The journey of a request' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
+
+  // The first embedded simulator loads after the text and plays from its own controls.
+  const sim = page.getByRole('figure', { name: /^Simulator:/ }).first();
+  await sim.scrollIntoViewIfNeeded();
+  await sim.getByRole('button', { name: 'Go to end' }).click();
+  await expect(sim.getByRole('region', { name: 'Outcome' })).toContainText('Status');
+  await sim.getByRole('button', { name: 'Change the conditions' }).click();
+  await sim.getByLabel('What the edge holds').selectOption('fresh');
+  await sim.getByRole('button', { name: 'Go to end' }).click();
+  await expect(sim.getByRole('region', { name: 'Outcome' })).toContainText('cache hit');
+  await expect(sim.getByRole('link', { name: 'Open in the sandbox' })).toHaveAttribute('href', /^\/sandbox\//);
+
+  // Right, then wrong: each shows the explanation; the score counts.
+  const right = await answerSingle(page, singles[0]!, singles[0]!.answer);
+  await expect(right).toContainText('Correct.');
+  await expect(right).toContainText(singles[0]!.explanation.slice(0, 40));
+  const wrongOption = singles[1]!.options.find((o) => o.id !== singles[1]!.answer)!;
+  const wrong = await answerSingle(page, singles[1]!, wrongOption.id);
+  await expect(wrong).toContainText('Not quite.');
+  await expect(page.getByText(`Score: 1 of ${quiz.questions.length} correct (2 answered).`)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText(`Score: 1 of ${quiz.questions.length} correct (2 answered).`)).toBeVisible();
+  await expect(page.getByText('You answered this correctly earlier.')).toBeVisible();
+  await expect(page.getByText('You missed this one earlier.')).toBeVisible();
+
+  // Trying again clears the answers.
+  await page.getByRole('button', { name: 'Try the quiz again' }).click();
+  await expect(page.getByText(`${quiz.questions.length} questions. Every answer comes with an explanation.`)).toBeVisible();
+});
+
+test('a predict question is graded by running the simulator', async ({ page }) => {
+  const predict = quiz.questions.find((q) => q.type === 'predict');
+  test.skip(!predict, 'this lesson has no predict question');
+  await page.goto(LESSON);
+  const card = page.getByRole('group', { name: predict!.prompt });
+  await card.getByRole('radio').first().check();
+  await card.locator('..').getByRole('button', { name: 'Check answer' }).click();
+  await expect(card.locator('..')).toContainText(/Correct\.|Not quite\. The answer: /);
+});
+
+test('progress is exported to a file and imported back; a foreign file changes nothing', async ({ page }) => {
+  await page.goto(LESSON);
+  await answerSingle(page, singles[0]!, singles[0]!.answer);
+  await page.goto('/learn/');
+  await expect(page.getByText(`In progress · quiz 1/${quiz.questions.length}`)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = await (await download).path();
+  const exported = readFileSync(file!, 'utf8');
+  expect(JSON.parse(exported).kind).toBe('roundtrip-progress');
+
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(page.getByText('In progress')).toHaveCount(0);
+
+  const input = page.getByLabel('Import progress…');
+  await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1.0.0"}') });
+  await expect(page.getByRole('status').filter({ hasText: 'not a Roundtrip progress file' })).toBeVisible();
+  await expect(page.getByText('In progress')).toHaveCount(0);
+
+  await input.setInputFiles({ name: 'roundtrip-progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByRole('status').filter({ hasText: 'Progress imported' })).toBeVisible();
+  await expect(page.getByText(`In progress · quiz 1/${quiz.questions.length}`)).toBeVisible();
+});
+
+test('the course index lists every lesson in order, with a way in from the landing page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Start lesson 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The journey of a request' })).toBeVisible();
+  await page.getByRole('link', { name: /^Next/ }).click();
+  await expect(page).toHaveURL(/\/learn\/ports-and-protocols\/$/);
+  await page.goto('/learn/');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/^1\. /);
+});
+
+test('a lesson fits a 375 px phone', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(LESSON);
+  const sim = page.getByRole('figure', { name: /^Simulator:/ }).first();
+  await sim.scrollIntoViewIfNeeded();
+  await sim.getByRole('button', { name: 'Go to end' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath('lesson-375.png') });
+});
+
+test('dark mode follows the choice and survives a reload', async ({ page }) => {
+  await page.goto('/learn/');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+});
+
+test('every lesson fits a 375 px phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const slug of LESSON_SLUGS) {
+    await page.goto(`/learn/${slug}/`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, slug).toBeLessThanOrEqual(0);
+  }
+});

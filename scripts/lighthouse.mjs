@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:lighthouse — Lighthouse (mobile preset) on the landing page, a lesson and the sandbox,
+ * served from out/ exactly as a static host would. Each page runs RUNS times (default 5); the median
+ * of each category is reported, never asserted: machines are shared and noisy.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const PORT = Number(process.env.LH_PORT ?? 3230);
+const PAGES = ['/', '/learn/journey-of-a-request/', '/sandbox/'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+if (!existsSync('out/index.html')) {
+  console.error('out/ is missing: run npm run build first.');
+  process.exit(2);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' }, stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 800));
+
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const report = {};
+try {
+  for (const page of PAGES) {
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+    for (let run = 0; run < RUNS; run++) {
+      const result = await lighthouse(`http://127.0.0.1:${PORT}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, formFactor: 'mobile' });
+      for (const c of CATEGORIES) scores[c].push(result.lhr.categories[c].score);
+    }
+    report[page] = Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])]));
+    console.log(`${page.padEnd(32)} ${CATEGORIES.map((c) => `${c} ${report[page][c].toFixed(2)}`).join('  ')}`);
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/lighthouse.json', `${JSON.stringify({ runs: RUNS, medians: report }, null, 2)}\n`);
+console.log(`Medians of ${RUNS} runs (mobile). Targets: performance ≥ 0.95; accessibility, best practices, SEO = 1.0.`);
