@@ -9,8 +9,8 @@ function Placeholder() {
 
 const LiveDemo = dynamic(() => import('./LiveDemo').then((m) => m.LiveDemo), { ssr: false, loading: () => <Placeholder /> });
 
-/** The demo loads when it scrolls into view; on a phone that is below the introduction. */
+/** The demo loads when it is well in view; on a phone that is below the introduction. */
 export function LazyLiveDemo() {
-  const [ref, inView] = useInView<HTMLDivElement>('0px');
+  const [ref, inView] = useInView<HTMLDivElement>('0px', 0.4);
   return <div ref={ref}>{inView ? <LiveDemo /> : <Placeholder />}</div>;
 }

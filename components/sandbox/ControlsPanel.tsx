@@ -17,6 +17,7 @@ import {
   type RetryLayer,
   type Scenario,
 } from '@/lib/scenario/schema';
+import { LATENCY_KNOBS } from '@/lib/scenario/latency-knobs';
 import { PRESETS, presetById } from '@/lib/scenario/presets';
 import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/sim';
 import { NAMED_PAYLOADS } from '@/lib/sim/site';
@@ -197,6 +198,20 @@ export function ControlsPanel() {
           onChange={(connections) => update((s) => ({ ...s, connections }))}
         />
         <NumberField label="Random seed" value={scenario.seed} min={0} max={4_294_967_295} onCommit={(seed) => update((s) => ({ ...s, seed }))} hint="Jitter and ages come from it: same seed, same run." />
+      </Group>
+
+      <Group legend="Latencies (assumed, not measured)">
+        {LATENCY_KNOBS.map((knob) => (
+          <NumberField
+            key={knob.key}
+            label={knob.label}
+            unit="ms"
+            value={scenario.latency[knob.key]}
+            min={knob.min}
+            max={knob.max}
+            onCommit={(value) => update((s) => ({ ...s, latency: { ...s.latency, [knob.key]: value } }))}
+          />
+        ))}
       </Group>
     </form>
   );

@@ -6,6 +6,7 @@
  * of the link still applies.
  */
 import { DEFAULT_SCENARIO } from './defaults';
+import { LATENCY_KNOBS } from './latency-knobs';
 import { presetById, scenarioForPreset } from './presets';
 import {
   BACKOFFS,
@@ -139,6 +140,8 @@ export const FIELDS: readonly Field[] = [
   enumField('tls', TLS_VERSIONS, (s) => s.tls, (s, tls) => ({ ...s, tls })),
   enumField('conn', CONNECTION_STATES, (s) => s.connections, (s, connections) => ({ ...s, connections })),
   intField('seed', 0, 2 ** 32 - 1, (s) => s.seed, (s, seed) => ({ ...s, seed })),
+  // The assumed latencies: teaching defaults, so they are knobs.
+  ...LATENCY_KNOBS.map(({ param, key, min, max }) => intField(param, min, max, (s) => s.latency[key], (s, value) => ({ ...s, latency: { ...s.latency, [key]: value } }))),
 ];
 
 const VIEW_PARAMS = ['t', 'sel'] as const;

@@ -297,3 +297,12 @@ describe('who answers', () => {
     expect(runScenario(scenarioWith(changes)).outcome.answeredBy).toBe(node);
   });
 });
+
+describe('latency knobs', () => {
+  it('a longer browser ↔ edge round trip adds exactly its cost to each browser round trip of a cached request', () => {
+    const fast = runScenario(scenarioWith({ cache: { state: 'fresh' } })).outcome.latencyMs;
+    const slow = runScenario(scenarioWith({ cache: { state: 'fresh' }, latency: { browserEdgeRttMs: 120 } })).outcome.latencyMs;
+    // TCP (1 RTT) + TLS 1.3 (1 RTT) + the request and response (1 RTT): three round trips of 100 ms more.
+    expect(slow - fast).toBe(300);
+  });
+});

@@ -51,6 +51,8 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
     layers: fc.subarray([...RETRY_LAYERS]),
     tls: fc.constantFrom(...TLS_VERSIONS),
     connections: fc.constantFrom(...CONNECTION_STATES),
+    browserEdgeRttMs: fc.integer({ min: 1, max: 200 }),
+    vpcRttMs: fc.integer({ min: 1, max: 10 }),
   })
   .map(
     (r): Scenario => ({
@@ -65,6 +67,6 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
       retry: { attempts: r.attempts, backoff: r.backoff, jitter: r.jitter, baseMs: r.baseMs, capMs: r.capMs, layers: r.layers },
       tls: r.tls,
       connections: r.connections,
-      latency: DEFAULT_SCENARIO.latency,
+      latency: { ...DEFAULT_SCENARIO.latency, browserEdgeRttMs: r.browserEdgeRttMs, vpcRttMs: r.vpcRttMs },
     }),
   );
