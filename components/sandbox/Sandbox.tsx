@@ -1,11 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { LazyFlowDiagram } from '@/components/diagram/LazyFlowDiagram';
 import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
 import { ControlsPanel } from './ControlsPanel';
+import { DebugPanel } from './DebugPanel';
 import { EventLog } from './EventLog';
 import { Inspector } from './Inspector';
 import { Narration } from './Narration';
@@ -64,8 +65,11 @@ export function Sandbox() {
         <ShareButton />
       </div>
       <Notices />
+      {/* Each Suspense boundary hydrates on its own, so React can yield between them instead of one long task. */}
       <div className="grid gap-4 lg:grid-cols-[19rem_minmax(0,1fr)]">
-        <ConditionsSection />
+        <Suspense>
+          <ConditionsSection />
+        </Suspense>
         <div className="flex min-w-0 flex-col gap-3">
           <OutcomeBanner />
           <LazyFlowDiagram />
@@ -73,9 +77,14 @@ export function Sandbox() {
           <Timeline />
           <MotionToggle />
           <div className="grid gap-4 xl:grid-cols-2">
-            <Inspector />
-            <EventLog />
+            <Suspense>
+              <Inspector />
+            </Suspense>
+            <Suspense>
+              <EventLog />
+            </Suspense>
           </div>
+          <DebugPanel />
         </div>
       </div>
     </div>
