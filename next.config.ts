@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
+  // `npm run dev` opened as http://127.0.0.1:3000 (not localhost) keeps hot reload working.
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 // Plugins are named by string so Turbopack can load them. Code is highlighted at build time (Shiki), in a
