@@ -1,4 +1,4 @@
-/** The engine's public surface. Pure TypeScript: no React, no DOM, no wall clock, no Math.random. */
+/** The engine's public surface. Pure TypeScript: no UI framework, no DOM, no wall clock, no global random source. */
 export { runScenario } from './run';
 export { NODES, links, linkFor, DB_PORTS, DB_ENGINE_LABELS } from './topology';
 export type { NodeInfo, LinkInfo } from './topology';

@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random numbers. The engine never calls Math.random: randomness is an input,
+ * Seeded pseudo-random numbers. The engine never reads a global random source: randomness is an input,
  * carried by the scenario's seed, so a run can be replayed exactly from a link.
  *
  * sfc32 (Chris Doty-Humphrey's "small fast chaotic" generator, from PractRand) passes BigCrush

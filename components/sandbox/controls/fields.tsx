@@ -15,6 +15,19 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   );
 }
 
+/** A visible label above its control, with an optional hint the control is described by. */
+function FieldShell({ id, label, hint, children }: { id: string; label: ReactNode; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+    </div>
+  );
+}
+
 export function SelectField<T extends string>({
   label,
   value,
@@ -30,10 +43,7 @@ export function SelectField<T extends string>({
 }) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} hint={hint}>
       <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value as T)} aria-describedby={hint ? `${id}-hint` : undefined}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -41,8 +51,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-    </div>
+    </FieldShell>
   );
 }
 
@@ -107,13 +116,9 @@ export function NumberField({
 export function TextField({ label, value, onChange, hint, maxLength }: { label: string; value: string; onChange: (value: string) => void; hint?: ReactNode; maxLength: number }) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} hint={hint}>
       <input id={id} className={`${inputClass} font-mono`} value={value} maxLength={maxLength} spellCheck={false} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-    </div>
+    </FieldShell>
   );
 }
 
