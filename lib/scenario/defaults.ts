@@ -20,6 +20,12 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   },
   db: { behaviour: 'ok', engine: 'postgres', delayMs: 4000 },
   thirdParty: { behaviour: 'ok', delayMs: 3000 },
+  // CloudFront's defaults (CloudFront API reference, CustomOriginConfig): 30 s response timeout, 3 attempts, 10 s to connect.
+  origin: { responseTimeoutS: 30, attempts: 3, connectTimeoutS: 10 },
+  // Elastic Load Balancing User Guide, "Connection idle timeout": 60 s.
+  alb: { idleTimeoutS: 60 },
+  // nginx ngx_http_proxy_module: proxy_read_timeout 60s.
+  proxy: { readTimeoutS: 60 },
   // *assumed*: a common service-to-service deadline, well under CloudFront's 30 s origin response timeout.
   timeoutMs: 2000,
   retry: {
@@ -30,6 +36,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     baseMs: 100,
     capMs: 20_000,
     layers: ['browser', 'db', 'thirdparty'],
+    unsafe: false,
   },
   tls: '1.3',
   connections: 'warm',

@@ -98,6 +98,20 @@ export const scenarioSchema = z.object({
     /** How long a slow third party takes to answer. */
     delayMs: ms,
   }),
+  /**
+   * CloudFront's origin settings (CloudFront API reference, `Origin` and `CustomOriginConfig`):
+   * the origin response timeout (`OriginReadTimeout`, 1–120 s, default 30), `ConnectionAttempts`
+   * (1–3, default 3) and `ConnectionTimeout` (1–10 s, default 10).
+   */
+  origin: z.object({
+    responseTimeoutS: z.number().check(z.int(), z.minimum(1), z.maximum(120)),
+    attempts: z.number().check(z.int(), z.minimum(1), z.maximum(3)),
+    connectTimeoutS: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+  }),
+  /** The ALB's idle timeout: 1–4000 s, default 60 (Elastic Load Balancing, "Connection idle timeout"). */
+  alb: z.object({ idleTimeoutS: z.number().check(z.int(), z.minimum(1), z.maximum(4000)) }),
+  /** Nginx `proxy_read_timeout`, default 60 s (nginx ngx_http_proxy_module). 3600 s is the knob's ceiling, not Nginx's. */
+  proxy: z.object({ readTimeoutS: z.number().check(z.int(), z.minimum(1), z.maximum(3600)) }),
   /** The app's deadline for each downstream call (DB query, third-party call); 0 means it waits forever. */
   timeoutMs: ms,
   retry: z.object({
@@ -109,6 +123,11 @@ export const scenarioSchema = z.object({
     capMs: z.number().check(z.int(), z.minimum(0), z.maximum(600_000)),
     /** Where the policy applies: browser → API, app → DB, app → third party. */
     layers: z.array(z.enum(RETRY_LAYERS)).check(z.maxLength(RETRY_LAYERS.length)),
+    /**
+     * The naive rule "retry on 5xx": retry calls that are not idempotent too. Off by default, as every
+     * careful client does; on, it shows how a retried POST without an Idempotency-Key writes twice.
+     */
+    unsafe: z.boolean(),
   }),
   tls: z.enum(TLS_VERSIONS),
   /** Whether the server side's connections (edge → origin, ALB → targets, the DB pool) are already open. */
