@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '@/lib/scenario/schema';
 import { Kernel, sleep, type Task } from './kernel/kernel';
+import { createLedger, type Ledger } from './ledger';
 import { createRandom, type Random } from './random';
 import { DB_PORTS, linkFor, rttMs, viaNodes } from './topology';
 import type { EventKind, LegKind, NodeId, Protocol, SimEvent } from './types';
@@ -26,6 +27,8 @@ export interface SimContext {
   readonly rng: Random;
   readonly events: SimEvent[];
   readonly counters: Counters;
+  /** Writes committed and charges made, duplicates included. */
+  readonly ledger: Ledger;
   /** Open connections (keep-alive), keyed `client>server`, with the request and attempt that opened each. */
   readonly openConnections: Map<string, string>;
 }
@@ -37,6 +40,7 @@ export function createContext(scenario: Scenario): SimContext {
     rng: createRandom(scenario.seed),
     events: [],
     counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 },
+    ledger: createLedger(),
     openConnections: new Map(),
   };
 }

@@ -3,8 +3,8 @@
  * open (or reuse) a connection, send the request, let the server handle it, carry the response back.
  */
 import type { HttpMethod, TlsVersion } from '@/lib/scenario/schema';
-import { leg, type SimContext, type Tag } from './context';
-import type { Task } from './kernel/kernel';
+import { leg, note, type SimContext, type Tag } from './context';
+import { serve, type Task } from './kernel/kernel';
 import { ensureConnection, flush } from './net/handshake';
 import { NODES } from './topology';
 import type { CacheOutcome, NodeId } from './types';
@@ -35,9 +35,13 @@ export interface HttpResponse {
 const REASONS: Record<number, string> = {
   200: 'OK',
   201: 'Created',
+  204: 'No Content',
   304: 'Not Modified',
   403: 'Forbidden',
+  404: 'Not Found',
   405: 'Method Not Allowed',
+  409: 'Conflict',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
@@ -46,12 +50,6 @@ const REASONS: Record<number, string> = {
 
 export function statusLine(status: number): string {
   return `${status} ${REASONS[status] ?? ''}`.trim();
-}
-
-/** Methods whose repetition has the same effect as one request (RFC 9110 §9.2.2). */
-export function isIdempotent(method: HttpMethod, hasIdempotencyKey: boolean): boolean {
-  if (method === 'POST' || method === 'PATCH') return hasIdempotencyKey;
-  return true;
 }
 
 export function target(req: HttpRequest): string {
@@ -67,6 +65,11 @@ export interface ExchangeOptions {
   responseNarration: (res: HttpResponse) => string;
   /** Headers the response carries on this hop back. */
   responseHeaders?: (res: HttpResponse) => Record<string, string>;
+  /**
+   * The server goes on working when the client stops waiting (an app behind a proxy, a payments API):
+   * its answer is then written to a closed connection, and nobody reads it.
+   */
+  serverKeepsWorking?: boolean;
 }
 
 export function* exchange(
@@ -87,16 +90,38 @@ export function* exchange(
     decision: `${req.method} ${target(req)}`,
     headers: options.requestHeaders,
   });
-  const res = yield* handle(hopReq);
-  const headers = options.responseHeaders ? options.responseHeaders(res) : res.headers;
-  yield* leg(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
-    kind: 'response',
-    status: res.status,
-    narration: options.responseNarration(res),
-    decision: statusLine(res.status),
-    headers,
+  const call = { clientGone: false, goneAt: 0 };
+  const serverSide = function* (): Task<HttpResponse> {
+    const res = yield* handle(hopReq);
+    const headers = options.responseHeaders ? options.responseHeaders(res) : res.headers;
+    if (call.clientGone) {
+      note(ctx, tag, server, {
+        kind: 'orphaned',
+        status: res.status,
+        narration: `${NODES[server].label} finishes and writes its ${statusLine(res.status)}, but ${NODES[client].label} stopped waiting at ${formatSeconds(call.goneAt)} and closed the connection: nobody will read this answer.`,
+        decision: `${statusLine(res.status)} written to a closed connection`,
+      });
+      return { ...res, headers };
+    }
+    yield* leg(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
+      kind: 'response',
+      status: res.status,
+      narration: options.responseNarration(res),
+      decision: statusLine(res.status),
+      headers,
+    });
+    return { ...res, headers };
+  };
+  if (!options.serverKeepsWorking) return yield* serverSide();
+  return yield* serve(serverSide(), () => {
+    call.clientGone = true;
+    call.goneAt = ctx.kernel.now;
   });
-  return { ...res, headers };
+}
+
+/** A simulated instant for narration: "2.1 s", "350 ms". */
+export function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`;
 }
 
 export function describeHop(client: NodeId, server: NodeId): string {

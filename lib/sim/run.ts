@@ -39,6 +39,11 @@ export function runScenario(scenario: Scenario): SimResult {
     answeredBy: response?.origin ?? null,
     hops: hopsOf(ctx.events, 'r1'),
     renderedAtMs: result?.renderedAtMs ?? null,
+    writesCommitted: ctx.ledger.writesCommitted,
+    duplicateWrites: ctx.ledger.duplicateWrites,
+    chargesMade: ctx.ledger.chargesMade,
+    duplicateCharges: ctx.ledger.duplicateCharges,
+    workEndedAtMs: Math.round(ctx.events.reduce((end, e) => Math.max(end, e.t + e.durationMs), 0) * 1000) / 1000,
   };
   const latencies = result ? [result.answeredAtMs, ...result.assetLatencies] : [];
   const errors = response === null || response.status >= 400 ? 1 : 0;

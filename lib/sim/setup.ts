@@ -9,7 +9,7 @@ import { note, SIM_EPOCH_MS, type SimContext } from './context';
 import { ASSET_CACHE_CONTROL } from './nodes/s3';
 import { etagFor, profileBody } from './nodes/app';
 import { buildRequest } from './nodes/browser';
-import { cacheKey, type CacheBehaviour, type EdgeState } from './nodes/edge';
+import { ALL_METHODS, cacheKey, READ_METHODS, type CacheBehaviour, type EdgeState } from './nodes/edge';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from './site';
 
 /** A stale copy in the scenario expired this long ago. */
@@ -34,6 +34,8 @@ export function createEdge(ctx: SimContext): EdgeState {
       caching: request.kind === 'api' ? cacheSettings.state !== 'off' : true,
       originCacheControl: cacheSettings.cacheControl,
       originChanged: request.kind === 'api' && cacheSettings.changed,
+      // The API takes writes, so its behaviour forwards all seven methods.
+      allowedMethods: ALL_METHODS,
     },
     {
       pattern: '/static/*',
@@ -41,6 +43,8 @@ export function createEdge(ctx: SimContext): EdgeState {
       caching: request.kind === 'static' ? cacheSettings.state !== 'off' : true,
       originCacheControl: request.kind === 'static' ? cacheSettings.cacheControl : ASSET_CACHE_CONTROL,
       originChanged: request.kind === 'static' && cacheSettings.changed,
+      // CloudFront's default: GET and HEAD only, so S3 never sees a write.
+      allowedMethods: READ_METHODS,
     },
   ];
 
@@ -78,5 +82,5 @@ export function createEdge(ctx: SimContext): EdgeState {
       });
     }
   }
-  return { cache, behaviours };
+  return { cache, behaviours, viaHost: ctx.rng.hex(32) };
 }

@@ -67,6 +67,11 @@ export type EventKind =
   | 'retry'
   | 'give-up'
   | 'handler'
+  | 'orphaned'
+  | 'lock-wait'
+  | 'replay'
+  | 'commit'
+  | 'rollback'
   | 'render'
   | 'done';
 
@@ -123,6 +128,19 @@ export interface RequestOutcome {
   hops: NodeId[];
   /** When the browser had drawn the page and its static assets; null when nothing rendered. */
   renderedAtMs: number | null;
+  /**
+   * Write transactions the database committed for this one click, duplicates included, counting the work
+   * that finished after its caller stopped waiting.
+   */
+  writesCommitted: number;
+  /** Commits that repeated a change already made (a second order row, a second increment). */
+  duplicateWrites: number;
+  /** Charges the payments API made for this click. */
+  chargesMade: number;
+  /** Charges beyond the first: the customer paid more than once. */
+  duplicateCharges: number;
+  /** When the last piece of work ended, answered or not: after `latencyMs` when work went on unread. */
+  workEndedAtMs: number;
 }
 
 export interface LatencyPercentiles {

@@ -35,6 +35,14 @@ export function cloudFrontTtl(headers: Record<string, string>, settings: TtlSett
     if (cc['no-cache']) return { store: true, ttlSeconds: 0, reason: '`no-cache`: stored, but revalidated before every reuse' };
   }
 
+  // A max-age or s-maxage that is not a non-negative integer (`max-age=-1`, `max-age=soon`) makes the response
+  // stale at once (RFC 9111 §4.2.1, §1.2.2): never "no header", which would keep it for a day.
+  for (const name of ['s-maxage', 'max-age'] as const) {
+    if (cc[name] !== undefined && seconds(cc, name) === undefined) {
+      const ttl = clamp(0);
+      return { store: true, ttlSeconds: ttl, reason: `invalid ${name} “${String(cc[name])}”: stale at once (RFC 9111 §4.2.1)${ttl > 0 ? `, then MinTTL=${minTtl}` : ''}` };
+    }
+  }
   const sMaxAge = seconds(cc, 's-maxage');
   if (sMaxAge !== undefined) return { store: true, ttlSeconds: clamp(sMaxAge), reason: `s-maxage=${sMaxAge}, clamped to MinTTL–MaxTTL` };
   const maxAge = seconds(cc, 'max-age');

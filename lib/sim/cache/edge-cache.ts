@@ -75,6 +75,16 @@ export class EdgeCache {
     return swr !== undefined && this.ageSeconds(entry) < entry.ttlSeconds + swr;
   }
 
+  /** The `stale-if-error` window in seconds (RFC 5861 §4), or undefined when the origin sent none. */
+  staleIfErrorSeconds(entry: StoredObject): number | undefined {
+    return seconds(parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined), 'stale-if-error');
+  }
+
+  /** How long past its freshness lifetime the object is, in seconds. */
+  staleForSeconds(entry: StoredObject): number {
+    return Math.max(0, this.ageSeconds(entry) - entry.ttlSeconds);
+  }
+
   /** `must-revalidate` forbids serving the object stale, even when the origin is down (RFC 9111 §5.2.2.2). */
   mustRevalidate(entry: StoredObject): boolean {
     const cc = parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined);

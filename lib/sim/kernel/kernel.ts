@@ -14,7 +14,9 @@ export type Effect =
   | { readonly type: 'sleep'; readonly ms: number }
   | { readonly type: 'all'; readonly tasks: readonly Task<unknown>[] }
   | { readonly type: 'deadline'; readonly task: Task<unknown>; readonly ms: number }
-  | { readonly type: 'fork'; readonly task: Task<unknown> };
+  | { readonly type: 'fork'; readonly task: Task<unknown> }
+  | { readonly type: 'serve'; readonly task: Task<unknown>; readonly onCallerGone: () => void }
+  | { readonly type: 'wait'; readonly signal: Signal<unknown> };
 
 export type Task<T> = Generator<Effect, T, unknown>;
 
@@ -29,6 +31,8 @@ class Fiber {
   cancelled = false;
   finished = false;
   readonly children = new Set<Fiber>();
+  /** Work this fiber waits for but does not own: told when the fiber stops waiting, never cancelled by it. */
+  readonly served = new Set<() => void>();
 
   constructor(
     readonly task: Task<unknown>,
@@ -39,6 +43,35 @@ class Fiber {
     if (this.cancelled || this.finished) return;
     this.cancelled = true;
     for (const child of this.children) child.cancel();
+    for (const callerGone of this.served) callerGone();
+    this.served.clear();
+  }
+}
+
+/**
+ * A one-shot event processes can wait for: a transaction committing, a lock being released.
+ * Waiters resume at the simulated instant it fires, in the order they began waiting.
+ */
+export class Signal<T> {
+  private fired = false;
+  private value: T | undefined;
+  private readonly waiters: ((value: T) => void)[] = [];
+
+  get hasFired(): boolean {
+    return this.fired;
+  }
+
+  fire(value: T): void {
+    if (this.fired) return;
+    this.fired = true;
+    this.value = value;
+    for (const wake of this.waiters.splice(0)) wake(value);
+  }
+
+  /** For the kernel: resume `wake` when the signal fires, or at once if it has. */
+  subscribe(wake: (value: T) => void): void {
+    if (this.fired) wake(this.value as T);
+    else this.waiters.push(wake);
   }
 }
 
@@ -88,6 +121,25 @@ export class Kernel {
       case 'fork': {
         this.start(new Fiber(effect.task, () => {}));
         this.wake(fiber, undefined, 0);
+        return;
+      }
+      case 'serve': {
+        // The server's work is not the caller's child: if the caller stops waiting (its own deadline, or
+        // its caller's), the work goes on, and only the answer is abandoned.
+        const callerGone = effect.onCallerGone;
+        fiber.served.add(callerGone);
+        this.start(
+          new Fiber(effect.task, (value) => {
+            fiber.served.delete(callerGone);
+            if (!fiber.cancelled) this.step(fiber, value);
+          }),
+        );
+        return;
+      }
+      case 'wait': {
+        effect.signal.subscribe((value) => {
+          if (!fiber.cancelled) this.wake(fiber, value, 0);
+        });
         return;
       }
       case 'all': {
@@ -157,6 +209,21 @@ export function* all<T>(tasks: readonly Task<T>[]): Task<T[]> {
  */
 export function* withDeadline<T>(task: Task<T>, ms: number): Task<DeadlineResult<T>> {
   return (yield { type: 'deadline', task, ms }) as DeadlineResult<T>;
+}
+
+/**
+ * Hands work to a server and waits for its answer. Unlike a child task, the work is not cancelled when
+ * the caller stops waiting: a server does not know its client left (PostgreSQL runs a statement to the
+ * end unless statement_timeout fires or the client sends a cancel request; an app keeps running its
+ * handler after the proxy in front of it closed the connection). `onCallerGone` runs at that moment.
+ */
+export function* serve<T>(task: Task<T>, onCallerGone: () => void): Task<T> {
+  return (yield { type: 'serve', task, onCallerGone }) as T;
+}
+
+/** Waits until the signal fires, and returns its value. */
+export function* waitFor<T>(signal: Signal<T>): Task<T> {
+  return (yield { type: 'wait', signal: signal as Signal<unknown> }) as T;
 }
 
 /** Starts a task that lives on after its parent moves on (a background revalidation). */

@@ -72,7 +72,28 @@ export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, ser
   });
   pending.push({ kind: 'tcp-ack', narration: `${c} confirms (ACK); the connection is open after one round trip.`, decision: 'TCP ACK' });
 
-  if (options.tls === '1.3') {
+  if (options.tls) yield* tlsHandshake(ctx, tag, client, server, options.tls, pending);
+  markOpen(ctx, tag, client, server);
+  return pending;
+}
+
+export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narration: string; decision: string }[];
+
+/** Emits the handshake segments that travel with the first data. */
+export function flush(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, pending: PendingSegments): void {
+  for (const segment of pending.splice(0)) {
+    sendAlongside(ctx, tag, client, server, 'handshake', segment);
+  }
+}
+
+/**
+ * The TLS handshake on an open TCP connection. A final client segment that can travel with the first
+ * application data (TLS 1.3's Finished) is left in `pending`.
+ */
+export function* tlsHandshake(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, version: TlsVersion, pending: PendingSegments): Task<void> {
+  const c = NODES[client].label;
+  const s = NODES[server].label;
+  if (version === '1.3') {
     flush(ctx, tag, client, server, pending);
     yield* leg(ctx, tag, client, server, 'handshake', {
       kind: 'tls-client-hello',
@@ -85,7 +106,7 @@ export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, ser
       decision: 'TLS 1.3 ServerHello … Finished',
     });
     pending.push({ kind: 'tls-client-finished', narration: `${c} sends its Finished together with the first request.`, decision: 'TLS Finished' });
-  } else if (options.tls === '1.2') {
+  } else if (version === '1.2') {
     flush(ctx, tag, client, server, pending);
     yield* leg(ctx, tag, client, server, 'handshake', {
       kind: 'tls-client-hello',
@@ -107,16 +128,5 @@ export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, ser
       narration: `${s} sends its Finished; encrypted data can flow after two round trips.`,
       decision: 'TLS 1.2 ChangeCipherSpec, Finished',
     });
-  }
-  markOpen(ctx, tag, client, server);
-  return pending;
-}
-
-export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narration: string; decision: string }[];
-
-/** Emits the handshake segments that travel with the first data. */
-export function flush(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, pending: PendingSegments): void {
-  for (const segment of pending.splice(0)) {
-    sendAlongside(ctx, tag, client, server, 'handshake', segment);
   }
 }

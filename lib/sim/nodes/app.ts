@@ -1,34 +1,39 @@
 /**
- * The app server (pods on EKS): runs the handler, queries the database, calls the payments API,
- * and answers with JSON that names static URLs for the browser to fetch from the CDN.
- * Each downstream call has the scenario's deadline, and the retry policy where it applies.
+ * The app server (pods on EKS): runs the handler for the method (operations.ts), queries the database,
+ * calls the payments API, and answers. Each downstream call has the scenario's deadline, and the retry
+ * policy where it applies. Whether the app may repeat a write follows from what its handler does: an
+ * upsert or a delete may be repeated, an INSERT only when the Idempotency-Key is stored with it.
  */
 import { httpDate, note, work, type SimContext, type Tag } from '../context';
-import { isIdempotent, type HttpRequest, type HttpResponse } from '../http';
+import { statusLine, type HttpRequest, type HttpResponse } from '../http';
 import { withDeadline, type Task } from '../kernel/kernel';
+import type { StoredResult } from '../ledger';
 import { withRetries, type AttemptResult } from '../retry/retry';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from '../site';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
-import { queryOnce } from './db';
-import { callOnce, paymentsCallFor } from './thirdparty';
+import { queryOnce, type KeyRecord } from './db';
+import { OPERATIONS, type Operation } from './operations';
+import { callOnce } from './thirdparty';
 
 /** Races one downstream attempt against the app's deadline; a timeout becomes a transient failure. */
-function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt: Task<AttemptResult<T>>, timedOut: T, write: boolean): Task<AttemptResult<T>> {
+function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt: Task<AttemptResult<T>>, timedOut: T): Task<AttemptResult<T>> {
   const timeoutMs = ctx.scenario.timeoutMs;
   if (timeoutMs === 0) return yield* attempt;
   const raced = yield* withDeadline(attempt, timeoutMs);
   if (raced.finished) return raced.value;
   note(ctx, tag, 'app', {
     kind: 'timeout',
-    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. If the work did arrive there, it may still be running.`,
+    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. It abandons the answer, not the work: whatever reached ${NODES[callee].label} goes on running there.`,
     decision: `timeout after ${timeoutMs} ms`,
   });
-  return { ok: false, value: timedOut, transient: true, safeToRepeat: !write, reason: 'a timeout' };
+  // A timeout proves nothing about whether the work happened, so only a repeatable call may be tried again.
+  return { ok: false, value: timedOut, transient: true, safeToRepeat: false, reason: 'a timeout' };
 }
 
-function json(ctx: SimContext, status: number, body: object, extra: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { date: httpDate(ctx), 'content-type': 'application/json', ...extra }, body: JSON.stringify(body), origin: 'app' };
+function json(ctx: SimContext, status: number, body: object | null, extra: Record<string, string> = {}): HttpResponse {
+  const text = body === null ? null : JSON.stringify(body);
+  return { status, headers: { date: httpDate(ctx), ...(text !== null ? { 'content-type': 'application/json' } : {}), ...extra }, body: text, origin: 'app' };
 }
 
 /** A strong validator for the response body (RFC 9110 §8.8.3): it changes when the data changes. */
@@ -41,47 +46,140 @@ export function profileBody(): { username: string; profile_pic: string; plan: st
   return { username: 'jagga', profile_pic: `https://${SITE_HOST}${PROFILE_PICTURE_PATH}`, plan: 'premium' };
 }
 
+/**
+ * The CORS preflight answer (Fetch Standard, "CORS protocol"): what the API allows, for how long the browser
+ * may remember it. No database, no payments: OPTIONS changes nothing (RFC 9110 §9.3.7).
+ */
+const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': `https://${SITE_HOST}`,
+  'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
+  'access-control-allow-headers': 'content-type, idempotency-key',
+  'access-control-max-age': '600',
+};
+
+/** Why the app may, or may not, repeat its own database work for this request. */
+function repeatPolicy(ctx: SimContext, op: Operation, keyRecord: KeyRecord | null): { repeatable: boolean; why: string } {
+  if (!op.writes || op.repeatable) return { repeatable: true, why: op.why };
+  if (keyRecord) return { repeatable: true, why: 'the Idempotency-Key is stored in the same transaction, so a repeat finds it and writes nothing' };
+  if (ctx.scenario.retry.unsafe) return { repeatable: true, why: `the naive rule "retry on 5xx" ignores that ${op.why}` };
+  return { repeatable: false, why: op.why };
+}
+
+function successBody(op: Operation, orderId: number | null): object | null {
+  switch (op.kind) {
+    case 'create':
+      return { order: orderId, status: 'created' };
+    case 'replace':
+    case 'update':
+      return { order: orderId, status: 'updated' };
+    default:
+      return null;
+  }
+}
+
 export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse> {
   const { scenario } = ctx;
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
-  const write = !(req.method === 'GET' || req.method === 'HEAD');
-  const idempotent = isIdempotent(req.method, scenario.request.idempotencyKey);
+  const op = OPERATIONS[req.method];
 
   yield* work(ctx, tag, 'app', scenario.latency.appWorkMs, {
     kind: 'handler',
-    narration: `The app's handler for ${req.method} ${req.path} checks the session token and starts its work.`,
+    narration:
+      op.kind === 'preflight'
+        ? 'The app’s CORS middleware takes the OPTIONS request: a preflight asks what is allowed, and changes nothing.'
+        : `The app's handler for ${req.method} ${req.path} checks the session token and starts its work.`,
     decision: `handler ${req.method} ${req.path}`,
   });
 
-  const parameter = new URLSearchParams(req.query || req.body || '').get('q') ?? '';
-  const db = yield* withRetries(ctx, { layer: 'db', requestId: req.requestId, caller: 'app', callee: 'db', idempotent, what: write ? 'the transaction' : 'the query' }, (attempt) =>
-    withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'db', queryOnce(ctx, { requestId: req.requestId, attempt }, write, parameter), 'timeout' as const, write),
-  );
-  if (!db.ok) {
+  if (op.kind === 'preflight') {
     note(ctx, tag, 'app', {
       kind: 'done',
-      narration: 'Without its data the app cannot answer, so it returns 503 and a short JSON error.',
+      narration: 'The app answers 204 No Content with the methods and headers it allows, without touching the database or the payments API.',
+      decision: `204 No Content, Allow-Methods ${CORS_HEADERS['access-control-allow-methods']}`,
+    });
+    return json(ctx, 204, null, { ...CORS_HEADERS, 'cache-control': 'no-store' });
+  }
+
+  const key = op.writes ? (req.headers['idempotency-key'] ?? null) : null;
+  const keyRecord: KeyRecord | null = key
+    ? { key, result: (orderId): StoredResult => ({ status: op.successStatus, body: JSON.stringify(successBody(op, orderId)), orderId }) }
+    : null;
+  const policy = repeatPolicy(ctx, op, keyRecord);
+
+  const parameter = new URLSearchParams(req.query || req.body || '').get('q') ?? '';
+  const db = yield* withRetries(
+    ctx,
+    { layer: 'db', requestId: req.requestId, caller: 'app', callee: 'db', idempotent: policy.repeatable, why: policy.why, what: op.writes ? 'the transaction' : 'the query' },
+    (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'db', queryOnce(ctx, { requestId: req.requestId, attempt }, op, parameter, keyRecord), 'timeout' as const),
+  );
+  if (!db.ok || typeof db.value === 'string') {
+    note(ctx, tag, 'app', {
+      kind: 'done',
+      narration: 'Without its data the app cannot answer, so it returns 503 and a short JSON error, with Retry-After: 1.',
       decision: '503 database unavailable',
     });
     return json(ctx, 503, { error: 'database unavailable' }, { 'cache-control': 'no-store', 'retry-after': '1' });
   }
 
-  const idempotencyKey = req.headers['idempotency-key'] ?? null;
-  // What matters is the payments call itself: a read is safe to repeat, a charge only with an Idempotency-Key.
-  const paymentsIdempotent = isIdempotent(paymentsCallFor(req.method).method, idempotencyKey !== null);
-  const payments = yield* withRetries(
-    ctx,
-    { layer: 'thirdparty', requestId: req.requestId, caller: 'app', callee: 'thirdparty', idempotent: paymentsIdempotent, what: 'the payments call' },
-    (attempt) =>
-      withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'thirdparty', callOnce(ctx, { requestId: req.requestId, attempt }, req.method, idempotencyKey), 'refused' as const, write),
-  );
-  if (!payments.ok) {
+  const replayed = db.value.kind === 'replayed';
+  if (db.value.kind === 'replayed') {
+    note(ctx, tag, 'app', {
+      kind: 'replay',
+      narration: `This Idempotency-Key is already stored with order ${db.value.stored.orderId}: the app writes nothing new and resumes where the first request left off${op.payments === 'charge' ? ', at the charge, which the payments API dedupes by the same key' : ''}.`,
+      decision: `key ${key} found: order ${db.value.stored.orderId}, no new row`,
+    });
+  }
+  const orderId = db.value.kind === 'replayed' ? (db.value.stored.orderId ?? null) : db.value.orderId;
+
+  if (op.payments) {
+    // What matters is the payments call itself: a read is safe to repeat, a charge only with the key, which the app forwards.
+    const forwardedKey = op.payments === 'charge' ? key : null;
+    const paymentsRepeatable = op.payments === 'read' || forwardedKey !== null || scenario.retry.unsafe;
+    const payments = yield* withRetries(
+      ctx,
+      {
+        layer: 'thirdparty',
+        requestId: req.requestId,
+        caller: 'app',
+        callee: 'thirdparty',
+        idempotent: paymentsRepeatable,
+        why:
+          op.payments === 'read'
+            ? 'reading a subscription changes nothing'
+            : forwardedKey
+              ? 'the payments API keeps the Idempotency-Key and answers a repeat with the first result'
+              : scenario.retry.unsafe
+                ? 'the naive rule "retry on 5xx" ignores that each charge request charges the card'
+                : 'each charge request charges the card',
+        what: op.payments === 'read' ? 'the payments call' : 'the charge',
+      },
+      (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'thirdparty', callOnce(ctx, { requestId: req.requestId, attempt }, op.payments!, forwardedKey), 'refused' as const),
+    );
+    if (!payments.ok) {
+      note(ctx, tag, 'app', {
+        kind: 'done',
+        narration: 'The payments API failed, so the app answers 502 Bad Gateway: an upstream it depends on broke.',
+        decision: '502 payments provider unavailable',
+      });
+      return json(ctx, 502, { error: 'payments provider unavailable' }, { 'cache-control': 'no-store' });
+    }
+  }
+
+  if (op.kind !== 'read') {
+    const status = op.successStatus;
     note(ctx, tag, 'app', {
       kind: 'done',
-      narration: 'The payments API failed, so the app answers 502 Bad Gateway: an upstream it depends on broke.',
-      decision: '502 payments provider unavailable',
+      narration:
+        op.kind === 'create'
+          ? `The app answers ${statusLine(status)}, with a Location header naming the new order.`
+          : `The app answers ${statusLine(status)}.`,
+      decision: statusLine(status),
     });
-    return json(ctx, 502, { error: 'payments provider unavailable' }, { 'cache-control': 'no-store' });
+    return json(ctx, status, successBody(op, orderId), {
+      'cache-control': 'no-store',
+      ...(op.kind === 'create' ? { location: `/api/orders/${orderId}` } : {}),
+      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+    });
   }
 
   const etag = etagFor(scenario.cache.changed);
@@ -93,11 +191,19 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
     });
     return { status: 304, headers: { date: httpDate(ctx), etag, 'cache-control': scenario.cache.cacheControl }, body: null, origin: 'app' };
   }
-  const body = profileBody();
+  const body = JSON.stringify(profileBody());
+  const head = req.method === 'HEAD';
   note(ctx, tag, 'app', {
     kind: 'done',
-    narration: 'The app answers with JSON: the data, plus URLs of static files that the CDN will serve.',
-    decision: `200 OK, ETag ${etag}`,
+    narration: head
+      ? 'The app answers 200 OK to the HEAD with the headers a GET would carry, and no body (RFC 9110 §9.3.2).'
+      : 'The app answers 200 OK with JSON: the data, plus URLs of static files that the CDN will serve.',
+    decision: `200 OK, ETag ${etag}${head ? ', no body' : ''}`,
   });
-  return json(ctx, write ? 201 : 200, body, { 'cache-control': scenario.cache.cacheControl, etag });
+  return {
+    status: 200,
+    headers: { date: httpDate(ctx), 'content-type': 'application/json', 'content-length': String(body.length), 'cache-control': scenario.cache.cacheControl, etag },
+    body: head ? null : body,
+    origin: 'app',
+  };
 }

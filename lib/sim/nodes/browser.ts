@@ -4,9 +4,10 @@
  * from the CDN over the same connection.
  */
 import { note, work, type SimContext, type Tag } from '../context';
-import { exchange, isIdempotent, statusLine, type HttpRequest, type HttpResponse } from '../http';
+import { exchange, statusLine, type HttpRequest, type HttpResponse } from '../http';
+import { carriesBody, clientMayRepeat, METHOD_SEMANTICS } from '../methods';
 import type { Task } from '../kernel/kernel';
-import { withRetries } from '../retry/retry';
+import { withRetries, type AttemptResult } from '../retry/retry';
 import { payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
 import type { CacheOutcome } from '../types';
 import { ensureConnection, flush } from '../net/handshake';
@@ -37,7 +38,7 @@ function shieldInspection(ctx: SimContext, tag: Tag): void {
 export function buildRequest(ctx: SimContext, requestId: string): HttpRequest {
   const { request } = ctx.scenario;
   const encoded = `q=${encodeURIComponent(payloadText(request.payload))}`;
-  const inBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+  const inBody = carriesBody(request.method);
   return {
     requestId,
     attempt: 1,
@@ -104,12 +105,29 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   const idempotencyKey = scenario.request.idempotencyKey ? `idem-${ctx.rng.hex(12)}` : null;
   const outcome = yield* withRetries(
     ctx,
-    { layer: 'browser', requestId, caller: 'browser', callee: 'edge', idempotent: isIdempotent(base.method, idempotencyKey !== null), what: 'the request' },
-    function* (attempt) {
+    {
+      layer: 'browser',
+      requestId,
+      caller: 'browser',
+      callee: 'edge',
+      // The browser knows only the request, not the handler: it goes by the method and the key (RFC 9110 §9.2.2).
+      idempotent: clientMayRepeat(base.method, idempotencyKey !== null) || scenario.retry.unsafe,
+      why: METHOD_SEMANTICS[base.method].idempotent
+        ? `${base.method} is idempotent by definition`
+        : idempotencyKey
+          ? 'it carries an Idempotency-Key, so the server answers a repeat with the first result'
+          : scenario.retry.unsafe
+            ? `the naive rule "retry on 5xx" ignores that a ${base.method} is not idempotent`
+            : `a ${base.method} is not idempotent`,
+      what: 'the request',
+    },
+    function* (attempt): Task<AttemptResult<HttpResponse>> {
       const res = yield* fetchViaEdge(ctx, edge, { ...base, attempt }, idempotencyKey, attempt === 1);
-      if (res.status < 400) return { ok: true as const, value: res };
-      const transient = res.status === 502 || res.status === 503 || res.status === 504;
-      return { ok: false as const, value: res, transient, safeToRepeat: false, reason: `a ${statusLine(res.status)}` };
+      if (res.status < 400) return { ok: true, value: res };
+      const transient = res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504;
+      const retryAfter = Number(res.headers['retry-after']);
+      const hinted = (res.status === 503 || res.status === 429) && Number.isFinite(retryAfter) && retryAfter >= 0;
+      return { ok: false, value: res, transient, safeToRepeat: false, reason: `a ${statusLine(res.status)}`, ...(hinted ? { retryAfterMs: retryAfter * 1000 } : {}) };
     },
   );
   const response = outcome.value;

@@ -3,18 +3,24 @@
  * stale copy — the origin (the ALB for /api/*, S3 for /static/*), with CloudFront's origin timeout.
  * X-Cache values are CloudFront's own: "Hit", "RefreshHit", "Miss" and "Error from cloudfront".
  */
+import type { HttpMethod } from '@/lib/scenario/schema';
 import { fork, withDeadline, type Task } from '../kernel/kernel';
 import { note, type SimContext, type Tag } from '../context';
 import { exchange, statusLine, target, type HttpRequest, type HttpResponse } from '../http';
 import type { EdgeCache, StoredObject } from '../cache/edge-cache';
-import { ALB_HOST, EDGE_POP, SITE_HOST } from '../site';
+import { ensureConnection, flush, isOpen } from '../net/handshake';
+import { ALB_HOST, BROWSER_IP, EDGE_POP, SITE_HOST } from '../site';
 import type { CacheOutcome, NodeId } from '../types';
 import { handleAlb } from './proxies';
 import { handleS3 } from './s3';
 import { inspect } from './waf';
 
-/** CloudFront's default origin response timeout: 30 s (CloudFront Developer Guide, "Response timeout"). */
-export const ORIGIN_RESPONSE_TIMEOUT_MS = 30_000;
+/**
+ * A cache behaviour's allowed methods: CloudFront offers three sets, and GET, HEAD is the default
+ * (CloudFront API reference, `AllowedMethods`). Forwarding writes needs the full set of seven.
+ */
+export const ALL_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'];
+export const READ_METHODS: readonly HttpMethod[] = ['GET', 'HEAD'];
 
 export interface CacheBehaviour {
   pattern: '/api/*' | '/static/*';
@@ -24,11 +30,14 @@ export interface CacheBehaviour {
   originCacheControl: string;
   /** Whether the origin's content changed since the edge stored a copy. */
   originChanged: boolean;
+  allowedMethods: readonly HttpMethod[];
 }
 
 export interface EdgeState {
   cache: EdgeCache;
   behaviours: readonly CacheBehaviour[];
+  /** The edge server's name in `Via`, the same in both directions. */
+  viaHost: string;
 }
 
 export function cacheKey(req: Pick<HttpRequest, 'path' | 'query'>): string {
@@ -41,31 +50,97 @@ export function behaviourFor(edge: EdgeState, path: string): CacheBehaviour {
   return behaviour ?? edge.behaviours.find((b) => b.origin === 'alb')!;
 }
 
-function viewerHeaders(ctx: SimContext, headers: Record<string, string>, xCache: string): Record<string, string> {
+/** CloudFront speaks HTTP/1.1 to this viewer, and `Via` names that version both ways (RFC 9110 §7.6.3). */
+function via(edge: EdgeState): string {
+  return `1.1 ${edge.viaHost}.cloudfront.net (CloudFront)`;
+}
+
+/**
+ * What the viewer gets: CloudFront's own headers on top of the response. Every 4xx and 5xx the edge
+ * returns says `Error from cloudfront` (CloudFront Developer Guide, "X-Cache" in the standard log fields).
+ */
+function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: string, cache: CacheOutcome, method: HttpMethod): HttpResponse {
   return {
-    ...headers,
-    'x-cache': xCache,
-    via: `1.1 ${ctx.rng.hex(32)}.cloudfront.net (CloudFront)`,
-    'x-amz-cf-pop': EDGE_POP,
-    'x-amz-cf-id': ctx.rng.hex(40),
+    ...res,
+    // A HEAD answer carries the headers a GET would get, and no body (RFC 9110 §9.3.2).
+    body: method === 'HEAD' ? null : res.body,
+    headers: {
+      ...res.headers,
+      'x-cache': res.status >= 400 ? 'Error from cloudfront' : xCache,
+      via: via(edge),
+      'x-amz-cf-pop': EDGE_POP,
+      'x-amz-cf-id': ctx.rng.hex(40),
+    },
+    cache,
   };
 }
 
-function served(ctx: SimContext, res: HttpResponse, xCache: string, cache: CacheOutcome): HttpResponse {
-  return { ...res, headers: viewerHeaders(ctx, res.headers, xCache), cache };
+/**
+ * Opens the connection to the origin within CloudFront's connection timeout. Returns false when it could
+ * not (the SYN or the handshake went unanswered that long).
+ */
+function* connectToOrigin(ctx: SimContext, edge: EdgeState, tag: Tag, origin: 'alb' | 's3'): Task<boolean> {
+  if (ctx.scenario.connections === 'warm' || isOpen(ctx, 'edge', origin)) return true;
+  const timeoutS = ctx.scenario.origin.connectTimeoutS;
+  const raced = yield* withDeadline(ensureConnection(ctx, tag, 'edge', origin, { tls: ctx.scenario.tls }), timeoutS * 1000);
+  if (raced.finished) {
+    flush(ctx, tag, 'edge', origin, raced.value);
+    return true;
+  }
+  note(ctx, tag, 'edge', {
+    kind: 'timeout',
+    narration: `The origin's handshake did not finish within ${timeoutS} s, CloudFront's connection timeout: this connection attempt failed.`,
+    decision: `origin connection timeout ${timeoutS} s`,
+  });
+  return false;
 }
 
-/** Forwards to the origin and waits at most CloudFront's origin response timeout. null means it timed out. */
-function* fetchFromOrigin(ctx: SimContext, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>): Task<HttpResponse | null> {
-  const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
+/**
+ * Forwards to the origin the way CloudFront does (CloudFront Developer Guide, "Request and response behavior
+ * for custom origins"): each try must connect within the connection timeout and get a first byte within the
+ * response timeout. A failed connection is tried again up to the connection attempts; so is a response
+ * timeout, but only for GET and HEAD. Every try reaches the origin, and the work behind it goes on.
+ * null means every try failed.
+ */
+function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>): Task<HttpResponse | null> {
+  const { origin: settings } = ctx.scenario;
+  const retriesTimeouts = req.method === 'GET' || req.method === 'HEAD';
+  for (let attempt = 1; attempt <= settings.attempts; attempt++) {
+    const tryReq = attempt === 1 ? req : { ...req, requestId: `${req.requestId}.o${attempt}` };
+    const tag: Tag = { requestId: tryReq.requestId, attempt: tryReq.attempt };
+    if (attempt > 1) {
+      note(ctx, tag, 'edge', {
+        kind: 'retry',
+        narration: `CloudFront tries the origin again (connection attempt ${attempt} of ${settings.attempts}).`,
+        decision: `origin attempt ${attempt}/${settings.attempts}`,
+      });
+    }
+    if (!(yield* connectToOrigin(ctx, edge, tag, behaviour.origin))) continue;
+    const res = yield* forwardOnce(ctx, edge, behaviour, tryReq, extraHeaders, tag);
+    if (res) return res;
+    if (!retriesTimeouts) {
+      note(ctx, tag, 'edge', {
+        kind: 'give-up',
+        narration: `CloudFront tries a timed-out origin again only for GET and HEAD: a ${req.method} gets one try, so the visitor gets 504.`,
+        decision: `no origin retry for ${req.method}`,
+      });
+      return null;
+    }
+  }
+  return null;
+}
+
+function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>, tag: Tag): Task<HttpResponse | null> {
   const { origin } = behaviour;
+  const timeoutS = ctx.scenario.origin.responseTimeoutS;
   ctx.counters.originRequests += 1;
   const headers: Record<string, string> = {
     host: origin === 'alb' ? ALB_HOST : 'assets-bucket.s3.eu-central-1.amazonaws.com',
     'user-agent': 'Amazon CloudFront',
-    via: `2.0 ${ctx.rng.hex(32)}.cloudfront.net (CloudFront)`,
+    via: via(edge),
     'x-amz-cf-id': ctx.rng.hex(40),
-    'x-forwarded-for': req.headers['x-forwarded-for'] ?? '',
+    // CloudFront adds the viewer's address (CloudFront Developer Guide, "X-Forwarded-For header").
+    'x-forwarded-for': BROWSER_IP,
     ...(req.headers['idempotency-key'] ? { 'idempotency-key': req.headers['idempotency-key'] } : {}),
     ...extraHeaders,
   };
@@ -74,35 +149,55 @@ function* fetchFromOrigin(ctx: SimContext, behaviour: CacheBehaviour, req: HttpR
   const raced = yield* withDeadline(
     exchange(ctx, tag, 'edge', origin, req, handler, {
       tls: ctx.scenario.tls,
-      alreadyOpen: ctx.scenario.connections === 'warm',
+      alreadyOpen: true,
       requestHeaders: headers,
       requestNarration:
         origin === 'alb'
-          ? 'The edge forwards the request to the origin, the load balancer, over HTTPS 443 on the AWS backbone.'
+          ? `The edge forwards the request to the origin, the load balancer, over HTTPS 443 on the AWS backbone${req.method === 'HEAD' ? ' (still a HEAD)' : ''}.`
           : 'The edge fetches the file from the S3 bucket over HTTPS 443.',
       responseNarration: (res) => `The origin answers ${statusLine(res.status)} to the edge.`,
     }),
-    ORIGIN_RESPONSE_TIMEOUT_MS,
+    timeoutS * 1000,
   );
   if (raced.finished) return raced.value;
   note(ctx, tag, 'edge', {
     kind: 'timeout',
-    narration: `The origin sent nothing for ${ORIGIN_RESPONSE_TIMEOUT_MS / 1000} s, CloudFront's origin response timeout: the edge gives up.`,
-    decision: `origin response timeout ${ORIGIN_RESPONSE_TIMEOUT_MS} ms`,
+    narration: `The origin sent nothing for ${timeoutS} s, CloudFront's origin response timeout: the edge drops the connection. The work behind it does not stop.`,
+    decision: `origin response timeout ${timeoutS} s`,
   });
   return null;
 }
 
+/** CloudFront's own 504, after every origin try failed. */
 function gatewayTimeout(): HttpResponse {
-  return { status: 504, headers: { 'content-type': 'text/html', 'cache-control': 'no-store' }, body: 'CloudFront: 504 Gateway Timeout', origin: 'edge' };
+  return {
+    status: 504,
+    headers: { server: 'CloudFront', 'content-type': 'text/html', 'cache-control': 'no-store' },
+    body: '504 Gateway Timeout ERROR: The request could not be satisfied. CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
+    origin: 'edge',
+  };
 }
 
-function cacheRequest(req: HttpRequest): { url: string; method: string; headers: Record<string, string> } {
-  return { url: target(req), method: req.method, headers: { host: SITE_HOST } };
+/** CloudFront's own 403 for a method the cache behaviour does not allow. */
+function methodNotAllowed(): HttpResponse {
+  return {
+    status: 403,
+    headers: { server: 'CloudFront', 'content-type': 'text/html' },
+    body: '403 ERROR: The request could not be satisfied. This distribution is not configured to allow the HTTP request method that was used for this request.',
+    origin: 'edge',
+  };
 }
 
 /** Stores the origin's answer when the behaviour caches, and says what was decided. */
 function keep(ctx: SimContext, edge: EdgeState, tag: Tag, key: string, req: HttpRequest, res: HttpResponse): void {
+  if (req.method === 'HEAD') {
+    note(ctx, tag, 'edge', {
+      kind: 'cache-store',
+      narration: 'The answer to a HEAD has no body, so the edge does not store it under this URL: it could never serve the GETs that share the key.',
+      decision: 'not stored: HEAD response has no body',
+    });
+    return;
+  }
   const decision = edge.cache.store(key, cacheRequest(req), { status: res.status, headers: res.headers }, res.body);
   note(ctx, tag, 'edge', {
     kind: 'cache-store',
@@ -115,8 +210,34 @@ function keep(ctx: SimContext, edge: EdgeState, tag: Tag, key: string, req: Http
   });
 }
 
-function servedFromCache(ctx: SimContext, edge: EdgeState, entry: StoredObject, xCache: string, outcome: CacheOutcome): HttpResponse {
-  return served(ctx, { status: entry.status, headers: edge.cache.servedHeaders(entry), body: entry.body, origin: 'edge' }, xCache, outcome);
+function cacheRequest(req: HttpRequest): { url: string; method: string; headers: Record<string, string> } {
+  // HEAD shares GET's cache key: a stored GET answers both (RFC 9111 §4).
+  return { url: target(req), method: 'GET', headers: { host: SITE_HOST } };
+}
+
+function servedFromCache(ctx: SimContext, edge: EdgeState, entry: StoredObject, xCache: string, outcome: CacheOutcome, method: HttpMethod): HttpResponse {
+  return served(ctx, edge, { status: entry.status, headers: edge.cache.servedHeaders(entry), body: entry.body, origin: 'edge' }, xCache, outcome, method);
+}
+
+/**
+ * The origin failed (5xx or no answer) and the edge holds an expired copy. Which rule decides:
+ * - `must-revalidate` forbids serving it stale (RFC 9111 §5.2.2.2);
+ * - `stale-if-error=N` allows it for N seconds past expiry, and no longer (RFC 5861 §4; beyond it, RFC 9111
+ *   §4.2.4 forbids a stale answer the origin did not allow);
+ * - without either, CloudFront's documented default: when the origin returns a 5xx or times out and an
+ *   expired object is in the cache, CloudFront serves it (CloudFront Developer Guide, "How CloudFront processes
+ *   HTTP 5xx status codes from your origin").
+ */
+function staleOnError(edge: EdgeState, entry: StoredObject): { serve: boolean; why: string } {
+  if (edge.cache.mustRevalidate(entry)) return { serve: false, why: 'the copy says must-revalidate, so it may not be served stale (RFC 9111 §5.2.2.2)' };
+  const window = edge.cache.staleIfErrorSeconds(entry);
+  const staleFor = Math.round(edge.cache.staleForSeconds(entry));
+  if (window !== undefined) {
+    return staleFor <= window
+      ? { serve: true, why: `the copy is ${staleFor} s past expiry, inside its stale-if-error=${window} window (RFC 5861 §4)` }
+      : { serve: false, why: `the copy is ${staleFor} s past expiry, beyond its stale-if-error=${window} window: the origin allowed no longer (RFC 5861 §4)` };
+  }
+  return { serve: true, why: 'CloudFront serves an expired copy when the origin fails, its documented default' };
 }
 
 export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest): Task<HttpResponse> {
@@ -126,13 +247,25 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
   if (verdict?.action === 'BLOCK') {
     return served(
       ctx,
+      edge,
       { status: 403, headers: { 'content-type': 'text/html', server: 'CloudFront' }, body: 'Request blocked.', origin: 'waf', blockedBy: 'waf' },
       'Error from cloudfront',
       'bypass',
+      req.method,
     );
   }
 
   const behaviour = behaviourFor(edge, req.path);
+  if (!behaviour.allowedMethods.includes(req.method)) {
+    note(ctx, tag, 'edge', {
+      kind: 'cache-bypass',
+      status: 403,
+      narration: `The cache behaviour for ${behaviour.pattern} allows only ${behaviour.allowedMethods.join(' and ')}, so CloudFront answers a ${req.method} itself with 403: the origin never sees it.`,
+      decision: `AllowedMethods ${behaviour.allowedMethods.join(', ')}: ${req.method} → 403`,
+    });
+    return served(ctx, edge, methodNotAllowed(), 'Error from cloudfront', 'bypass', req.method);
+  }
+
   const cacheableMethod = req.method === 'GET' || req.method === 'HEAD';
   if (!behaviour.caching || !cacheableMethod) {
     note(ctx, tag, 'edge', {
@@ -142,8 +275,8 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         : `CloudFront only caches GET and HEAD: a ${req.method} always goes to the origin${req.method === 'OPTIONS' ? '' : ' (and skips the regional edge cache)'}.`,
       decision: !behaviour.caching ? `behaviour ${behaviour.pattern}: CachingDisabled` : `${req.method} is not cached`,
     });
-    const res = yield* fetchFromOrigin(ctx, behaviour, req, {});
-    return served(ctx, res ?? gatewayTimeout(), res ? 'Miss from cloudfront' : 'Error from cloudfront', 'bypass');
+    const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
+    return served(ctx, edge, res ?? gatewayTimeout(), 'Miss from cloudfront', 'bypass', req.method);
   }
 
   const key = cacheKey(req);
@@ -159,16 +292,16 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         narration: `The edge cached the origin's ${entry.status} ${age} s ago and serves it again without asking the origin: errors are cached for ${entry.ttlSeconds} s by default.`,
         decision: `X-Cache: Error from cloudfront, Age: ${age}`,
       });
-      return servedFromCache(ctx, edge, entry, 'Error from cloudfront', 'error');
+      return servedFromCache(ctx, edge, entry, 'Error from cloudfront', 'error', req.method);
     }
     ctx.counters.cacheHits += 1;
     note(ctx, tag, 'edge', {
       kind: 'cache-hit',
-      narration: `The edge has a fresh copy (${age} s old, fresh for ${entry.ttlSeconds} s) and answers at once: the origin never hears of this request.`,
+      narration: `The edge has a fresh copy (${age} s old, fresh for ${entry.ttlSeconds} s) and answers at once${req.method === 'HEAD' ? ' with its headers' : ''}: the origin never hears of this request.`,
       decision: `X-Cache: Hit from cloudfront, Age: ${age}`,
       detail: { ageSeconds: age, ttlSeconds: entry.ttlSeconds },
     });
-    return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'hit');
+    return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'hit', req.method);
   }
 
   if (entry && !entry.isError) {
@@ -182,7 +315,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       const revalidateTag = { requestId: `${req.requestId}.bg`, attempt: 1 };
       yield* fork(
         (function* (): Task<void> {
-          const res = yield* fetchFromOrigin(ctx, behaviour, { ...req, ...revalidateTag }, edge.cache.revalidationHeaders(entry, cacheRequest(req)));
+          const res = yield* fetchFromOrigin(ctx, edge, behaviour, { ...req, ...revalidateTag, method: 'GET' }, edge.cache.revalidationHeaders(entry, cacheRequest(req)));
           if (res && res.status < 500) {
             const { modified } = edge.cache.revalidated(key, entry, cacheRequest(req), { status: res.status, headers: res.headers }, res.body);
             note(ctx, revalidateTag, 'edge', {
@@ -193,7 +326,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
           }
         })(),
       );
-      return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'stale');
+      return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'stale', req.method);
     }
 
     const validators = edge.cache.revalidationHeaders(entry, cacheRequest(req));
@@ -205,22 +338,23 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         : `The edge's copy is ${age} s old, past its ${entry.ttlSeconds} s, and has no validator: it fetches the object again.`,
       decision: `stale (Age ${age} > TTL ${entry.ttlSeconds}) → ${conditional ? 'revalidate' : 'refetch'}`,
     });
-    const res = yield* fetchFromOrigin(ctx, behaviour, req, validators);
+    const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, validators);
     if (res === null || res.status >= 500) {
-      if (!edge.cache.mustRevalidate(entry)) {
+      const rule = staleOnError(edge, entry);
+      if (rule.serve) {
         note(ctx, tag, 'edge', {
           kind: 'cache-stale',
-          narration: 'The origin failed, so CloudFront serves the stale copy rather than an error.',
+          narration: `The origin failed, so the edge serves the stale copy rather than an error: ${rule.why}.`,
           decision: `origin ${res ? res.status : 'timeout'} → serve stale, Age ${Math.round(edge.cache.ageSeconds(entry))}`,
         });
-        return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale');
+        return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale', req.method);
       }
       note(ctx, tag, 'edge', {
         kind: 'cache-miss',
-        narration: 'The origin failed and the copy says must-revalidate, so the edge may not serve it stale: the visitor gets the error.',
-        decision: 'must-revalidate: no stale copy',
+        narration: `The origin failed and the edge may not serve its stale copy: ${rule.why}. The visitor gets the error.`,
+        decision: `no stale copy: ${rule.why}`,
       });
-      return served(ctx, res ?? gatewayTimeout(), 'Error from cloudfront', 'miss');
+      return served(ctx, edge, res ?? gatewayTimeout(), 'Error from cloudfront', 'miss', req.method);
     }
     if (res.status === 304) {
       const { decision } = edge.cache.revalidated(key, entry, cacheRequest(req), { status: res.status, headers: res.headers }, res.body);
@@ -230,10 +364,10 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         narration: `The origin says 304 Not Modified: the edge's copy is still right. It is fresh again for ${decision.ttlSeconds} s, and no body crossed the backbone.`,
         decision: 'X-Cache: RefreshHit from cloudfront',
       });
-      return servedFromCache(ctx, edge, fresh, 'RefreshHit from cloudfront', 'revalidated');
+      return servedFromCache(ctx, edge, fresh, 'RefreshHit from cloudfront', 'revalidated', req.method);
     }
     keep(ctx, edge, tag, key, req, res);
-    return served(ctx, res, 'Miss from cloudfront', 'miss');
+    return served(ctx, edge, res, 'Miss from cloudfront', 'miss', req.method);
   }
 
   note(ctx, tag, 'edge', {
@@ -241,9 +375,8 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
     narration: entry?.isError ? 'The cached error has expired, so the edge asks the origin again.' : 'The edge has no copy of this URL: a cache miss, so it asks the origin.',
     decision: 'X-Cache: Miss from cloudfront',
   });
-  const res = yield* fetchFromOrigin(ctx, behaviour, req, {});
+  const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
   const answer = res ?? gatewayTimeout();
   if (answer.status < 400 || answer.status >= 500) keep(ctx, edge, tag, key, req, answer);
-  return served(ctx, answer, answer.status >= 500 ? 'Error from cloudfront' : 'Miss from cloudfront', 'miss');
+  return served(ctx, edge, answer, 'Miss from cloudfront', 'miss', req.method);
 }
-

@@ -1,24 +1,99 @@
 /**
  * App → third-party API over HTTPS 443: a payments provider.
  * `down` means nothing listens: the SYN is answered with a RST ("connection refused"), a fast failure.
- * `error` means it answers 503, a transient error worth retrying. `slow` means it takes `delayMs`.
+ * `error` means it sheds load with 503 and Retry-After, a transient error worth retrying. `slow` means it takes `delayMs`.
+ *
+ * Charges follow how payment APIs treat an Idempotency-Key (Stripe API reference, "Idempotent requests"):
+ * the first request with a key saves its status and body once the endpoint starts executing, and a repeat
+ * gets that saved response; a repeat that arrives while the first is still running conflicts (409) and
+ * is safe to retry later. A request shed before execution starts (the 503 here) saves nothing.
+ * Like the app's database, the API finishes a charge even when the app stopped waiting for it.
  */
-import type { HttpMethod } from '@/lib/scenario/schema';
-import { leg, work, type SimContext, type Tag } from '../context';
+import { leg, note, work, type SimContext, type Tag } from '../context';
 import { exchange, type HttpRequest, type HttpResponse } from '../http';
 import type { Task } from '../kernel/kernel';
+import { recordCharge } from '../ledger';
 import { markClosed } from '../net/handshake';
 import type { AttemptResult } from '../retry/retry';
 import { THIRD_PARTY_HOST } from '../site';
 
-export function paymentsCallFor(method: HttpMethod): { method: HttpMethod; path: string } {
-  // Reads ask for the subscription; writes create a charge, which is only safe to repeat with an Idempotency-Key.
-  return method === 'GET' || method === 'HEAD' ? { method: 'GET', path: '/v1/subscriptions/42' } : { method: 'POST', path: '/v1/charges' };
+export type PaymentsCall = 'read' | 'charge';
+
+/** Time the payments API takes to fail a call it sheds. *assumed* */
+const SHED_MS = 20;
+/** The Retry-After, in seconds, the payments API sends with its 503. *assumed* */
+const SHED_RETRY_AFTER_S = 1;
+
+const CALLS: Readonly<Record<PaymentsCall, { method: 'GET' | 'POST'; path: string }>> = {
+  read: { method: 'GET', path: '/v1/subscriptions/42' },
+  charge: { method: 'POST', path: '/v1/charges' },
+};
+
+function jsonResponse(status: number, body: object, extra: Record<string, string> = {}): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(body), origin: 'thirdparty' };
 }
 
-export function* callOnce(ctx: SimContext, tag: Tag, method: HttpMethod, idempotencyKey: string | null): Task<AttemptResult<HttpResponse | 'refused'>> {
-  const { thirdParty, connections, tls, latency } = ctx.scenario;
-  const call = paymentsCallFor(method);
+function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: string | null): Task<HttpResponse> {
+  const { thirdParty, latency } = ctx.scenario;
+  const ledger = ctx.ledger;
+  const saved = key ? ledger.paymentKeys.get(key) : undefined;
+
+  if (thirdParty.behaviour === 'error') {
+    yield* work(ctx, tag, 'thirdparty', SHED_MS, {
+      kind: 'third-party-call',
+      narration: `The payments API is overloaded and sheds the call before running it, asking the app to come back in ${SHED_RETRY_AFTER_S} s.`,
+      decision: `503 Service Unavailable, Retry-After: ${SHED_RETRY_AFTER_S}`,
+    });
+    return jsonResponse(503, { error: 'temporarily_unavailable' }, { 'retry-after': String(SHED_RETRY_AFTER_S) });
+  }
+  if (saved === 'in-progress') {
+    yield* work(ctx, tag, 'thirdparty', SHED_MS, {
+      kind: 'third-party-call',
+      narration: 'A charge with this Idempotency-Key is still running, so the payments API refuses to start a second one: 409 Conflict, safe to retry later.',
+      decision: '409 Conflict: idempotency key in use',
+    });
+    return jsonResponse(409, { error: 'idempotency_key_in_use' });
+  }
+  if (saved) {
+    yield* work(ctx, tag, 'thirdparty', SHED_MS, {
+      kind: 'replay',
+      narration: 'The payments API has seen this Idempotency-Key: it returns the saved response and does not charge the card again.',
+      decision: `replayed ${saved.status} for key ${key}`,
+    });
+    return { status: saved.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' }, body: saved.body, origin: 'thirdparty' };
+  }
+
+  if (key) ledger.paymentKeys.set(key, 'in-progress');
+  const busyMs = thirdParty.behaviour === 'slow' ? thirdParty.delayMs : latency.thirdPartyWorkMs;
+  yield* work(ctx, tag, 'thirdparty', busyMs, {
+    kind: 'third-party-call',
+    narration:
+      thirdParty.behaviour === 'slow'
+        ? `The payments API is slow: it takes ${busyMs} ms to ${call === 'charge' ? 'charge the card' : 'answer'}.`
+        : call === 'charge'
+          ? `The payments API charges the card in ${busyMs} ms.`
+          : `The payments API looks up the subscription in ${busyMs} ms.`,
+    decision: `worked ${busyMs} ms`,
+  });
+  if (call === 'read') return jsonResponse(200, { plan: 'premium', status: 'active' });
+
+  const { duplicate } = recordCharge(ledger);
+  const response = jsonResponse(200, { id: `ch_${ctx.ledger.chargesMade}`, amount: 1999, currency: 'eur', status: 'succeeded' });
+  if (key) ledger.paymentKeys.set(key, { status: response.status, body: response.body ?? '' });
+  note(ctx, tag, 'thirdparty', {
+    kind: 'commit',
+    narration: duplicate
+      ? 'The card is charged again: the customer now pays twice for one click.'
+      : `The card is charged${key ? ', and the payments API saves the result under the Idempotency-Key' : ''}.`,
+    decision: `charge ${ctx.ledger.chargesMade} made${duplicate ? ' (duplicate)' : ''}`,
+    detail: { chargesMade: ledger.chargesMade, duplicateCharges: ledger.duplicateCharges },
+  });
+  return response;
+}
+
+export function* callOnce(ctx: SimContext, tag: Tag, call: PaymentsCall, idempotencyKey: string | null): Task<AttemptResult<HttpResponse | 'refused'>> {
+  const { thirdParty, connections, tls } = ctx.scenario;
+  const { method, path } = CALLS[call];
 
   if (thirdParty.behaviour === 'down') {
     markClosed(ctx, 'app', 'thirdparty');
@@ -32,6 +107,7 @@ export function* callOnce(ctx: SimContext, tag: Tag, method: HttpMethod, idempot
       narration: `Nothing is listening: the host answers with a reset, "connection refused". The app knows at once.`,
       decision: 'TCP RST: connection refused',
     });
+    // Nothing was sent, so even a charge may be tried again.
     return { ok: false, value: 'refused', transient: true, safeToRepeat: true, reason: 'the connection was refused' };
   }
 
@@ -39,52 +115,35 @@ export function* callOnce(ctx: SimContext, tag: Tag, method: HttpMethod, idempot
   const req: HttpRequest = {
     requestId: tag.requestId,
     attempt: tag.attempt,
-    method: call.method,
-    path: call.path,
+    method,
+    path,
     query: '',
-    body: call.method === 'POST' ? 'amount=1999&currency=eur' : null,
+    body: method === 'POST' ? 'amount=1999&currency=eur' : null,
     headers: {},
   };
   const headers: Record<string, string> = {
     host: THIRD_PARTY_HOST,
     authorization: 'Bearer sk_test_…',
     accept: 'application/json',
-    ...(idempotencyKey && call.method === 'POST' ? { 'idempotency-key': idempotencyKey } : {}),
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
 
-  const res = yield* exchange(
-    ctx,
-    tag,
-    'app',
-    'thirdparty',
-    req,
-    function* (): Task<HttpResponse> {
-      const busyMs = thirdParty.behaviour === 'slow' ? thirdParty.delayMs : thirdParty.behaviour === 'error' ? 20 : latency.thirdPartyWorkMs;
-      yield* work(ctx, tag, 'thirdparty', busyMs, {
-        kind: 'third-party-call',
-        narration:
-          thirdParty.behaviour === 'error'
-            ? 'The payments API is having trouble and fails the call.'
-            : thirdParty.behaviour === 'slow'
-              ? `The payments API is slow: it takes ${busyMs} ms to answer.`
-              : `The payments API looks up the subscription in ${busyMs} ms.`,
-        decision: thirdParty.behaviour === 'error' ? '503 Service Unavailable' : `worked ${busyMs} ms`,
-      });
-      if (thirdParty.behaviour === 'error') {
-        return { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '1' }, body: '{"error":"temporarily_unavailable"}', origin: 'thirdparty' };
-      }
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"plan":"premium","status":"active"}', origin: 'thirdparty' };
-    },
-    {
-      tls,
-      alreadyOpen: connections === 'warm',
-      requestHeaders: headers,
-      requestNarration: `The app calls the payments API over HTTPS 443: ${call.method} ${call.path}.`,
-      responseNarration: (r) => (r.status < 400 ? 'The payments API answers with JSON.' : `The payments API answers ${r.status}.`),
-    },
-  );
-  if (res.status >= 500) {
-    return { ok: false, value: res, transient: true, safeToRepeat: false, reason: `a ${res.status} from the payments API` };
+  const res = yield* exchange(ctx, tag, 'app', 'thirdparty', req, () => handlePayments(ctx, tag, call, idempotencyKey), {
+    tls,
+    alreadyOpen: connections === 'warm',
+    requestHeaders: headers,
+    requestNarration: `The app calls the payments API over HTTPS 443: ${method} ${path}${idempotencyKey ? `, forwarding the Idempotency-Key` : ''}.`,
+    responseNarration: (r) => (r.status < 400 ? 'The payments API answers with JSON.' : `The payments API answers ${r.status}.`),
+    serverKeepsWorking: true,
+  });
+  const retryAfter = Number(res.headers['retry-after']);
+  const retryAfterMs = (res.status === 503 || res.status === 429) && Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined;
+  if (res.status >= 500 || res.status === 429) {
+    // The payments API shed the call before running it, but the app cannot know that from a 503.
+    return { ok: false, value: res, transient: true, safeToRepeat: false, reason: `a ${res.status} from the payments API`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+  if (res.status === 409) {
+    return { ok: false, value: res, transient: true, safeToRepeat: true, reason: 'a 409: the first charge with this key is still running' };
   }
   if (res.status >= 400) {
     return { ok: false, value: res, transient: false, safeToRepeat: false, reason: `a ${res.status} from the payments API` };

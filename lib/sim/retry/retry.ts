@@ -6,6 +6,11 @@
  * - the failure is transient (a timeout, a refused connection, a 5xx, a deadlock), never a 4xx;
  * - the operation is idempotent (RFC 9110 §9.2.2), or the failure proves nothing was done;
  * - attempts remain.
+ *
+ * The wait honours Retry-After on 503 and 429 (RFC 9110 §10.2.3): the client waits the longer of its own
+ * backoff and the server's hint, as the AWS SDK's standard retry strategy does (aws-sdk-js-v3,
+ * `StandardRetryStrategy`: the delay is the larger of the computed backoff and the retry-after hint).
+ * The hint is capped at the policy's cap, so one header cannot park a client for hours.
  */
 import type { RetryLayer } from '@/lib/scenario/schema';
 import { note, span, type SimContext } from '../context';
@@ -24,6 +29,8 @@ export type AttemptResult<T> =
       /** True when the failure proves the operation did not happen (a rolled-back transaction), so even a write may be retried. */
       safeToRepeat: boolean;
       reason: string;
+      /** The server's Retry-After, in ms, when it sent one with a 503 or 429. */
+      retryAfterMs?: number;
     };
 
 export interface RetryPlan {
@@ -33,6 +40,8 @@ export interface RetryPlan {
   caller: NodeId;
   callee: NodeId;
   idempotent: boolean;
+  /** Why it is, or is not, safe to repeat, in words: "the handler upserts by key". */
+  why: string;
   /** What is retried, in words: "the query", "the request". */
   what: string;
 }
@@ -64,7 +73,7 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
     }
     if (!plan.idempotent && !result.safeToRepeat) {
       return stop(
-        `${caller} does not retry ${plan.what}: it is not idempotent, and after ${result.reason} it may already have taken effect.`,
+        `${caller} does not retry ${plan.what}: ${plan.why}, and after ${result.reason} it may already have taken effect.`,
         'no retry: not idempotent',
       );
     }
@@ -78,12 +87,20 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
     const delay = nextDelay(policy, attempt - 1, previousSleep, ctx.rng);
     previousSleep = Math.max(delay.waitMs, policy.baseMs);
     const jitterName = policy.backoff === 'none' ? 'no backoff' : `${policy.jitter === 'none' ? 'no' : policy.jitter} jitter`;
-    yield* span(ctx, tag, plan.caller, plan.caller, delay.waitMs, {
+    const hintMs = result.retryAfterMs === undefined ? null : Math.min(result.retryAfterMs, policy.capMs);
+    const useHint = hintMs !== null && hintMs > delay.waitMs;
+    const waitMs = useHint ? hintMs : delay.waitMs;
+    const repeatable = plan.idempotent && !result.safeToRepeat ? ` (safe to repeat: ${plan.why})` : '';
+    yield* span(ctx, tag, plan.caller, plan.caller, waitMs, {
       kind: 'retry-wait',
-      waitMs: delay.waitMs,
-      narration: `${caller} waits ${delay.waitMs} ms before trying ${plan.what} again, so a struggling ${NODES[plan.callee].label} gets room to recover.`,
-      decision: `retry ${attempt + 1}/${maxAttempts} after ${delay.waitMs} ms (${jitterName})`,
-      detail: { formula: delay.formula, minMs: delay.minMs, maxMs: delay.maxMs },
+      waitMs,
+      narration: useHint
+        ? `${caller} waits ${waitMs} ms, as the server's Retry-After asked: longer than its own ${delay.waitMs} ms backoff${hintMs < result.retryAfterMs! ? `, and capped at ${policy.capMs} ms` : ''}.${repeatable}`
+        : hintMs !== null
+          ? `${caller} waits ${waitMs} ms: its backoff is already longer than the ${hintMs} ms the server's Retry-After asked for.${repeatable}`
+          : `${caller} waits ${waitMs} ms before trying ${plan.what} again, so a struggling ${NODES[plan.callee].label} gets room to recover.${repeatable}`,
+      decision: `retry ${attempt + 1}/${maxAttempts} after ${waitMs} ms (${useHint ? 'Retry-After' : jitterName})`,
+      detail: { formula: delay.formula, minMs: delay.minMs, maxMs: delay.maxMs, backoffMs: delay.waitMs, ...(hintMs !== null ? { retryAfterMs: result.retryAfterMs! } : {}) },
     });
     ctx.counters.retries += 1;
     note(ctx, { requestId: plan.requestId, attempt: attempt + 1 }, plan.caller, {
