@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSON_SLUGS } from '../content/manifest';
 import { quiz } from '../content/quizzes/journey-of-a-request';
-import type { SingleChoice } from '../lib/quiz/types';
+import { engineAnswer } from '../lib/quiz/predict';
+import type { Predict, SingleChoice } from '../lib/quiz/types';
 
 const LESSON = '/learn/journey-of-a-request/';
 const singles = quiz.questions.filter((q): q is SingleChoice => q.type === 'single');
@@ -50,14 +51,31 @@ test('a learner reads a lesson, plays an embedded simulator and takes the quiz; 
   await expect(page.getByText(`${quiz.questions.length} questions. Every answer comes with an explanation.`)).toBeVisible();
 });
 
-test('a predict question is graded by running the simulator', async ({ page }) => {
-  const predict = quiz.questions.find((q) => q.type === 'predict');
-  test.skip(!predict, 'this lesson has no predict question');
+// The engine decides the right answer here exactly as it does on the page, so nothing is written down twice.
+const predict = quiz.questions.find((q): q is Predict => q.type === 'predict')!;
+const engineChoice = engineAnswer(predict);
+const wrongChoice = predict.choices.find((c) => c !== engineChoice)!;
+
+async function answerPredict(page: Page, choice: string) {
   await page.goto(LESSON);
-  const card = page.getByRole('group', { name: predict!.prompt });
-  await card.getByRole('radio').first().check();
+  const card = page.getByRole('group', { name: predict.prompt });
+  await card.getByRole('radio', { name: choice, exact: true }).check();
   await card.locator('..').getByRole('button', { name: 'Check answer' }).click();
-  await expect(card.locator('..')).toContainText(/Correct\.|Not quite\. The answer: /);
+  return card.locator('..');
+}
+
+test.describe('a predict question is graded by running the simulator', () => {
+  // Each test has a fresh browser context, so the wrong answer is not hidden behind the right one's saved progress.
+  test("the engine's own answer is graded correct", async ({ page }) => {
+    const result = await answerPredict(page, engineChoice);
+    await expect(result).toContainText('Correct.');
+    await expect(result).not.toContainText('Not quite.');
+  });
+
+  test("another answer is graded wrong, and the engine's answer is named", async ({ page }) => {
+    const result = await answerPredict(page, wrongChoice);
+    await expect(result).toContainText(`Not quite. The answer: ${engineChoice}.`);
+  });
 });
 
 test('progress is exported to a file and imported back; a foreign file changes nothing', async ({ page }) => {
