@@ -102,7 +102,7 @@ describe('the seed', () => {
   }
 
   // A retry wait's length is the drawn number, and its wording quotes it.
-  const DRAWN_FIELDS = ['durationMs', 'waitMs', 'decision', 'narration'];
+  const DRAWN_FIELDS = ['durationMs', 'waitMs', 'decision', 'narration', 'detail'];
 
   /** An event without its time and, for a retry wait, without what was drawn. */
   function timeless(event: SimEvent): Record<string, unknown> {
@@ -110,7 +110,8 @@ describe('the seed', () => {
     return Object.fromEntries(Object.entries(withoutSeededIds(event)).filter(([key]) => !drawn(key)));
   }
 
-  const retried = { db: { behaviour: 'slow' as const }, cache: { state: 'off' as const }, retry: { layers: ['db' as const] } };
+  // A refused connection fails at once, so no abandoned work runs on its own clock beside the retries.
+  const retried = { thirdParty: { behaviour: 'down' as const }, cache: { state: 'off' as const }, retry: { layers: ['thirdparty' as const] } };
   const waitsOf = (result: SimResult) => result.events.filter((e) => e.kind === 'retry-wait').map((e) => e.waitMs!);
 
   it('changes the jittered waits, and every later time by exactly the difference, and nothing else', () => {
@@ -126,7 +127,7 @@ describe('the seed', () => {
     });
     expect(two.events.map((e) => e.t)).toEqual(one.events.map((e, i) => e.t + shifts[i]!));
     expect(two.events.map(timeless)).toEqual(one.events.map(timeless));
-    expect(two.outcome).toEqual({ ...one.outcome, latencyMs: one.outcome.latencyMs + shifts.at(-1)! });
+    expect(two.outcome).toEqual({ ...one.outcome, latencyMs: one.outcome.latencyMs + shifts.at(-1)!, workEndedAtMs: one.outcome.workEndedAtMs + shifts.at(-1)! });
   });
 
   it.each([

@@ -147,7 +147,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
     return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: null, cache: response.cache ?? 'bypass', assetLatencies };
   }
 
-  if (scenario.request.kind === 'api' && base.method !== 'HEAD') {
+  if (scenario.request.kind === 'api' && response.body !== null) {
     const urls = staticUrlsIn(response.body);
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
@@ -163,7 +163,12 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   }
   note(ctx, tag, 'browser', {
     kind: 'render',
-    narration: scenario.request.kind === 'api' ? 'The page is complete: data from the API, images from the CDN.' : 'The browser runs the script it received.',
+    narration:
+      scenario.request.kind !== 'api'
+        ? 'The browser runs the script it received.'
+        : response.body === null
+          ? `${statusLine(response.status)} carries no body: the page updates without parsing anything.`
+          : 'The page is complete: data from the API, images from the CDN.',
     decision: 'rendered',
   });
   return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: ctx.kernel.now - start, cache: response.cache ?? 'bypass', assetLatencies };
