@@ -1,10 +1,24 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { compatibilityNotices } from '@/lib/scenario/compatibility';
+import type { Notice } from '@/lib/scenario/url-codec';
 import { useSandbox, useSandboxStore } from './store-context';
 
+function NoticeList({ notices }: { notices: Notice[] }) {
+  return (
+    <ul className="mt-1 list-disc pl-5">
+      {notices.map((notice, index) => (
+        <li key={`${notice.param}-${index}`}>
+          <code className="font-mono">{notice.param}</code>: {notice.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** What a link asked for that could not be used, each naming its parameter. Nothing else is lost. */
-export function Notices() {
+function LinkNotices() {
   const store = useSandboxStore();
   const notices = useSandbox((s) => s.notices);
   const headingId = useId();
@@ -16,13 +30,7 @@ export function Notices() {
           <h2 id={headingId} className="font-semibold">
             Part of this link could not be used
           </h2>
-          <ul className="mt-1 list-disc pl-5">
-            {notices.map((notice, index) => (
-              <li key={`${notice.param}-${index}`}>
-                <code className="font-mono">{notice.param}</code>: {notice.message}
-              </li>
-            ))}
-          </ul>
+          <NoticeList notices={notices} />
           <p className="mt-1">Everything else in the link was applied.</p>
         </div>
         <button type="button" onClick={store.getState().dismissNotices} className="shrink-0 rounded border border-amber-600 px-2 py-1 hover:bg-amber-100 dark:hover:bg-amber-900">
@@ -30,5 +38,44 @@ export function Notices() {
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * Settings that cannot take effect together, worked out from the scenario each time it changes (the store
+ * holds inputs only). The live region is always present, so a new explanation is announced politely;
+ * a link's unusable parameters, above, interrupt instead (role=alert).
+ */
+function CompatibilityNotices() {
+  const scenario = useSandbox((s) => s.scenario);
+  const notices = useMemo(() => compatibilityNotices(scenario), [scenario]);
+  const headingId = useId();
+  const shown = notices.length > 0;
+  return (
+    <section
+      role="status"
+      aria-labelledby={shown ? headingId : undefined}
+      // Empty, it is out of the layout (sr-only) but stays in the accessibility tree, ready to speak.
+      className={shown ? 'rounded-lg border border-sky-600 bg-sky-50 px-4 py-3 text-sm text-slate-900 dark:bg-sky-950/40 dark:text-slate-100' : 'sr-only'}
+    >
+      {shown ? (
+        <>
+          <h2 id={headingId} className="font-semibold">
+            Some settings cannot take effect here
+          </h2>
+          <NoticeList notices={notices} />
+          <p className="mt-1">They stay as you chose them, and so does the link.</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function Notices() {
+  return (
+    <>
+      <LinkNotices />
+      <CompatibilityNotices />
+    </>
   );
 }

@@ -34,4 +34,9 @@ describe('scenario files', () => {
     expect(parseScenarioJson('[1,2]').ok).toBe(false);
     expect(parseScenarioJson('null').ok).toBe(false);
   });
+
+  it('names cache.minTtl when the TTLs are out of order', () => {
+    const parsed = parseScenarioJson('{"cache": {"minTtl": 100, "maxTtl": 10}}');
+    expect(!parsed.ok && parsed.errors).toEqual(['cache.minTtl: CloudFront needs minTtl ≤ defaultTtl ≤ maxTtl']);
+  });
 });

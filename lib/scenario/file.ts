@@ -56,7 +56,5 @@ export function parseScenarioJson(text: string): ParsedScenario {
   if (!checked.success) {
     return { ok: false, errors: checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
   }
-  const { minTtl, defaultTtl, maxTtl } = checked.data.cache;
-  if (!(minTtl <= defaultTtl && defaultTtl <= maxTtl)) return { ok: false, errors: ['cache.minTtl: CloudFront needs minTtl ≤ defaultTtl ≤ maxTtl'] };
   return { ok: true, scenario: checked.data };
 }

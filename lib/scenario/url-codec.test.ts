@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArbitrary } from '@/lib/testing/arbitraries';
 import { DEFAULT_SCENARIO } from './defaults';
+import { getAt, type ScenarioPath } from './paths';
 import { scenarioSchema } from './schema';
 import { decodeLink, encodeLink } from './url-codec';
 
@@ -81,5 +82,36 @@ describe('the share link', () => {
     const decoded = decodeLink('minTtl=100&maxTtl=10');
     expect(decoded.scenario.cache.minTtl).toBe(0);
     expect(decoded.notices[0]?.param).toBe('minTtl');
+  });
+
+  it('reads and writes CloudFront’s origin settings, the ALB and Nginx timeouts and the retry-everything switch', () => {
+    const cases: [string, string, ScenarioPath, unknown][] = [
+      ['originTimeout', '120', 'origin.responseTimeoutS', 120],
+      ['originAttempts', '1', 'origin.attempts', 1],
+      ['originConnectTimeout', '1', 'origin.connectTimeoutS', 1],
+      ['albIdle', '4000', 'alb.idleTimeoutS', 4000],
+      ['proxyRead', '3600', 'proxy.readTimeoutS', 3600],
+      ['retryUnsafe', 'yes', 'retry.unsafe', true],
+    ];
+    for (const [param, raw, path, value] of cases) {
+      const decoded = decodeLink(`${param}=${raw}`);
+      expect(decoded.notices, param).toEqual([]);
+      expect(getAt(decoded.scenario, path), param).toBe(value);
+      expect(encodeLink(decoded.scenario), param).toBe(`${param}=${raw}&v=1`);
+    }
+  });
+
+  it('names each of the new settings when its value is out of range, and keeps the default', () => {
+    const decoded = decodeLink('originTimeout=121&originAttempts=0&originConnectTimeout=11&albIdle=4001&proxyRead=0&retryUnsafe=maybe');
+    expect(decoded.notices.map((n) => n.param)).toEqual(['originTimeout', 'originAttempts', 'originConnectTimeout', 'albIdle', 'proxyRead', 'retryUnsafe']);
+    expect(decoded.notices[0]!.message).toContain('from 1 to 120');
+    expect(decoded.scenario).toEqual(DEFAULT_SCENARIO);
+  });
+
+  it('resets out-of-order TTLs to the preset’s values, keeping the rest of the link', () => {
+    const decoded = decodeLink('preset=cache-hit&defaultTtl=5&maxTtl=4&db=slow');
+    expect(decoded.scenario.cache).toEqual({ ...DEFAULT_SCENARIO.cache, state: 'fresh' });
+    expect(decoded.scenario.db.behaviour).toBe('slow');
+    expect(decoded.notices).toEqual([{ param: 'minTtl', message: 'CloudFront needs minTtl ≤ defaultTtl ≤ maxTtl; the TTLs were reset to their defaults.' }]);
   });
 });

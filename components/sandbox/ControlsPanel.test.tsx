@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GROUPS } from '@/lib/scenario/field-kinds';
+import { FIELD_ENTRIES } from '@/lib/scenario/paths';
+import { createSandboxStore, type SandboxStore } from '@/lib/store/sandbox-store';
+import { ControlsPanel } from './ControlsPanel';
+import { Notices } from './Notices';
+import { SandboxStoreProvider } from './store-context';
+
+afterEach(cleanup);
+
+function show(store: SandboxStore) {
+  render(
+    <SandboxStoreProvider store={store}>
+      <Notices />
+      <ControlsPanel />
+    </SandboxStoreProvider>,
+  );
+}
+
+describe('the controls, drawn from the field table', () => {
+  it('gives every group its legend and every grouped setting a labelled control', () => {
+    show(createSandboxStore());
+    for (const group of GROUPS) expect(screen.getByRole('group', { name: group.legend })).toBeTruthy();
+    for (const entry of FIELD_ENTRIES) {
+      if (!entry.group) continue;
+      const group = screen.getByRole('group', { name: GROUPS.find((g) => g.id === entry.group)!.legend });
+      const found = entry.kind === 'list' ? within(group).getByRole('group', { name: entry.label }) : within(group).getByLabelText(new RegExp(`^${entry.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(found, entry.path).toBeTruthy();
+    }
+  });
+
+  it('sets CloudFront’s origin response timeout, and says where its default comes from', () => {
+    const store = createSandboxStore();
+    show(store);
+    const input = screen.getByLabelText(/^Origin response timeout/) as HTMLInputElement;
+    expect(input.value).toBe('30');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toContain('CustomOriginConfig');
+    fireEvent.change(input, { target: { value: '45' } });
+    expect(store.getState().scenario.origin.responseTimeoutS).toBe(45);
+    fireEvent.change(input, { target: { value: '121' } });
+    expect(store.getState().scenario.origin.responseTimeoutS).toBe(45);
+  });
+
+  it('switches on retrying calls that are not idempotent', () => {
+    const store = createSandboxStore();
+    show(store);
+    fireEvent.click(screen.getByLabelText('Retry calls that are not idempotent too'));
+    expect(store.getState().scenario.retry.unsafe).toBe(true);
+  });
+
+  it('lists a menu’s options in the table’s order', () => {
+    show(createSandboxStore());
+    const waf = screen.getByLabelText('AWS WAF') as HTMLSelectElement;
+    expect([...waf.options].map((o) => o.value)).toEqual(['on', 'count', 'off']);
+  });
+});
+
+describe('the notices', () => {
+  it('explains settings that cannot take effect together in a polite status, apart from the link’s alert', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink('db=deadlock&dbms=redis&colour=blue');
+    show(store);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('Redis runs commands one at a time');
+    expect(screen.getByRole('alert').textContent).toContain('colour');
+    expect(screen.getByRole('alert').textContent).not.toContain('Redis');
+    // The learner's choice stands.
+    expect(store.getState().scenario.db).toMatchObject({ behaviour: 'deadlock', engine: 'redis' });
+  });
+
+  it('keeps an empty live region while nothing needs explaining, and fills it when the scenario changes', () => {
+    const store = createSandboxStore();
+    show(store);
+    expect(screen.getByRole('status').textContent).toBe('');
+    fireEvent.change(screen.getByLabelText('Engine'), { target: { value: 'redis' } });
+    fireEvent.change(screen.getAllByLabelText('Behaviour')[0]!, { target: { value: 'deadlock' } });
+    expect(screen.getByRole('status').textContent).toContain('cannot deadlock');
+  });
+});

@@ -1,0 +1,73 @@
+'use client';
+
+/** One setting's control, drawn from its entry in the field table: label, unit, hint and options come from there. */
+import { optionsOf } from '@/lib/scenario/field-kinds';
+import { getAt, setAt, type FieldEntry } from '@/lib/scenario/paths';
+import type { Scenario } from '@/lib/scenario/schema';
+import { CheckboxField, NumberField, SelectField, TextField } from './fields';
+
+export type Update = (recipe: (current: Scenario) => Scenario) => void;
+
+export function FieldControl({ entry, scenario, update }: { entry: FieldEntry; scenario: Scenario; update: Update }) {
+  switch (entry.kind) {
+    case 'int':
+      return (
+        <NumberField
+          label={entry.label}
+          unit={entry.unit}
+          value={getAt(scenario, entry.path)}
+          min={entry.min}
+          max={entry.max}
+          hint={entry.hint}
+          onCommit={(value) => update((s) => setAt(s, entry.path, value))}
+        />
+      );
+    case 'enum':
+      return (
+        <SelectField
+          label={entry.label}
+          value={getAt(scenario, entry.path)}
+          options={optionsOf<string>(entry)}
+          hint={entry.hint}
+          onChange={(raw) => {
+            const value = entry.values.find((v) => v === raw);
+            if (value !== undefined) update((s) => setAt(s, entry.path, value));
+          }}
+        />
+      );
+    case 'bool':
+      return <CheckboxField label={entry.label} checked={getAt(scenario, entry.path)} hint={entry.hint} onChange={(value) => update((s) => setAt(s, entry.path, value))} />;
+    case 'text':
+      return (
+        <TextField
+          label={entry.label}
+          value={getAt(scenario, entry.path)}
+          maxLength={entry.maxLength}
+          hint={entry.hint}
+          // A header value is one line; a pasted line break would be a second header.
+          onChange={(value) => update((s) => setAt(s, entry.path, entry.singleLine ? value.replace(/[\r\n]/g, '') : value))}
+        />
+      );
+    case 'list': {
+      const chosen: readonly string[] = getAt(scenario, entry.path);
+      return (
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="text-sm font-medium">{entry.label}</legend>
+          {optionsOf<string>(entry).map(({ value, label }) => (
+            <CheckboxField
+              key={value}
+              label={label}
+              checked={chosen.includes(value)}
+              onChange={(on) =>
+                update((s) => {
+                  const current: readonly string[] = getAt(s, entry.path);
+                  return setAt(s, entry.path, entry.values.filter((v) => (v === value ? on : current.includes(v))));
+                })
+              }
+            />
+          ))}
+        </fieldset>
+      );
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '@/lib/sim';
+import { scenarioWith } from '@/lib/testing/scenario';
+import { compatibilityNotices } from './compatibility';
+import { DB_ENGINES, METHODS } from './schema';
+import { decodeLink, encodeLink } from './url-codec';
+
+describe('settings that cannot take effect together', () => {
+  it('says nothing about the default scenario', () => {
+    expect(compatibilityNotices(scenarioWith())).toEqual([]);
+  });
+
+  it('explains that Redis cannot deadlock', () => {
+    const notices = compatibilityNotices(scenarioWith({ request: { method: 'POST' }, db: { behaviour: 'deadlock', engine: 'redis' } }));
+    expect(notices).toEqual([
+      { param: 'db', message: 'Redis runs commands one at a time, so it cannot deadlock: the request runs as if the database were healthy.' },
+    ]);
+  });
+
+  it('explains that only writes deadlock, once, even on Redis', () => {
+    expect(compatibilityNotices(scenarioWith({ db: { behaviour: 'deadlock' } }))).toEqual([{ param: 'db', message: expect.stringContaining('Only writes can deadlock. A GET only reads') }]);
+    expect(compatibilityNotices(scenarioWith({ db: { behaviour: 'deadlock', engine: 'redis' } })).map((n) => n.message)).toEqual([expect.stringContaining('Redis')]);
+    expect(compatibilityNotices(scenarioWith({ request: { method: 'DELETE' }, db: { behaviour: 'deadlock' } }))).toEqual([]);
+  });
+
+  it('explains that an Idempotency-Key changes nothing for a read', () => {
+    expect(compatibilityNotices(scenarioWith({ request: { method: 'HEAD', idempotencyKey: true } }))).toEqual([{ param: 'idem', message: expect.stringContaining('A HEAD is safe to repeat') }]);
+    expect(compatibilityNotices(scenarioWith({ request: { method: 'POST', idempotencyKey: true } }))).toEqual([]);
+  });
+
+  it('leaves the scenario, and so the link, as the learner chose', () => {
+    const decoded = decodeLink('db=deadlock&dbms=redis&idem=yes');
+    expect(compatibilityNotices(decoded.scenario).map((n) => n.param)).toEqual(['db', 'idem']);
+    expect(decoded.notices).toEqual([]);
+    expect(encodeLink(decoded.scenario)).toBe('idem=yes&db=deadlock&dbms=redis&v=1');
+  });
+
+  // The notices claim what the engine does; these runs hold them to it for every method and engine.
+  it('matches the engine: a deadlock notice exactly when the run has no deadlock', () => {
+    for (const method of METHODS) {
+      for (const engine of DB_ENGINES) {
+        const scenario = scenarioWith({ request: { method }, db: { behaviour: 'deadlock', engine }, cache: { state: 'off' } });
+        const deadlocked = runScenario(scenario).events.some((e) => e.kind === 'deadlock');
+        const explained = compatibilityNotices(scenario).some((n) => n.param === 'db');
+        expect(explained, `${method} on ${engine}`).toBe(!deadlocked);
+      }
+    }
+  });
+
+  it('matches the engine: an Idempotency-Key notice exactly when the key changes no retry', () => {
+    for (const method of METHODS) {
+      const run = (idempotencyKey: boolean) => runScenario(scenarioWith({ request: { method, idempotencyKey }, thirdParty: { behaviour: 'error' }, cache: { state: 'off' } })).summary;
+      const [withKey, without] = [run(true), run(false)];
+      const unchanged = withKey.retries === without.retries && withKey.thirdPartyCalls === without.thirdPartyCalls;
+      const explained = compatibilityNotices(scenarioWith({ request: { method, idempotencyKey: true } })).some((n) => n.param === 'idem');
+      expect(explained, method).toBe(unchanged);
+    }
+  });
+});

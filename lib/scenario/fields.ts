@@ -1,0 +1,202 @@
+/**
+ * The field table: every setting of a scenario, described once. Keyed by its path in the scenario, in the
+ * order the share link writes them. The schema takes its bounds and choices from here, the link codec its
+ * parameters, the controls their labels, units, hints and options, the test generators their ranges.
+ *
+ * To add a setting: give it an entry here, use that entry in the schema's shape (schema.ts) and give it a
+ * default (defaults.ts). paths.ts does not compile while a scenario path has no entry, or one of the wrong
+ * kind. Then document its parameter in docs/scenario-format.md and add it to the pinned list of public
+ * names in fields.test.ts; tests check both.
+ */
+import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/sim/topology';
+import { choice, int, list, text, yesNo } from './field-kinds';
+import {
+  BACKOFFS,
+  CACHE_STATES,
+  CONNECTION_STATES,
+  DB_BEHAVIOURS,
+  DB_ENGINES,
+  JITTERS,
+  METHODS,
+  REQUEST_KINDS,
+  RETRY_LAYERS,
+  THIRD_PARTY_BEHAVIOURS,
+  TLS_VERSIONS,
+  WAF_MODES,
+} from './vocabulary';
+
+/** The longest payload a link or file may carry. AWS WAF on CloudFront inspects at most 64 KB of a body. */
+export const MAX_PAYLOAD_LENGTH = 64 * 1024;
+/** One hour of simulated time is far past every timeout the engine models. */
+const MAX_MS = 3_600_000;
+/** CloudFront's largest TTL, one year (CloudFront CachePolicy API). */
+const MAX_TTL = 31_536_000;
+
+const ms = { unit: 'ms', min: 0, max: MAX_MS } as const;
+const ttl = { unit: 's', min: 0, max: MAX_TTL } as const;
+/** The assumed latencies are teaching defaults (FACTS.md, "Connections"), never measurements, so each is a knob. */
+const latency = { group: 'latency', unit: 'ms', min: 1, max: 2000 } as const;
+
+export const FIELDS = {
+  'request.kind': choice({
+    param: 'kind',
+    values: REQUEST_KINDS,
+    group: 'request',
+    label: 'What the browser asks for',
+    options: { api: 'API: GET /api/profile (JSON)', static: 'Static file: /static/app.js' },
+  }),
+  'request.method': choice({ param: 'method', values: METHODS, group: 'request', label: 'Method' }),
+  'request.payload': text({
+    param: 'payload',
+    maxLength: MAX_PAYLOAD_LENGTH,
+    expected: `text of at most ${MAX_PAYLOAD_LENGTH / 1024} KB`,
+    group: 'request',
+    label: 'Payload',
+    hint: 'Sent as q=… in the query string, or in the body for POST, PUT and PATCH.',
+  }),
+  'request.idempotencyKey': yesNo({ param: 'idem', group: 'request', label: 'Send an Idempotency-Key', hint: 'Makes a POST safe to retry (RFC 9110 §9.2.2).' }),
+
+  'waf.mode': choice({
+    param: 'waf',
+    values: WAF_MODES,
+    group: 'edge',
+    label: 'AWS WAF',
+    options: { on: 'On: managed rules block', count: 'Count only: log matches, block nothing', off: 'Off' },
+  }),
+  'cache.state': choice({
+    param: 'cache',
+    values: CACHE_STATES,
+    group: 'edge',
+    label: 'What the edge holds',
+    options: { empty: 'Empty: no copy yet', fresh: 'Fresh copy stored', stale: 'Stale copy stored', off: 'Caching disabled' },
+  }),
+  'cache.cacheControl': text({
+    param: 'cacheControl',
+    maxLength: 512,
+    singleLine: true,
+    expected: 'one header value of at most 512 characters',
+    group: 'edge',
+    label: "Origin's Cache-Control",
+    hint: 'Try no-store, max-age=0, s-maxage=300 or stale-while-revalidate=60.',
+  }),
+  'cache.changed': yesNo({
+    param: 'changed',
+    group: 'edge',
+    label: 'Origin data changed since the copy was stored',
+    hint: 'Decides 304 Not Modified or a new 200 when a stale copy is revalidated.',
+  }),
+  // No controls: the three must stay ordered (schema.ts), and boxes edited one at a time would pass through
+  // orders CloudFront refuses. Links and files set them together.
+  'cache.minTtl': int({ param: 'minTtl', label: 'Minimum TTL', ...ttl }),
+  'cache.defaultTtl': int({ param: 'defaultTtl', label: 'Default TTL', ...ttl }),
+  'cache.maxTtl': int({ param: 'maxTtl', label: 'Maximum TTL', ...ttl }),
+
+  'origin.responseTimeoutS': int({
+    param: 'originTimeout',
+    group: 'origin',
+    label: 'Origin response timeout',
+    unit: 's',
+    min: 1,
+    max: 120,
+    hint: 'How long CloudFront waits for the origin to answer. CloudFront’s default is 30 s (CloudFront API reference, CustomOriginConfig: OriginReadTimeout).',
+  }),
+  'origin.attempts': int({
+    param: 'originAttempts',
+    group: 'origin',
+    label: 'Connection attempts',
+    min: 1,
+    max: 3,
+    hint: 'How many times CloudFront tries to open a connection to the origin. The default is 3 (CloudFront API reference, Origin: ConnectionAttempts).',
+  }),
+  'origin.connectTimeoutS': int({
+    param: 'originConnectTimeout',
+    group: 'origin',
+    label: 'Connection timeout',
+    unit: 's',
+    min: 1,
+    max: 10,
+    hint: 'How long CloudFront waits for each of those connections to open. The default is 10 s (CloudFront API reference, Origin: ConnectionTimeout).',
+  }),
+  'alb.idleTimeoutS': int({
+    param: 'albIdle',
+    group: 'proxies',
+    label: 'ALB idle timeout',
+    unit: 's',
+    min: 1,
+    max: 4000,
+    hint: 'The ALB closes a connection on which nothing arrives for this long. The default is 60 s (Elastic Load Balancing User Guide, “Connection idle timeout”).',
+  }),
+  'proxy.readTimeoutS': int({
+    param: 'proxyRead',
+    group: 'proxies',
+    label: 'Nginx proxy_read_timeout',
+    unit: 's',
+    min: 1,
+    max: 3600,
+    hint: 'How long Nginx waits for the app between two reads of its answer. The default is 60 s (nginx, ngx_http_proxy_module).',
+  }),
+
+  'db.behaviour': choice({
+    param: 'db',
+    values: DB_BEHAVIOURS,
+    group: 'database',
+    label: 'Behaviour',
+    options: { ok: 'Healthy', slow: 'Slow', down: 'Down (no answer)', deadlock: 'Deadlock on first try' },
+  }),
+  'db.engine': choice({
+    param: 'dbms',
+    values: DB_ENGINES,
+    group: 'database',
+    label: 'Engine',
+    options: Object.fromEntries(DB_ENGINES.map((e) => [e, `${DB_ENGINE_LABELS[e]} (TCP ${DB_PORTS[e]})`])) as Record<(typeof DB_ENGINES)[number], string>,
+  }),
+  'db.delayMs': int({ param: 'dbDelay', group: 'database', label: 'Slow query takes', ...ms }),
+
+  'thirdParty.behaviour': choice({
+    param: 'thirdParty',
+    values: THIRD_PARTY_BEHAVIOURS,
+    group: 'payments',
+    label: 'Behaviour',
+    options: { ok: 'Healthy', slow: 'Slow', error: 'Answers 503', down: 'Down (refuses connections)' },
+  }),
+  'thirdParty.delayMs': int({ param: 'tpDelay', group: 'payments', label: 'Slow answer takes', ...ms }),
+
+  timeoutMs: int({ param: 'timeout', group: 'retries', label: 'App timeout per downstream call', ...ms, unit: 'ms, 0 = wait forever' }),
+  'retry.attempts': int({ param: 'attempts', group: 'retries', label: 'Maximum attempts', unit: 'first included', min: 1, max: 10 }),
+  'retry.backoff': choice({ param: 'backoff', values: BACKOFFS, group: 'retries', label: 'Backoff' }),
+  'retry.jitter': choice({ param: 'jitter', values: JITTERS, group: 'retries', label: 'Jitter' }),
+  'retry.baseMs': int({ param: 'base', group: 'retries', label: 'Base', unit: 'ms', min: 0, max: 60_000, half: true }),
+  'retry.capMs': int({ param: 'cap', group: 'retries', label: 'Cap', unit: 'ms', min: 0, max: 600_000, half: true }),
+  'retry.layers': list({
+    param: 'retryAt',
+    values: RETRY_LAYERS,
+    group: 'retries',
+    label: 'Who retries',
+    options: { browser: 'Browser → API', db: 'App → database', thirdparty: 'App → payments API' },
+  }),
+  'retry.unsafe': yesNo({
+    param: 'retryUnsafe',
+    group: 'retries',
+    label: 'Retry calls that are not idempotent too',
+    hint: 'The naive rule “retry on 5xx”. Careful clients leave it off: a retried POST without an Idempotency-Key can write twice (RFC 9110 §9.2.2).',
+  }),
+
+  tls: choice({ param: 'tls', values: TLS_VERSIONS, group: 'connections', label: 'TLS version', options: { '1.3': 'TLS 1.3 (1 round trip)', '1.2': 'TLS 1.2 (2 round trips)' } }),
+  connections: choice({
+    param: 'conn',
+    values: CONNECTION_STATES,
+    group: 'connections',
+    label: 'Server-side connections',
+    options: { warm: 'Warm: kept alive, pools full', cold: 'Cold: every hop opens a connection' },
+  }),
+  seed: int({ param: 'seed', group: 'connections', label: 'Random seed', min: 0, max: 2 ** 32 - 1, hint: 'Jitter and ages come from it: same seed, same run.' }),
+
+  'latency.browserEdgeRttMs': int({ param: 'rttEdge', label: 'Browser ↔ edge round trip', ...latency }),
+  'latency.dnsRttMs': int({ param: 'rttDns', label: 'Browser ↔ DNS round trip', ...latency }),
+  'latency.edgeOriginRttMs': int({ param: 'rttOrigin', label: 'Edge ↔ origin round trip', ...latency }),
+  'latency.vpcRttMs': int({ param: 'rttVpc', label: 'Round trip inside the VPC', ...latency, max: 100 }),
+  'latency.thirdPartyRttMs': int({ param: 'rttApi', label: 'App ↔ payments API round trip', ...latency }),
+  'latency.dbQueryMs': int({ param: 'dbQuery', label: 'Healthy query takes', ...latency, max: 10_000 }),
+  'latency.thirdPartyWorkMs': int({ param: 'apiWork', label: 'Healthy payments call takes', ...latency, max: 10_000 }),
+  'latency.appWorkMs': int({ param: 'appWork', label: 'App handler takes', ...latency, min: 0, max: 10_000 }),
+};

@@ -1,0 +1,29 @@
+/**
+ * The words a scenario is made of: every choice a cause can take. The field table (fields.ts) hands
+ * them to the schema, the link, the controls and the test generators, so each list is written once.
+ */
+export const REQUEST_KINDS = ['api', 'static'] as const;
+export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export const CACHE_STATES = ['empty', 'fresh', 'stale', 'off'] as const;
+export const DB_BEHAVIOURS = ['ok', 'slow', 'down', 'deadlock'] as const;
+export const DB_ENGINES = ['postgres', 'mysql', 'mongodb', 'redis', 'oracle'] as const;
+export const THIRD_PARTY_BEHAVIOURS = ['ok', 'slow', 'error', 'down'] as const;
+export const BACKOFFS = ['none', 'fixed', 'exponential'] as const;
+export const JITTERS = ['none', 'full', 'equal', 'decorrelated'] as const;
+export const TLS_VERSIONS = ['1.2', '1.3'] as const;
+export const CONNECTION_STATES = ['warm', 'cold'] as const;
+export const RETRY_LAYERS = ['browser', 'db', 'thirdparty'] as const;
+export const WAF_MODES = ['on', 'off', 'count'] as const;
+
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export type HttpMethod = (typeof METHODS)[number];
+export type CacheState = (typeof CACHE_STATES)[number];
+export type DbBehaviour = (typeof DB_BEHAVIOURS)[number];
+export type DbEngine = (typeof DB_ENGINES)[number];
+export type ThirdPartyBehaviour = (typeof THIRD_PARTY_BEHAVIOURS)[number];
+export type Backoff = (typeof BACKOFFS)[number];
+export type Jitter = (typeof JITTERS)[number];
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+export type RetryLayer = (typeof RETRY_LAYERS)[number];
+export type WafMode = (typeof WAF_MODES)[number];
