@@ -49,7 +49,7 @@ describe('settings that cannot take effect together', () => {
 
   it('matches the engine: an Idempotency-Key notice exactly when the key changes no retry', () => {
     for (const method of METHODS) {
-      const run = (idempotencyKey: boolean) => runScenario(scenarioWith({ request: { method, idempotencyKey }, thirdParty: { behaviour: 'error' }, cache: { state: 'off' } })).summary;
+      const run = (idempotencyKey: boolean) => runScenario(scenarioWith({ request: { method, idempotencyKey }, db: { behaviour: 'slow' }, thirdParty: { behaviour: 'error' }, cache: { state: 'off' } })).summary;
       const [withKey, without] = [run(true), run(false)];
       const unchanged = withKey.retries === without.retries && withKey.thirdPartyCalls === without.thirdPartyCalls;
       const explained = compatibilityNotices(scenarioWith({ request: { method, idempotencyKey: true } })).some((n) => n.param === 'idem');

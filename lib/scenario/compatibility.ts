@@ -7,11 +7,10 @@ import type { HttpMethod, Scenario } from './schema';
 import type { Notice } from './url-codec';
 
 /**
- * The methods the app serves as plain reads, a query rather than a write transaction, and for which it
- * calls the payments API with a read (lib/sim/nodes/app.ts, thirdparty.ts). Both are safe methods
- * (RFC 9110 §9.2.1). OPTIONS is safe too, but the app handles it as a write, so it is not listed.
+ * The safe methods (RFC 9110 §9.2.1): the app writes nothing for them (lib/sim/nodes/operations.ts).
+ * GET and HEAD run a plain read; OPTIONS, a CORS preflight, touches no database at all.
  */
-const READS: readonly HttpMethod[] = ['GET', 'HEAD'];
+const READS: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS'];
 
 export function compatibilityNotices(scenario: Scenario): Notice[] {
   const { db, request } = scenario;
@@ -23,6 +22,15 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
     // client's command in between (redis.io docs, "Transactions"; "Diagnosing latency issues": "Redis uses a
     // mostly single threaded design"). Nothing waits on a lock, so there is no cycle of waits to deadlock.
     notices.push({ param: 'db', message: 'Redis runs commands one at a time, so it cannot deadlock: the request runs as if the database were healthy.' });
+  } else if (db.behaviour === 'deadlock' && request.method === 'OPTIONS') {
+    notices.push({ param: 'db', message: 'An OPTIONS preflight is answered without touching the database, so the deadlock never comes into play.' });
+  } else if (db.behaviour === 'deadlock' && db.engine === 'mongodb' && request.method !== 'POST' && !read) {
+    // MongoDB docs, "Transactions in Production": write conflicts surface inside multi-document transactions;
+    // a single-document write retries internally. Only the app's POST (order + stock) is such a transaction.
+    notices.push({
+      param: 'db',
+      message: `MongoDB has no lock waits to deadlock on, and a single-document write like this ${request.method} never surfaces a write conflict: it runs as if the database were healthy.`,
+    });
   } else if (db.behaviour === 'deadlock' && read) {
     // Under MVCC a plain read takes no row locks: PostgreSQL docs, "Concurrency Control" (reading never blocks
     // writing); InnoDB consistent nonlocking reads; Oracle read consistency; MongoDB reads never write-conflict.
@@ -36,6 +44,11 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
     notices.push({
       param: 'idem',
       message: `A ${request.method} is safe to repeat (RFC 9110 §9.2.1), so it is retried with or without an Idempotency-Key: the key only matters for writes.`,
+    });
+  } else if (request.idempotencyKey && (request.method === 'PUT' || request.method === 'DELETE')) {
+    notices.push({
+      param: 'idem',
+      message: `A ${request.method} is idempotent (RFC 9110 §9.2.2), and this app's handler keeps that promise, so it is retried with or without an Idempotency-Key: the key only matters for POST and PATCH.`,
     });
   }
   return notices;

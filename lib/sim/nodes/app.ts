@@ -100,7 +100,8 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
     return json(ctx, 204, null, { ...CORS_HEADERS, 'cache-control': 'no-store' });
   }
 
-  const key = op.writes ? (req.headers['idempotency-key'] ?? null) : null;
+  // The app keeps keys for the writes that need them; a PUT or DELETE is already harmless to repeat.
+  const key = op.writes && !op.repeatable ? (req.headers['idempotency-key'] ?? null) : null;
   const keyRecord: KeyRecord | null = key
     ? { key, result: (orderId): StoredResult => ({ status: op.successStatus, body: JSON.stringify(successBody(op, orderId)), orderId }) }
     : null;
