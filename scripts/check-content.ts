@@ -4,12 +4,15 @@
  * - a lesson, its quiz or its frontmatter is missing or malformed, or out of step with content/manifest.ts;
  * - a quiz's data is unsound (lib/quiz/validate.ts), including predict questions the engine disagrees with;
  * - a link is dead: an internal page, an anchor, a simulator preset or share link, a walkthrough's event kinds;
+ * - an engine figure in the prose is wrong or hand-typed: every `<Outcome>` must resolve, and no end-to-end time of
+ *   the lesson's scenarios may be typed by hand (lib/content/figure-check.ts says how narrowly that is detected);
  * - a lesson heading id that links may point at has disappeared (content/lesson-anchors.json; `-- --update` accepts changes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LESSON_SLUGS } from '@/content/manifest';
+import { checkOutcomes, handTypedTimes } from '@/lib/content/figure-check';
 import { headingsOf } from '@/lib/content/headings';
 import { tableOfContents } from '@/lib/content/toc';
 import { presetById } from '@/lib/scenario/presets';
@@ -124,6 +127,7 @@ async function checkLessons(): Promise<void> {
       else if (!runScenario(decodeLink(walk.link).scenario).events.some((e) => kinds.includes(e.kind))) errors.push(`${slug}: <Walkthrough link="${walk.link}"> has no events of kinds ${walk.kinds}`);
     }
     if (!/<TryIt>/.test(source)) errors.push(`${slug}: no <TryIt> prompt`);
+    for (const problem of [...checkOutcomes(source), ...handTypedTimes(source)]) errors.push(`${slug}: ${problem}`);
 
     const quizPath = join(root, 'content', 'quizzes', `${slug}.ts`);
     if (!existsSync(quizPath)) {
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
     console.error(`\ncheck:content found ${errors.length} problem${errors.length === 1 ? '' : 's'}.`);
     process.exit(1);
   }
-  console.log(`check:content: ${LESSON_SLUGS.length} lessons, ${noteHeadings.length} note sections taught and quizzed, links and anchors sound.`);
+  console.log(`check:content: ${LESSON_SLUGS.length} lessons, ${noteHeadings.length} note sections taught and quizzed, links, anchors and engine figures sound.`);
 }
 
 void main();
