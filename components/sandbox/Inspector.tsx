@@ -82,6 +82,18 @@ function EventDetails({ event }: { event: SimEvent }) {
   );
 }
 
+/** What the whole run left behind at the database or the payments API, duplicates and unread work included. */
+function SideEffects({ node }: { node: 'db' | 'thirdparty' }) {
+  const { outcome } = useResult();
+  const [count, dupes, noun] = node === 'db' ? [outcome.writesCommitted, outcome.duplicateWrites, 'Rows written'] : [outcome.chargesMade, outcome.duplicateCharges, 'Charges made'];
+  return (
+    <p className="mt-2">
+      <span className="font-medium">{noun} in this run:</span> {count}
+      {dupes > 0 ? ` (${dupes} duplicate${dupes === 1 ? '' : 's'})` : ''}
+    </p>
+  );
+}
+
 export function Inspector() {
   const store = useSandboxStore();
   const result = useResult();
@@ -108,6 +120,7 @@ export function Inspector() {
           {here.length} event{here.length === 1 ? '' : 's'} here so far{last ? `; latest: ` : '.'}
           {last ? <span className="font-mono text-xs">{last.decision}</span> : null}
         </p>
+        {selected.id === 'db' || selected.id === 'thirdparty' ? <SideEffects node={selected.id} /> : null}
         {last ? (
           <button type="button" className="mt-2 text-blue-700 underline dark:text-blue-300" onClick={() => store.getState().select(`e${last.id}`)}>
             Inspect that event

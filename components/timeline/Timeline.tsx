@@ -83,6 +83,27 @@ export function Timeline() {
           {formatMs(cursor)} / {formatMs(timeline.totalSimMs)}
         </output>
       </div>
+      <AnswerMarker />
+    </div>
+  );
+}
+
+/**
+ * When work goes on after the learner's answer arrived, both moments are marked under the scrubber:
+ * the answer, and the stretch of work whose result nobody reads.
+ */
+function AnswerMarker() {
+  const timeline = useTimeline();
+  const { outcome } = useResult();
+  if (outcome.workEndedAtMs <= outcome.latencyMs + 1 || timeline.totalDisplayMs <= 0) return null;
+  const at = (simToDisplay(timeline, outcome.latencyMs) / timeline.totalDisplayMs) * 100;
+  return (
+    <div className="relative mr-24 h-5 text-[11px] leading-5 text-slate-700 dark:text-slate-300" aria-hidden="true">
+      <div className="absolute inset-y-1 right-0 rounded-sm bg-[repeating-linear-gradient(45deg,var(--color-amber-300)_0_4px,transparent_4px_8px)] opacity-70 dark:opacity-50" style={{ left: `${at}%` }} />
+      <div className="absolute inset-y-0 w-0.5 bg-emerald-700 dark:bg-emerald-400" style={{ left: `${at}%` }} />
+      <span className="absolute whitespace-nowrap" style={at > 60 ? { right: `${100 - at}%`, paddingRight: 6 } : { left: `${at}%`, paddingLeft: 6 }}>
+        Answer at {formatMs(outcome.latencyMs)}; work unread until {formatMs(outcome.workEndedAtMs)}
+      </span>
     </div>
   );
 }
