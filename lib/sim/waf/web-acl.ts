@@ -8,7 +8,8 @@
  * The managed rule groups are modelled by what they inspect and the limits AWS documents:
  * AWSManagedRulesCommonRuleSet (size limits, XSS) and AWSManagedRulesSQLiRuleSet (SQL injection).
  */
-import { detectSqli, detectXss } from './detect';
+import { detectSqli } from './sqli';
+import { detectXss } from './xss';
 
 export type WafAction = 'ALLOW' | 'BLOCK' | 'COUNT';
 import type { WafMode } from '@/lib/scenario/schema';
