@@ -52,6 +52,11 @@ export function statusLine(status: number): string {
   return `${status} ${REASONS[status] ?? ''}`.trim();
 }
 
+/** An error page a proxy or the edge writes itself, signed with its own `Server` header. */
+export function errorPage(origin: NodeId, server: string, status: number, body: string, extra: Record<string, string> = {}): HttpResponse {
+  return { status, headers: { server, 'content-type': 'text/html', ...extra }, body, origin };
+}
+
 export function target(req: HttpRequest): string {
   return req.query ? `${req.path}?${req.query}` : req.path;
 }

@@ -6,7 +6,7 @@
 import type { HttpMethod } from '@/lib/scenario/schema';
 import { fork, withDeadline, type Task } from '../kernel/kernel';
 import { note, type SimContext, type Tag } from '../context';
-import { exchange, statusLine, target, type HttpRequest, type HttpResponse } from '../http';
+import { errorPage, exchange, statusLine, target, type HttpRequest, type HttpResponse } from '../http';
 import type { EdgeCache, StoredObject } from '../cache/edge-cache';
 import { ensureConnection, flush, isOpen } from '../net/handshake';
 import { ALB_HOST, BROWSER_IP, EDGE_POP, SITE_HOST } from '../site';
@@ -170,22 +170,18 @@ function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviou
 
 /** CloudFront's own 504, after every origin try failed. */
 function gatewayTimeout(): HttpResponse {
-  return {
-    status: 504,
-    headers: { server: 'CloudFront', 'content-type': 'text/html', 'cache-control': 'no-store' },
-    body: '504 Gateway Timeout ERROR: The request could not be satisfied. CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
-    origin: 'edge',
-  };
+  return errorPage(
+    'edge',
+    'CloudFront',
+    504,
+    '504 Gateway Timeout ERROR: The request could not be satisfied. CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
+    { 'cache-control': 'no-store' },
+  );
 }
 
 /** CloudFront's own 403 for a method the cache behaviour does not allow. */
 function methodNotAllowed(): HttpResponse {
-  return {
-    status: 403,
-    headers: { server: 'CloudFront', 'content-type': 'text/html' },
-    body: '403 ERROR: The request could not be satisfied. This distribution is not configured to allow the HTTP request method that was used for this request.',
-    origin: 'edge',
-  };
+  return errorPage('edge', 'CloudFront', 403, '403 ERROR: The request could not be satisfied. This distribution is not configured to allow the HTTP request method that was used for this request.');
 }
 
 /** Stores the origin's answer when the behaviour caches, and says what was decided. */
