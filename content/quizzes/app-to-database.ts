@@ -135,7 +135,48 @@ export const quiz: Quiz = {
       ],
       answer: 'b',
       explanation:
-        'A deadlock (MySQL 1213, PostgreSQL 40P01) rolls back the entire transaction, so the earlier statements are gone too. Retry the whole unit. MySQL\'s lock wait timeout (1205) is the case where, by default, only the statement is rolled back. That difference is easy to get wrong, and getting it wrong leads to a half-applied transaction.',
+        'A deadlock (MySQL 1213, PostgreSQL 40P01) rolls back the entire transaction, so the earlier statements are gone too. Retry the whole unit. MySQL\'s lock wait timeout (1205) is the case where, by default, only the statement is rolled back, and so is Oracle\'s deadlock error ORA-00060. That difference is easy to get wrong, and getting it wrong leads to a half-applied transaction.',
+      covers: [ERRORS, RDS],
+    },
+    {
+      id: 'oracle-deadlock-rollback',
+      type: 'single',
+      prompt: 'Oracle reports ORA-00060 (deadlock detected) in the middle of a write transaction. What must the app do before it runs the transaction again?',
+      options: [
+        { id: 'a', text: 'Nothing: Oracle has already rolled the whole transaction back, as PostgreSQL does' },
+        { id: 'b', text: 'Send ROLLBACK: Oracle undid only the statement, and the transaction is still open, holding its locks' },
+        { id: 'c', text: 'Re-send only the statement that failed, inside the same transaction' },
+        { id: 'd', text: 'Open a new TCP connection, because the old one was closed' },
+      ],
+      answer: 'b',
+      explanation:
+        'ORA-00060 rolls back only the statement that detected the deadlock. The earlier statements of the transaction, and their locks, are still there until the app rolls back, which is what the simulator\'s app does before its retry. Re-sending the one statement would meet the same locks again. PostgreSQL (40P01) and MySQL (1213) roll back the whole transaction themselves, and MongoDB aborts it with a TransientTransactionError that its driver retries.',
+      covers: [ERRORS, APP_DB],
+    },
+    {
+      id: 'predict-mongodb-conflict',
+      type: 'predict',
+      prompt: 'The database is MongoDB, and the POST\'s multi-document transaction hits a write conflict on its first try. Nobody retries anything (retries off at every layer). What status does the browser get?',
+      link: 'preset=deadlock&dbms=mongodb&retryAt=none',
+      ask: 'status',
+      choices: ['201', '409', '503'],
+      explanation:
+        'The browser gets 201 Created. MongoDB does not wait for locks: the conflicting transaction is aborted at once with the TransientTransactionError label, and the driver\'s withTransaction helper runs the whole transaction again by itself, whatever the app\'s own retry settings say. With PostgreSQL and retries off, the same scenario ends in a 503. 409 is an HTTP status a server might choose for a conflict, but here the conflict never leaves the driver.',
+      covers: [ERRORS, APP_DB],
+    },
+    {
+      id: 'timed-out-insert',
+      type: 'single',
+      prompt: 'A POST\'s INSERT takes 4 s. The app stops waiting at 2 s, does not retry (no Idempotency-Key), and answers 503. What does the orders table hold 5 s after the click?',
+      options: [
+        { id: 'a', text: 'No new row: the app gave up, so the INSERT was cancelled' },
+        { id: 'b', text: 'The new order: the INSERT ran to the end and committed at about 4 s, although the visitor was told it failed' },
+        { id: 'c', text: 'Two new rows, because the browser sent the POST again' },
+        { id: 'd', text: 'A half-written row that needs manual cleanup' },
+      ],
+      answer: 'b',
+      explanation:
+        'A client-side timeout abandons the answer, not the work. PostgreSQL\'s statement_timeout is off by default, so the INSERT runs to the end and commits; its result is sent to nobody. That is exactly why the app does not retry a timed-out INSERT without a key: a retry would add a second order. Nobody retried here, and a transaction commits whole or not at all, so there is no half-written row. A server-side statement_timeout, or an idempotency key stored with the order, closes the gap.',
       covers: [ERRORS, RDS],
     },
   ],

@@ -68,9 +68,10 @@ export const quiz: Quiz = {
         { left: 's-maxage=300', right: 'Shared caches keep it fresh for 300 s, overriding max-age' },
         { left: 'must-revalidate', right: 'Never serve it stale; 504 if the origin cannot be reached' },
         { left: 'stale-while-revalidate=60', right: 'Serve it stale for up to 60 s while refreshing in the background' },
+        { left: 'stale-if-error=300', right: 'If the origin fails, serve it stale for up to 300 s past expiry, and no longer' },
       ],
       explanation:
-        'The classic confusion is no-cache versus no-store: no-cache still stores, it just revalidates every time. private keeps personal responses out of CDNs. s-maxage is the CDN-specific lifetime and wins over max-age there. must-revalidate and stale-while-revalidate pull in opposite directions: one forbids stale answers, the other asks for them while a refresh runs.',
+        'The classic confusion is no-cache versus no-store: no-cache still stores, it just revalidates every time. private keeps personal responses out of CDNs. s-maxage is the CDN-specific lifetime and wins over max-age there. must-revalidate and stale-while-revalidate pull in opposite directions: one forbids stale answers, the other asks for them while a refresh runs. stale-if-error allows them only when the origin fails, and only within its window.',
       covers: [`${C}--key-concepts`],
     },
     {
@@ -111,7 +112,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['200', '503', '504'],
       explanation:
-        'The app times out on the database three times and answers 503, but CloudFront holds an expired copy, and when the origin returns a 5xx it serves the stale copy instead. The visitor gets a 200 with old data, after about 6.2 s. You would get the 503 if the origin said must-revalidate, and a 504 from the edge if the origin could not be reached at all and the copy had must-revalidate.',
+        'The app times out on the database three times and answers 503, but CloudFront holds an expired copy. The header says neither must-revalidate nor stale-if-error, so CloudFront\'s documented default applies: when the origin returns a 5xx, it serves the stale copy instead. The visitor gets a 200 with old data, after about 6.2 s. You would get the 503 if the copy said must-revalidate, or stale-if-error with a window the copy has already outlived (stale-if-error=5 here, for a copy 15 s past expiry), and a 504 from the edge if the origin could not be reached at all and the copy could not be served stale.',
       covers: [`${C}--how-it-works-flow`, `${C}--best-practices-tips`],
     },
     {

@@ -26,12 +26,12 @@ export const quiz: Quiz = {
       prompt: 'Match each error to the layer the classification table puts it in.',
       pairs: [
         { left: 'A CORS error in the browser console', right: 'Frontend' },
-        { left: "A 504 after CloudFront's 30 s origin response timeout", right: 'CDN' },
+        { left: 'A 504 from CloudFront after every try of the origin timed out', right: 'CDN' },
         { left: 'A 502 from the app because the payments API refuses connections', right: 'ALB / backend' },
         { left: 'SQLSTATE 40P01 deadlock_detected', right: 'Database' },
       ],
       explanation:
-        'CORS is enforced by the browser, so it is a frontend error: retrying will not fix it, configuration will. A 504 is the edge giving up on the origin, so the CDN layer can fall back to a cached copy. A 502 is the backend reporting a broken upstream: backoff and a circuit breaker help. A deadlock is a database error, and the fix is to retry the whole transaction.',
+        'CORS is enforced by the browser, so it is a frontend error: retrying will not fix it, configuration will. A 504 is the edge giving up on the origin (for a GET, after trying it up to three times), so the CDN layer can fall back to a cached copy. A 502 is the backend reporting a broken upstream: backoff and a circuit breaker help. A deadlock is a database error, and the fix is to retry the whole transaction.',
       covers: [`${C}--error-codes-and-classification`],
     },
     {
@@ -72,19 +72,19 @@ export const quiz: Quiz = {
       covers: [`${C}--common-patterns`, `${C}--best-practices-tips`],
     },
     {
-      id: 'why-jitter',
+      id: 'retry-after-cap',
       type: 'single',
-      prompt: 'In the blog\'s contention study, exponential backoff without jitter was by far the slowest strategy. Why?',
+      prompt: 'The app answers 503 with Retry-After: 1. The browser\'s full-jitter backoff drew 44 ms for its next wait, and its retry policy caps waits at 500 ms. How long does the browser wait before retrying?',
       options: [
-        { id: 'a', text: 'Its waits are too short.' },
-        { id: 'b', text: 'Clients that failed together wait exactly the same time and retry together, colliding again in synchronised waves.' },
-        { id: 'c', text: 'It never retries.' },
-        { id: 'd', text: 'Jitter makes each call faster.' },
+        { id: 'a', text: '44 ms: its own backoff' },
+        { id: 'b', text: '500 ms: the server\'s 1 s, cut to the cap' },
+        { id: 'c', text: '1 s: the server\'s hint always wins' },
+        { id: 'd', text: '1,044 ms: the hint plus the backoff' },
       ],
       answer: 'b',
       explanation:
-        'Without jitter, every client that failed at the same moment sleeps the same 100 ms, 200 ms, 400 ms and collides again each time. Randomising the sleep spreads the retries out: full jitter made the fewest calls and decorrelated jitter finished slightly sooner, while no backoff at all finished quickly but made the most calls.',
-      covers: [`${C}--common-patterns`],
+        'A client that honours Retry-After waits the longer of its own backoff and the server\'s hint, here 1 s rather than 44 ms. The hint is still capped by the client\'s policy, so it waits 500 ms; with the default 20 s cap it would wait the full second. Ignoring the header (a) hits a server that has just said it needs a moment; adding the two (d) is not what any common client does. Retry-After matters most on 503 and 429, the answers of a server that is shedding load.',
+      covers: [`${C}--common-patterns`, `${C}--best-practices-tips`],
     },
     {
       id: 'post-attempts',
@@ -94,7 +94,7 @@ export const quiz: Quiz = {
       ask: 'attempts',
       choices: ['1', '2', '3'],
       explanation:
-        'A timeout does not mean the INSERT did not happen: if it reached the database, it may still be running (statement_timeout is off by default). POST is not idempotent, so neither the app nor the browser repeats it: one attempt, one clean 503. Tick Send an Idempotency-Key and both layers retry, because the server can now recognise a repeat.',
+        'A timeout does not mean the INSERT did not happen: it reached the database and keeps running (statement_timeout is off by default), and about 2 s after the visitor\'s 503 it commits. POST is not idempotent, so neither the app nor the browser repeats it: one attempt, and one order nobody was told about. With the naive retry-on-5xx rule, every retried INSERT would commit too. With an Idempotency-Key, the app\'s retry finds the key stored with the first order, writes nothing, and the visitor gets 201.',
       covers: [`${C}--best-practices-tips`, `${C}--devops-vs-developer-responsibilities`],
     },
     {
@@ -111,7 +111,7 @@ export const quiz: Quiz = {
       ],
       answers: ['get', 'put', 'delete', 'post-key'],
       explanation:
-        'GET, HEAD, PUT and DELETE are idempotent by HTTP\'s definition (RFC 9110): doing them twice has the same effect as once. A POST becomes safe when it carries an idempotency key that the server uses to return the stored result for a repeat. A plain POST, or a PATCH that adds to a value, could take effect twice.',
+        'GET, HEAD, PUT and DELETE are idempotent by HTTP\'s definition (RFC 9110): doing them twice has the same effect as once, provided the handler keeps that promise (a PUT that upserts by key does; a PUT that INSERTs would not). A POST becomes safe when it carries an idempotency key that the server stores with its write and checks on a repeat. A plain POST, or a PATCH that adds to a value, could take effect twice.',
       covers: [`${C}--best-practices-tips`],
     },
     {

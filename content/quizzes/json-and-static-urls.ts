@@ -150,5 +150,16 @@ export const quiz: Quiz = {
         'Shield works on packets and the WAF on decrypted requests, so "WAF + Shield" really means Shield first, then the WAF, then the cache (a). EKS Services are reached through a NodePort (instance mode) or directly at pod IPs (ip mode, b). RDS stays private behind the app\'s security group (d). The backend only returns URLs; the browser fetches the files (c is false), and in the sandbox it reuses its open connection to the edge rather than opening a new one (e is false).',
       covers: [`${C}--real-world-aws-example`, `${C}--aws-architecture-example`],
     },
+    {
+      id: 'predict-preflight',
+      type: 'predict',
+      prompt: 'The browser sends OPTIONS /api/profile, a CORS preflight. What status does the app\'s answer carry?',
+      link: 'method=OPTIONS',
+      ask: 'status',
+      choices: ['200', '204', '403', '405'],
+      explanation:
+        'A preflight only asks what is allowed, so the app\'s CORS middleware answers 204 No Content with Access-Control-Allow-Origin, -Methods, -Headers and -Max-Age, and runs no query and no payments call: OPTIONS changes nothing. The browser then sends the real request if the headers allow it. 403 would be a refusal by the WAF or by a cache behaviour that does not allow the method; CloudFront forwards OPTIONS for /api/* and does not cache the answer unless you opt in.',
+      covers: [`${C}--common-issues-errors`],
+    },
   ],
 };

@@ -61,7 +61,7 @@ export const quiz: Quiz = {
       ask: 'answeredBy',
       choices: ['app', 'web', 'alb', 'edge'],
       explanation:
-        'The CDN edge answers, with 504 after about 30 s. The deadlines from the outside in are CloudFront\'s origin response timeout (30 s), the ALB\'s idle timeout (60 s) and Nginx\'s proxy_read_timeout (60 s). The shortest fires first. The ALB and Nginx would give up at 60 s, but by then the edge has already answered. The query itself keeps running until 40 s.',
+        'The CDN edge answers, with a 504. The deadlines from the outside in are CloudFront\'s origin response timeout (30 s), the ALB\'s idle timeout (60 s) and Nginx\'s proxy_read_timeout (60 s), and the shortest fires first. Each of CloudFront\'s tries is abandoned at 30 s, before the ALB\'s or Nginx\'s timer can run out. Because this is a GET, CloudFront tries the origin three times before it answers, so the 504 comes after about 90 s, and the app and the database run the slow query once per try, each to the end.',
       covers: [ADDITIONAL, 'error-handling-and-retries--error-codes-and-classification'],
     },
     {
@@ -72,7 +72,48 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['200', '503', '504'],
       explanation:
-        'The browser gets 503, from the app, after about 2.1 s. The app\'s deadline is now the shortest on the path, so the app writes the answer: a 503 with a JSON body and Retry-After. That beats a generic 504 from the edge, because the layer that knows what failed is the one answering. 504 would need a proxy\'s deadline to fire first, and the nearest one is 30 s away.',
+        'The browser gets 503, from the app, after about 2.1 s. The app\'s deadline is now the shortest on the path, so the app writes the answer: a 503 with a JSON body and Retry-After. That beats a generic 504 from the edge, because the layer that knows what failed is the one answering. 504 would need a proxy\'s deadline to fire first, and the nearest one is 30 s away. The app stopped waiting, but the query itself still runs its full 40 s in the database.',
+      covers: [WEB_APP, 'error-handling-and-retries--error-codes-and-classification'],
+    },
+    {
+      id: 'cloudfront-retries-get',
+      type: 'single',
+      prompt: 'The app has no deadline, a GET /api/profile query takes 40 s, and CloudFront keeps its defaults (30 s response timeout, 3 connection attempts). What happens at the origin before the visitor sees a 504?',
+      options: [
+        { id: 'a', text: 'One try: CloudFront waits 30 s, then answers 504, and the query is cancelled' },
+        { id: 'b', text: 'Three tries: after each 30 s timeout CloudFront sends the GET again, so the query starts three times and the 504 comes after about 90 s' },
+        { id: 'c', text: 'Three tries, but only the first reaches the app; the others are answered from the cache' },
+        { id: 'd', text: 'The ALB answers 504 after 60 s, because its timeout is the one that counts' },
+      ],
+      answer: 'b',
+      explanation:
+        'After an origin response timeout, CloudFront tries again for GET and HEAD, up to its connection attempts (3 by default); any other method gets one try. Every try is a fresh request to the ALB, Nginx and the app, so the database runs the slow query three times, and none of them is cancelled: a timeout abandons the answer, not the work. The ALB\'s 60 s never fires, because each try is dropped at 30 s. Caching is not involved here: nothing was stored.',
+      covers: [ADDITIONAL, 'error-handling-and-retries--error-codes-and-classification'],
+    },
+    {
+      id: 'predict-alb-fires-first',
+      type: 'predict',
+      prompt: 'A 70-second query, no app deadline, nobody retries, caching off. CloudFront\'s origin response timeout is raised to 120 s; the ALB\'s idle timeout and Nginx\'s proxy_read_timeout keep their 60 s. Whose answer does the browser get?',
+      link: 'db=slow&dbDelay=70000&timeout=0&retryAt=none&cache=off&originTimeout=120',
+      ask: 'answeredBy',
+      choices: ['app', 'web', 'alb', 'edge'],
+      explanation:
+        'The ALB answers: with CloudFront waiting 120 s, the shortest deadline on the path is now the ALB\'s 60 s idle timeout (its timer started a moment before Nginx\'s). The 504 carries Server: awselb/2.0, and CloudFront passes it on with X-Cache: Error from cloudfront. The app never answers in time: its query runs to 70 s and its 200 goes to a closed connection. Set proxy_read_timeout lower than 60 s and Nginx would answer instead.',
+      covers: [WEB_APP, ADDITIONAL, 'error-handling-and-retries--error-codes-and-classification'],
+    },
+    {
+      id: 'post-504-but-committed',
+      type: 'single',
+      prompt: 'A POST places an order. The app has no deadline and the INSERT takes 40 s, so CloudFront answers 504 after its single 30 s try. What is true a minute later?',
+      options: [
+        { id: 'a', text: 'Nothing was written: the 504 means the request failed' },
+        { id: 'b', text: 'The order is committed and the card is charged, although the visitor was told the request failed' },
+        { id: 'c', text: 'CloudFront has sent the POST twice, so there are two orders' },
+        { id: 'd', text: 'The ALB rolled the transaction back when it closed its connection' },
+      ],
+      answer: 'b',
+      explanation:
+        'When CloudFront gives up, it closes its connection, and the proxies close theirs, but the app\'s handler runs on. The INSERT finishes at 40 s and commits, the app charges the card, and its 201 goes to a closed connection that nobody reads. A timeout tells you only that someone stopped waiting. CloudFront does not send a POST twice (only GET and HEAD are retried after a timeout), and a proxy cannot roll back a database transaction. This is why retrying a POST needs an Idempotency-Key.',
       covers: [WEB_APP, 'error-handling-and-retries--error-codes-and-classification'],
     },
     {

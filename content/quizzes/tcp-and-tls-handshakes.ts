@@ -44,10 +44,10 @@ export const quiz: Quiz = {
         { left: 'A DNS lookup', right: 'UDP: one packet out, one back, no handshake' },
         { left: 'HTTPS over HTTP/1.1 or HTTP/2', right: 'A TCP handshake, then a TLS handshake' },
         { left: 'HTTP/3', right: 'QUIC over UDP: transport and TLS 1.3 set up in one handshake' },
-        { left: 'The app\'s first PostgreSQL connection', right: 'A TCP handshake, then the database\'s own login' },
+        { left: 'The app\'s first PostgreSQL connection to RDS', right: 'A TCP handshake, a request to switch to TLS, a TLS handshake, then the database\'s own login' },
       ],
       explanation:
-        'The notes say all communication follows the TCP handshake. That is true for HTTPS over HTTP/1.1 and HTTP/2, and for database drivers. DNS usually uses UDP and skips it, and HTTP/3 replaces TCP with QUIC. A database login is the database\'s own protocol, not TLS and not REST, though you can add TLS to it as well.',
+        'The notes say all communication follows the TCP handshake. That is true for HTTPS over HTTP/1.1 and HTTP/2, and for database drivers. DNS usually uses UDP and skips it, and HTTP/3 replaces TCP with QUIC. A database login is the database\'s own protocol, not REST. PostgreSQL first asks the server to switch to TLS (an SSLRequest), and RDS for PostgreSQL 15 and later insists on it; the login then runs inside TLS.',
       covers: [HANDSHAKE, `${CHAPTER}--key-points`],
     },
     {
@@ -62,7 +62,7 @@ export const quiz: Quiz = {
       ],
       answer: 'b',
       explanation:
-        'A first-time visitor always opens a new connection to the edge, and that handshake is where the TLS version matters: one extra round trip of 20 ms. With cold server-side connections, TLS 1.2 also adds a round trip on edge → ALB (40 ms) and app → payments (60 ms), 120 ms in all (560 → 680 ms). Encryption speed after the handshake is not what this measures, and the database hop has no TLS in the simulator.',
+        'A first-time visitor always opens a new connection to the edge, and that handshake is where the TLS version matters: one extra round trip of 20 ms. With cold server-side connections, TLS 1.2 also adds a round trip on every other TLS hop: edge → ALB (40 ms), app → payments (60 ms) and app → database (1 ms inside the VPC). Encryption speed after the handshake is not what this measures, and the database hop only matters when its connection is new.',
       covers: [ADDITIONAL],
     },
     {
@@ -78,7 +78,7 @@ export const quiz: Quiz = {
       ],
       answers: ['a', 'b', 'c'],
       explanation:
-        'A reused connection is already open, encrypted and logged in, so it skips the TCP handshake, the TLS handshake and, for databases, the login. That is 204 ms of the cold run\'s 560 ms. The work at the other end still takes as long as it takes: the query\'s time and the provider\'s 150 ms don\'t change. Pools save setup costs, not work.',
+        'A reused connection is already open, encrypted and logged in, so it skips the TCP handshake, the TLS handshake and, for databases, the login. That is the whole difference between the cold run and the warm one, and almost all of it sits on the two long hops. The work at the other end still takes as long as it takes: the query\'s time and the provider\'s 150 ms don\'t change. Pools save setup costs, not work.',
       covers: [HANDSHAKE],
     },
     {
@@ -89,7 +89,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['502', '503', '504'],
       explanation:
-        'The browser gets 503. The handshake never completes, and the app\'s own 2 s deadline stops the wait. Without its data, the app answers 503 Service Unavailable with a JSON error, at about 2.1 s. 504 is tempting, but it would come from a proxy whose deadline ran out first. That happens if you set the app\'s timeout to 0: Linux would keep retrying the SYN for about 127 s, so CloudFront\'s 30 s origin timeout fires first and the edge answers 504.',
+        'The browser gets 503. The handshake never completes, and the app\'s own 2 s deadline stops the wait. Without its data, the app answers 503 Service Unavailable with a JSON error, at about 2.1 s. 504 is tempting, but it would come from a proxy whose deadline ran out first. That happens if you set the app\'s timeout to 0: Linux would keep retrying the SYN for about 127 s, so CloudFront\'s 30 s origin response timeout fires first, and after three tries the edge answers 504.',
       covers: [HANDSHAKE],
     },
     {
@@ -100,8 +100,24 @@ export const quiz: Quiz = {
       ask: 'answeredBy',
       choices: ['app', 'alb', 'edge', 'db'],
       explanation:
-        'The edge answers, with a 504 after about 30 s. The driver\'s SYN is never answered, and the kernel would keep retrying it for about 127 s. The ALB\'s and Nginx\'s 60 s timeouts are longer than CloudFront\'s 30 s origin response timeout, so CloudFront gives up first. The app never gets to answer, which is why every outbound call needs a deadline of its own.',
+        'The edge answers, with a 504, but not after 30 s. The driver\'s SYN is never answered, and the kernel would keep retrying it for about 127 s. The ALB\'s and Nginx\'s 60 s timeouts are longer than CloudFront\'s 30 s origin response timeout, so CloudFront gives up first. Because this is a GET, it then tries the origin again, three tries in all, and each try sends the app knocking on the dead database once more: the 504 arrives after about 90 s. The app never gets to answer in time, which is why every outbound call needs a deadline of its own.',
       covers: [HANDSHAKE],
+    },
+    {
+      id: 'cold-postgres-order',
+      type: 'order',
+      prompt: 'The app opens a new connection to RDS for PostgreSQL. Put what crosses the wire in order, up to the first query.',
+      steps: [
+        { id: 'tcp', text: 'TCP handshake on 5432: SYN, SYN-ACK, ACK' },
+        { id: 'sslrequest', text: 'SSLRequest, answered with \'S\': the server agrees to TLS' },
+        { id: 'tls', text: 'TLS handshake (one round trip with TLS 1.3)' },
+        { id: 'startup', text: 'StartupMessage naming the user and database; the server asks for SCRAM-SHA-256' },
+        { id: 'scram', text: 'The SCRAM exchanges: nonces, then proofs, ending in AuthenticationOk' },
+        { id: 'query', text: 'The first query' },
+      ],
+      explanation:
+        'PostgreSQL speaks its own protocol on top of TCP. The driver first asks to switch to TLS, which RDS for PostgreSQL 15 and later requires, then logs in inside TLS with SCRAM-SHA-256, so the password itself never crosses the wire. That is six round trips before the first query, each about 1 ms inside the VPC. A pool pays them once per connection, not once per request.',
+      covers: [HANDSHAKE, ADDITIONAL],
     },
     {
       id: 'one-rtt-before-data',

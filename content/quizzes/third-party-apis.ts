@@ -82,7 +82,7 @@ export const quiz: Quiz = {
       ask: 'attempts',
       choices: ['1', '2', '3'],
       explanation:
-        'The browser makes three attempts. With an idempotency key, a POST becomes safe to repeat (RFC 9110): a provider that honours the key returns the first result instead of charging again. So every layer retries, and the retries multiply. The browser tries 3 times, the app tries the provider 3 times for each, and the provider sees 9 calls with the same key. Your own INSERT also ran 3 times, which is why your app should store and check the key too.',
+        'The browser makes three attempts. With an idempotency key, a POST becomes safe to repeat (RFC 9110): a provider that honours the key returns the first result instead of charging again. So every layer retries, and the retries multiply. The browser tries 3 times, the app tries the provider 3 times for each, and the provider sees 9 calls with the same key. The app\'s transaction also ran 3 times, but only one order was committed: the app stores the key in the same transaction as the order, so each repeat finds it and writes nothing.',
       covers: [BEST, PATTERNS],
     },
     {
@@ -99,6 +99,51 @@ export const quiz: Quiz = {
       explanation:
         'A GET only reads, so repeating it is harmless. A POST carrying an idempotency key is deduplicated by the provider. A refused connection proves the request was never delivered, so even a bare POST can be sent again. The dangerous case is (b): after a timeout the charge may have succeeded, and only the answer was lost. "Retry only idempotent operations" is the notes\' first best practice for exactly this reason.',
       covers: [BEST],
+    },
+    {
+      id: 'slow-charge-with-key',
+      type: 'single',
+      prompt: 'A charge takes 3 s; the app gives up on each call after 2 s and retries it, forwarding the same Idempotency-Key. What does the payments provider do with the repeats?',
+      options: [
+        { id: 'a', text: 'It charges the card again for each repeat, because the first answer was never delivered' },
+        { id: 'b', text: 'While the first charge is still running it answers 409 Conflict and charges nothing; once it has finished, a repeat gets the saved result. The card is charged once.' },
+        { id: 'c', text: 'It cancels the first charge and runs the newest one instead' },
+        { id: 'd', text: 'It ignores the key, because keys only apply to GET requests' },
+      ],
+      answer: 'b',
+      explanation:
+        'A provider that honours Idempotency-Key (Stripe does) records the key as soon as the first request starts. A concurrent repeat cannot start a second charge, so it gets 409 Conflict, which is safe to retry later; a repeat after the first has finished gets the saved response, marked as replayed. In the simulator the app gives up after its 409s and answers 502, but the first charge still completes, once, and a later retry with the same key (from the browser, say) gets that charge back instead of making another. Without the key, the naive retry makes three charges.',
+      covers: [BEST, PATTERNS, THIRD],
+    },
+    {
+      id: 'retry-after-wait',
+      type: 'single',
+      prompt: 'The payments API answers 503 with Retry-After: 1. The app\'s own full-jitter backoff would wait 89 ms, and its cap is 20 s. How long does the app wait before its next attempt?',
+      options: [
+        { id: 'a', text: '89 ms: a client\'s own backoff always wins' },
+        { id: 'b', text: '1 s: it waits the longer of its backoff and the server\'s hint' },
+        { id: 'c', text: '20 s: the cap' },
+        { id: 'd', text: 'It does not retry: a Retry-After means "never"' },
+      ],
+      answer: 'b',
+      explanation:
+        'Retry-After on a 503 or 429 tells the client when the server expects to cope again (RFC 9110). The simulator\'s clients, like the AWS SDK\'s standard retry strategy, wait the longer of their computed backoff and the hint, so the app waits 1 s. A hint larger than the cap is cut to the cap, so a single header cannot park a client for hours. The browser treats the app\'s own 503 (Retry-After: 1) the same way.',
+      covers: [PATTERNS, BEST],
+    },
+    {
+      id: 'app-stores-key',
+      type: 'single',
+      prompt: 'The browser retries a POST three times with the same Idempotency-Key. How does the app make sure it commits only one order?',
+      options: [
+        { id: 'a', text: 'It forwards the key to the payments provider, which also deduplicates the app\'s database rows' },
+        { id: 'b', text: 'It inserts the key in the same transaction as the order, under a unique constraint; a repeat finds the key (waiting if the first has not committed), writes nothing and resumes at the charge' },
+        { id: 'c', text: 'It checks the key in memory on the pod that handled the first attempt' },
+        { id: 'd', text: 'It relies on CloudFront to drop the repeats' },
+      ],
+      answer: 'b',
+      explanation:
+        'The provider can only deduplicate its own work, the charge. The app\'s rows need the app\'s own check, and the check must be atomic with the write: the key and the order commit together or not at all, and the unique index makes a concurrent repeat wait for the first transaction. An in-memory check fails as soon as a retry lands on another pod, and CloudFront forwards every POST to the origin.',
+      covers: [BEST, PATTERNS],
     },
     {
       id: 'predict-error-cache',
