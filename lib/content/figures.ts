@@ -49,7 +49,7 @@ function runFor(link: string): SimResult | string {
   return run;
 }
 
-const MS_RUN_FIELDS = new Set(['latencyMs', 'renderedAtMs', 'durationMs']);
+const MS_RUN_FIELDS = new Set(['latencyMs', 'renderedAtMs', 'durationMs', 'workEndedAtMs']);
 const MS_EVENT_FIELDS = new Set(['t', 'end', 'durationMs', 'waitMs']);
 const EVENT_FIELDS = ['t', 'durationMs', 'waitMs', 'status', 'attempt', 'decision', 'narration'];
 const EVENT_FIELDS_HELP = ['count', 'end', ...EVENT_FIELDS, 'headers.<name>', 'detail.<key>'].join(', ');

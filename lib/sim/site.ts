@@ -2,7 +2,7 @@
  * The made-up site every scenario requests: names and addresses from ranges reserved for documentation
  * (example.com, RFC 2606; 198.51.100.0/24 and 192.0.2.0/24, RFC 5737; 10.0.0.0/8, RFC 1918).
  */
-import type { RequestKind } from '@/lib/scenario/schema';
+import type { HttpMethod, RequestKind } from '@/lib/scenario/schema';
 
 export const SITE_HOST = 'www.example.com';
 /** CloudFront's own example distribution name (CloudFront Developer Guide). */
@@ -23,6 +23,13 @@ export const PATHS: Readonly<Record<RequestKind, string>> = {
   api: '/api/profile',
   static: '/static/app.js',
 };
+
+/** Where each method goes on the API: reads ask for the profile, writes create or change an order. */
+export function apiPathFor(method: HttpMethod): string {
+  if (method === 'POST') return '/api/orders';
+  if (method === 'PUT' || method === 'PATCH' || method === 'DELETE') return '/api/orders/9001';
+  return PATHS.api;
+}
 
 /** The static asset the API's JSON names, fetched by the browser when it renders. */
 export const PROFILE_PICTURE_PATH = '/static/images/jagga.png';

@@ -24,7 +24,7 @@ function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt:
   if (raced.finished) return raced.value;
   note(ctx, tag, 'app', {
     kind: 'timeout',
-    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. It abandons the answer, not the work: whatever reached ${NODES[callee].label} goes on running there.`,
+    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. It abandons the answer, not the work: anything already running there goes on.`,
     decision: `timeout after ${timeoutMs} ms`,
   });
   // A timeout proves nothing about whether the work happened, so only a repeatable call may be tried again.
@@ -58,11 +58,11 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Why the app may, or may not, repeat its own database work for this request. */
-function repeatPolicy(ctx: SimContext, op: Operation, keyRecord: KeyRecord | null): { repeatable: boolean; why: string } {
-  if (!op.writes || op.repeatable) return { repeatable: true, why: op.why };
-  if (keyRecord) return { repeatable: true, why: 'the Idempotency-Key is stored in the same transaction, so a repeat finds it and writes nothing' };
-  if (ctx.scenario.retry.unsafe) return { repeatable: true, why: `the naive rule "retry on 5xx" ignores that ${op.why}` };
-  return { repeatable: false, why: op.why };
+function repeatPolicy(ctx: SimContext, op: Operation, keyRecord: KeyRecord | null): { repeatable: boolean; why: string; naive: boolean } {
+  if (!op.writes || op.repeatable) return { repeatable: true, why: op.why, naive: false };
+  if (keyRecord) return { repeatable: true, why: 'the Idempotency-Key is stored in the same transaction, so a repeat finds it and writes nothing', naive: false };
+  if (ctx.scenario.retry.unsafe) return { repeatable: true, why: `the naive rule "retry on 5xx" ignores that ${op.why}`, naive: true };
+  return { repeatable: false, why: op.why, naive: false };
 }
 
 function successBody(op: Operation, orderId: number | null): object | null {
@@ -110,7 +110,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   const parameter = new URLSearchParams(req.query || req.body || '').get('q') ?? '';
   const db = yield* withRetries(
     ctx,
-    { layer: 'db', requestId: req.requestId, caller: 'app', callee: 'db', idempotent: policy.repeatable, why: policy.why, what: op.writes ? 'the transaction' : 'the query' },
+    { layer: 'db', requestId: req.requestId, caller: 'app', callee: 'db', idempotent: policy.repeatable, why: policy.why, naive: policy.naive, what: op.writes ? 'the transaction' : 'the query' },
     (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'db', queryOnce(ctx, { requestId: req.requestId, attempt }, op, parameter, keyRecord), 'timeout' as const),
   );
   if (!db.ok || typeof db.value === 'string') {
@@ -144,6 +144,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
         caller: 'app',
         callee: 'thirdparty',
         idempotent: paymentsRepeatable,
+        naive: op.payments === 'charge' && forwardedKey === null && scenario.retry.unsafe,
         why:
           op.payments === 'read'
             ? 'reading a subscription changes nothing'
@@ -156,6 +157,15 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
       },
       (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'thirdparty', callOnce(ctx, { requestId: req.requestId, attempt }, op.payments!, forwardedKey), 'refused' as const),
     );
+    if (!payments.ok && typeof payments.value !== 'string' && payments.value.status === 409) {
+      // The charge is still running under this key: ask the client to come back, and its repeat will be answered from the key.
+      note(ctx, tag, 'app', {
+        kind: 'done',
+        narration: 'The first charge with this key is still running, so the app asks the browser to try again in a second: its repeat, with the same key, will get the saved result.',
+        decision: '503 charge in progress, Retry-After: 1',
+      });
+      return json(ctx, 503, { error: 'charge in progress' }, { 'cache-control': 'no-store', 'retry-after': '1' });
+    }
     if (!payments.ok) {
       note(ctx, tag, 'app', {
         kind: 'done',

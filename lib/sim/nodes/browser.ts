@@ -8,7 +8,7 @@ import { exchange, statusLine, type HttpRequest, type HttpResponse } from '../ht
 import { carriesBody, clientMayRepeat, METHOD_SEMANTICS } from '../methods';
 import type { Task } from '../kernel/kernel';
 import { withRetries, type AttemptResult } from '../retry/retry';
-import { payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
+import { apiPathFor, payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
 import type { CacheOutcome } from '../types';
 import { ensureConnection, flush } from '../net/handshake';
 import { resolve } from './dns';
@@ -43,7 +43,7 @@ export function buildRequest(ctx: SimContext, requestId: string): HttpRequest {
     requestId,
     attempt: 1,
     method: request.method,
-    path: PATHS[request.kind],
+    path: request.kind === 'api' ? apiPathFor(request.method) : PATHS.static,
     query: inBody ? '' : encoded,
     body: inBody ? encoded : null,
     headers: {},
@@ -112,6 +112,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
       callee: 'edge',
       // The browser knows only the request, not the handler: it goes by the method and the key (RFC 9110 §9.2.2).
       idempotent: clientMayRepeat(base.method, idempotencyKey !== null) || scenario.retry.unsafe,
+      naive: !clientMayRepeat(base.method, idempotencyKey !== null) && scenario.retry.unsafe,
       why: METHOD_SEMANTICS[base.method].idempotent
         ? `${base.method} is idempotent by definition`
         : idempotencyKey
@@ -168,7 +169,9 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
         ? 'The browser runs the script it received.'
         : response.body === null
           ? `${statusLine(response.status)} carries no body: the page updates without parsing anything.`
-          : 'The page is complete: data from the API, images from the CDN.',
+          : assetLatencies.length > 0
+            ? 'The page is complete: data from the API, images from the CDN.'
+            : 'The page is complete: it shows what the API answered.',
     decision: 'rendered',
   });
   return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: ctx.kernel.now - start, cache: response.cache ?? 'bypass', assetLatencies };

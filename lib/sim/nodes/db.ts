@@ -139,8 +139,8 @@ function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: str
   yield* leg(ctx, tag, 'app', 'db', 'request', {
     kind: 'db-query',
     narration: op.writes
-      ? `The driver sends the transaction over TCP ${port}${keyRecord ? ', with the Idempotency-Key stored in the same transaction' : ''}; the learner's text travels as a bound parameter, never as SQL.`
-      : `The driver sends the query over TCP ${port}; the learner's text travels as a bound parameter, never as SQL.`,
+      ? `The driver sends the transaction over TCP ${port}${keyRecord ? ', with the Idempotency-Key stored in the same transaction' : ''}; the learner's text travels as a bound parameter, never as part of the statement.`
+      : `The driver sends the query over TCP ${port}; the learner's text travels as a bound parameter, never as part of the statement.`,
     decision: keyRecord ? `BEGIN; INSERT INTO idempotency_keys (key, …) VALUES ('${keyRecord.key}', …); ${statementFor(db.engine, op.kind)}; COMMIT` : statementFor(db.engine, op.kind),
     detail: { parameter: parameter.slice(0, 200), engine, port },
   });
@@ -174,9 +174,9 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
       yield* work(ctx, tag, 'db', latency.dbQueryMs, {
         kind: 'replay',
         narration: `The key is already stored with its result, so this transaction inserts nothing: ${engine} rolls it back and the app reads the stored response.`,
-        decision: `unique violation on key ${keyRecord.key} → ROLLBACK; stored ${found.status} returned`,
+        decision: `unique violation on key ${keyRecord.key} → ROLLBACK; order ${found.orderId} already exists`,
       });
-      yield* answer(ctx, tag, caller, { status: 200, text: `stored result for key ${keyRecord.key}` });
+      yield* answer(ctx, tag, caller, { status: 200, text: `key ${keyRecord.key} belongs to order ${found.orderId}` });
       return { kind: 'replayed', stored: found };
     }
     keySignal = new Signal<StoredResult | null>();

@@ -186,6 +186,8 @@ function methodNotAllowed(): HttpResponse {
 
 /** Stores the origin's answer when the behaviour caches, and says what was decided. */
 function keep(ctx: SimContext, edge: EdgeState, tag: Tag, key: string, req: HttpRequest, res: HttpResponse): void {
+  // CloudFront caches responses to GET and HEAD, but a HEAD answer has no body to give a later GET that shares
+  // its key. The edge here keeps the conservative reading: a stored GET answers a HEAD, never the other way round.
   if (req.method === 'HEAD') {
     note(ctx, tag, 'edge', {
       kind: 'cache-store',
@@ -268,7 +270,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       kind: 'cache-bypass',
       narration: !behaviour.caching
         ? `Caching is disabled for ${behaviour.pattern}, so the edge forwards every request to the origin.`
-        : `CloudFront only caches GET and HEAD: a ${req.method} always goes to the origin${req.method === 'OPTIONS' ? '' : ' (and skips the regional edge cache)'}.`,
+        : `CloudFront only caches GET and HEAD: ${req.method === 'OPTIONS' ? 'an' : 'a'} ${req.method} always goes to the origin${req.method === 'OPTIONS' ? '' : ' (and skips the regional edge cache)'}.`,
       decision: !behaviour.caching ? `behaviour ${behaviour.pattern}: CachingDisabled` : `${req.method} is not cached`,
     });
     const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
@@ -350,7 +352,10 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         narration: `The origin failed and the edge may not serve its stale copy: ${rule.why}. The visitor gets the error.`,
         decision: `no stale copy: ${rule.why}`,
       });
-      return served(ctx, edge, res ?? gatewayTimeout(), 'Error from cloudfront', 'miss', req.method);
+      // The error replaces the stale copy for the error caching minimum TTL, as on a plain miss.
+      const error = res ?? gatewayTimeout();
+      keep(ctx, edge, tag, key, req, error);
+      return served(ctx, edge, error, 'Error from cloudfront', 'miss', req.method);
     }
     if (res.status === 304) {
       const { decision } = edge.cache.revalidated(key, entry, cacheRequest(req), { status: res.status, headers: res.headers }, res.body);

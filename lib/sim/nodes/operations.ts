@@ -92,7 +92,7 @@ export function statementFor(engine: DbEngine, kind: OperationKind): string {
       return SQL[kind]((n) => `$${n}`);
     case 'oracle':
       return kind === 'replace'
-        ? 'MERGE INTO orders o USING (SELECT 9001 id FROM dual) s ON (o.id = s.id) WHEN MATCHED THEN UPDATE SET item = :2 WHEN NOT MATCHED THEN INSERT (id, user_id, item, quantity) VALUES (9001, :1, :2, 1)'
+        ? 'MERGE INTO orders o USING (SELECT 9001 id FROM dual) s ON (o.id = s.id) WHEN MATCHED THEN UPDATE SET item = :2, quantity = 1 WHEN NOT MATCHED THEN INSERT (id, user_id, item, quantity) VALUES (9001, :1, :2, 1)'
         : SQL[kind]((n) => `:${n}`);
     case 'mysql':
       return kind === 'replace'

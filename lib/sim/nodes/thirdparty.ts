@@ -83,7 +83,7 @@ function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: str
   note(ctx, tag, 'thirdparty', {
     kind: 'commit',
     narration: duplicate
-      ? 'The card is charged again: the customer now pays twice for one click.'
+      ? `The card is charged again: the customer has now paid ${ledger.chargesMade} times for one click.`
       : `The card is charged${key ? ', and the payments API saves the result under the Idempotency-Key' : ''}.`,
     decision: `charge ${ctx.ledger.chargesMade} made${duplicate ? ' (duplicate)' : ''}`,
     detail: { chargesMade: ledger.chargesMade, duplicateCharges: ledger.duplicateCharges },
@@ -143,7 +143,7 @@ export function* callOnce(ctx: SimContext, tag: Tag, call: PaymentsCall, idempot
     return { ok: false, value: res, transient: true, safeToRepeat: false, reason: `a ${res.status} from the payments API`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
   if (res.status === 409) {
-    return { ok: false, value: res, transient: true, safeToRepeat: true, reason: 'a 409: the first charge with this key is still running' };
+    return { ok: false, value: res, transient: true, safeToRepeat: true, reason: 'a 409 Conflict (the first charge with this key was still running)' };
   }
   if (res.status >= 400) {
     return { ok: false, value: res, transient: false, safeToRepeat: false, reason: `a ${res.status} from the payments API` };

@@ -42,6 +42,8 @@ export interface RetryPlan {
   idempotent: boolean;
   /** Why it is, or is not, safe to repeat, in words: "the handler upserts by key". */
   why: string;
+  /** The repeat happens only because the naive "retry on 5xx" rule is on, not because it is safe. */
+  naive?: boolean;
   /** What is retried, in words: "the query", "the request". */
   what: string;
 }
@@ -90,7 +92,7 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
     const hintMs = result.retryAfterMs === undefined ? null : Math.min(result.retryAfterMs, policy.capMs);
     const useHint = hintMs !== null && hintMs > delay.waitMs;
     const waitMs = useHint ? hintMs : delay.waitMs;
-    const repeatable = plan.idempotent && !result.safeToRepeat ? ` (safe to repeat: ${plan.why})` : '';
+    const repeatable = plan.idempotent && !result.safeToRepeat ? (plan.naive ? ` It repeats it anyway: ${plan.why}.` : ` (safe to repeat: ${plan.why})`) : '';
     yield* span(ctx, tag, plan.caller, plan.caller, waitMs, {
       kind: 'retry-wait',
       waitMs,
