@@ -1,6 +1,7 @@
 /**
- * What changed between two runs, figure by figure: the facts the outcome banner shows, in the order a
- * learner reads them. Only figures that differ are listed; formatting is the component's business.
+ * What changed between two runs, figure by figure: the outcome banner's headline facts, in the order a
+ * learner reads them (the banner itself shows the rest). Only figures that differ are listed; formatting is
+ * the component's business.
  */
 import type { CacheOutcome, NodeId, SimResult } from '@/lib/sim';
 
@@ -13,7 +14,6 @@ export type Change =
   | Pair<'retries', number>
   | Pair<'cache', CacheOutcome>
   | Pair<'answeredBy', NodeId | null>
-  | Pair<'dbQueries', number>
   | Pair<'writes', number>
   | Pair<'charges', number>;
 
@@ -30,7 +30,6 @@ export function outcomeChanges(before: SimResult, after: SimResult): Change[] {
   if (before.summary.retries !== after.summary.retries) changes.push({ kind: 'retries', before: before.summary.retries, after: after.summary.retries });
   if (a.cache !== b.cache) changes.push({ kind: 'cache', before: a.cache, after: b.cache });
   if (a.answeredBy !== b.answeredBy) changes.push({ kind: 'answeredBy', before: a.answeredBy, after: b.answeredBy });
-  if (before.summary.dbQueries !== after.summary.dbQueries) changes.push({ kind: 'dbQueries', before: before.summary.dbQueries, after: after.summary.dbQueries });
   if (a.writesCommitted !== b.writesCommitted) changes.push({ kind: 'writes', before: a.writesCommitted, after: b.writesCommitted });
   if (a.chargesMade !== b.chargesMade) changes.push({ kind: 'charges', before: a.chargesMade, after: b.chargesMade });
   return changes;
