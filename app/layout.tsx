@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { ProgressProvider } from '@/components/progress/ProgressProvider';
 import { SiteHeader } from '@/components/ui/SiteHeader';
+import { SkipLinks } from '@/components/ui/SkipLinks';
 import { THEME_SCRIPT } from '@/components/ui/ThemeToggle';
 import './globals.css';
 
@@ -27,12 +28,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">
-        <a href="#main" className="skip-link">
-          Skip to content
-        </a>
+        <SkipLinks />
         <SiteHeader />
         <ProgressProvider>
-          <main id="main">{children}</main>
+          <main id="main" tabIndex={-1} className="outline-none">{children}</main>
         </ProgressProvider>
       </body>
     </html>

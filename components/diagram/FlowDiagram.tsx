@@ -104,7 +104,7 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   return (
     <figure className="m-0">
       <div
-        className={`${compact ? 'h-[340px]' : 'h-[560px] sm:h-[460px]'} w-full overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40`}
+        className={`${compact ? 'h-[340px]' : 'h-[560px] sm:h-[var(--diagram-height,460px)]'} w-full overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40`}
         role="group"
         aria-label="Diagram of the request's path. Each service and link is a button that shows its details."
       >

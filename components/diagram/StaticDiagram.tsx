@@ -46,7 +46,7 @@ function Drawing({ orientation, className }: { orientation: Orientation; classNa
 export function StaticDiagram({ compact = false }: { compact?: boolean }) {
   return (
     <div
-      className={`${compact ? 'h-[340px]' : 'h-[560px] sm:h-[460px]'} relative w-full overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 p-2 dark:border-slate-800 dark:bg-slate-900/40`}
+      className={`${compact ? 'h-[340px]' : 'h-[560px] sm:h-[var(--diagram-height,460px)]'} relative w-full overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 p-2 dark:border-slate-800 dark:bg-slate-900/40`}
     >
       <Drawing orientation="vertical" className="h-full w-full sm:hidden" />
       <Drawing orientation="horizontal" className="hidden h-full w-full sm:block" />

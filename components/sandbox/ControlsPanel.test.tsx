@@ -50,6 +50,19 @@ describe('the controls, drawn from the field table', () => {
     expect(store.getState().scenario.retry.unsafe).toBe(true);
   });
 
+  it('names the preset the conditions match, and says Custom once they match none', () => {
+    show(createSandboxStore());
+    const menu = screen.getByLabelText('Start from a preset') as HTMLSelectElement;
+    expect(menu.value).toBe('');
+    fireEvent.change(menu, { target: { value: 'cache-hit' } });
+    expect(menu.value).toBe('cache-hit');
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'PUT' } });
+    expect(menu.value).toBe('custom');
+    expect(menu.selectedOptions[0]?.textContent).toBe('Custom');
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'GET' } });
+    expect(menu.value).toBe('cache-hit');
+  });
+
   it('lists a menu’s options in the table’s order', () => {
     show(createSandboxStore());
     const waf = screen.getByLabelText('AWS WAF') as HTMLSelectElement;

@@ -6,6 +6,7 @@
  * field table (lib/scenario/fields.ts), group by group; only the payload has a control of its own.
  */
 import { type ReactNode } from 'react';
+import { presetMatching } from '@/lib/compare/preset-match';
 import { GROUPS } from '@/lib/scenario/field-kinds';
 import { FIELD_ENTRIES, type FieldEntry } from '@/lib/scenario/paths';
 import { PRESETS, presetById } from '@/lib/scenario/presets';
@@ -44,17 +45,25 @@ function groupControls(entries: readonly FieldEntry[], scenario: Scenario, updat
 export function ControlsPanel() {
   const store = useSandboxStore();
   const scenario = useSandbox((s) => s.scenario);
-  const preset = useSandbox((s) => s.preset);
+  // The menu names what the conditions amount to now, not the preset they started from.
+  const match = presetMatching(scenario);
   const update: Update = (recipe) => store.getState().updateScenario(recipe);
+  const presetOptions = [{ value: '', label: 'Default: a healthy API call' }, ...PRESETS.filter((p) => p.id !== 'api-get').map((p) => ({ value: p.id, label: p.title }))];
 
   return (
     <form aria-label="Conditions" className="flex flex-col gap-3" onSubmit={(e) => e.preventDefault()}>
       <SelectField
         label="Start from a preset"
-        value={preset ?? ''}
-        options={[{ value: '', label: 'Default: a healthy API call' }, ...PRESETS.filter((p) => p.id !== 'api-get').map((p) => ({ value: p.id, label: p.title }))]}
-        onChange={(id) => (id ? store.getState().loadPreset(id) : store.getState().loadPreset('api-get'))}
-        hint={preset ? presetById(preset)?.description : 'Change any condition below; the engine works out the rest.'}
+        value={match === 'default' ? '' : match}
+        options={match === 'custom' ? [...presetOptions, { value: 'custom', label: 'Custom' }] : presetOptions}
+        onChange={(id) => id !== 'custom' && store.getState().loadPreset(id || 'api-get')}
+        hint={
+          match === 'custom'
+            ? 'Your own conditions: they match no preset. Pick one to start again from it.'
+            : match === 'default'
+              ? 'Change any condition below; the engine works out the rest.'
+              : presetById(match)?.description
+        }
       />
       {GROUPS.map((group) => (
         <Group key={group.id} legend={group.legend}>

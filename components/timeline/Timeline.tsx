@@ -33,7 +33,7 @@ export function Timeline() {
           <StepBackIcon />
         </button>
         <button type="button" className={`${buttonClass} min-w-20`} onClick={actions.togglePlay} aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (Space)">
-          {playing ? <PauseIcon /> : <PlayIcon />}
+          {playing ? <PauseIcon /> : atEnd ? <ReplayIcon /> : <PlayIcon />}
           <span className="ml-1.5">{playing ? 'Pause' : atEnd ? 'Play again' : 'Play'}</span>
         </button>
         <button type="button" className={buttonClass} onClick={actions.stepForward} aria-label="Step forward" title="Step forward (→)">
@@ -41,10 +41,6 @@ export function Timeline() {
         </button>
         <button type="button" className={buttonClass} onClick={actions.toEnd} aria-label="Go to end" title="Go to end (End)">
           <ToEndIcon />
-        </button>
-        <button type="button" className={buttonClass} onClick={actions.replay} aria-label="Replay from the start">
-          <ReplayIcon />
-          <span className="ml-1.5">Replay</span>
         </button>
         <label className="ml-auto flex items-center gap-2 text-sm">
           <span>Speed</span>

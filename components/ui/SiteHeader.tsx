@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { ThemeToggle } from './ThemeToggle';
 
+/** Always h-14 (56 px) plus a 1 px border: the sandbox sizes itself to the window below it. */
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <nav aria-label="Main" className="mx-auto flex max-w-screen-2xl items-center gap-5 px-4 py-3">
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-screen-2xl items-center gap-5 px-4">
         <Link href="/" className="font-semibold tracking-tight text-slate-900 dark:text-white">
           Roundtrip
         </Link>

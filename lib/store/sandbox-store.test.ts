@@ -36,12 +36,42 @@ describe('the sandbox store', () => {
     expect(b.getState().scenario.cache.state).toBe('empty');
   });
 
-  it('restarts the run when a cause changes', () => {
+  it('keeps the cursor at the same step when a cause changes, and remembers the conditions before', () => {
+    const store = createSandboxStore();
+    const before = store.getState().scenario;
+    const query = resultFor(before).events.find((e) => e.kind === 'db-query')!;
+    store.getState().jumpToEvent(query.id);
+    // TLS 1.2 adds a round trip before the query: its number and its moment move, but it is the same step.
+    store.getState().updateScenario((s) => ({ ...s, tls: '1.2' }));
+    const state = store.getState();
+    const moved = resultFor(state.scenario).events.find((e) => e.kind === 'db-query')!;
+    expect(moved.id).not.toBe(query.id);
+    expect(state.cursor).toBe(moved.t + moved.durationMs);
+    expect(state.selection).toBe(`e${moved.id}`);
+    expect(state.previous).toBe(before);
+  });
+
+  it('keeps the end at the end, and goes back to the start when the step no longer happens', () => {
     const store = createSandboxStore();
     store.getState().toEnd();
     store.getState().updateScenario((s) => ({ ...s, db: { ...s.db, behaviour: 'slow' } }));
-    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().cursor).toBe(timelineFor(resultFor(store.getState().scenario)).totalSimMs);
     expect(store.getState().scenario.db.behaviour).toBe('slow');
+
+    const query = resultFor(store.getState().scenario).events.find((e) => e.kind === 'db-query')!;
+    store.getState().jumpToEvent(query.id);
+    // A fresh copy at the edge: the database is never asked.
+    store.getState().updateScenario((s) => ({ ...s, cache: { ...s.cache, state: 'fresh' } }));
+    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().selection).toBeNull();
+  });
+
+  it('forgets the previous conditions when a link is applied', () => {
+    const store = createSandboxStore();
+    store.getState().loadPreset('db-timeout');
+    expect(store.getState().previous).not.toBeNull();
+    store.getState().applyLink('cache=stale');
+    expect(store.getState().previous).toBeNull();
   });
 
   it('applies a link and writes the same link back', () => {

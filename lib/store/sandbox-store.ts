@@ -1,5 +1,6 @@
 /**
- * The sandbox's store: inputs only (the scenario, the cursor, play state, speed, selection, notices).
+ * The sandbox's store: inputs only (the scenario and the one before it, the cursor, play state, speed,
+ * selection, notices).
  * Results, frames and narration are derived (derived.ts, lib/playback). One store per provider, never a
  * module global, so every embedded simulator has its own.
  *
@@ -11,6 +12,7 @@ import { scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { decodeLink, encodeLink, type Notice } from '@/lib/scenario/url-codec';
 import { momentOf, nextMoment, previousMoment } from '@/lib/playback/steps';
+import { carryCursor, carrySelection } from '@/lib/compare/same-step';
 import { momentsFor, resultFor, timelineFor } from './derived';
 import { selectionExists } from './selection';
 
@@ -20,6 +22,8 @@ export type Speed = (typeof SPEEDS)[number];
 
 export interface SandboxInputs {
   scenario: Scenario;
+  /** The scenario before the learner's last change, so what changed can be shown; null on a fresh start. */
+  previous: Scenario | null;
   /** The preset the scenario started from, kept so links stay short. */
   preset: string | null;
   /** Playback position in simulated milliseconds. */
@@ -36,7 +40,10 @@ export interface SandboxInputs {
 export type MotionPreference = 'system' | 'reduce' | 'allow';
 
 export interface SandboxActions {
-  /** Replaces the scenario (a cause changed): the new run starts from the beginning. */
+  /**
+   * Replaces the scenario (a cause changed). The cursor stays at the same step of the new run when that step
+   * still happens (the end stays the end), else it goes back to the start; a selected event is followed likewise.
+   */
   setScenario: (scenario: Scenario) => void;
   updateScenario: (recipe: (current: Scenario) => Scenario) => void;
   loadPreset: (id: string) => void;
@@ -64,6 +71,7 @@ export type SandboxStore = StoreApi<SandboxState>;
 
 export const initialInputs: SandboxInputs = {
   scenario: DEFAULT_SCENARIO,
+  previous: null,
   preset: null,
   cursor: 0,
   playing: false,
@@ -86,11 +94,24 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
     ...initialInputs,
     ...initial,
 
-    setScenario: (scenario) => set({ scenario, cursor: 0, playing: false }),
+    setScenario: (scenario) => {
+      const { scenario: before, cursor, selection } = get();
+      if (scenario === before) return;
+      const [was, now] = [resultFor(before), resultFor(scenario)];
+      set({
+        scenario,
+        previous: before,
+        cursor: carryCursor(was, now, cursor, endOf(before), endOf(scenario)),
+        selection: carrySelection(was, now, selection),
+        playing: false,
+      });
+    },
     updateScenario: (recipe) => get().setScenario(recipe(get().scenario)),
     loadPreset: (id) => {
       const scenario = scenarioForPreset(id);
-      if (scenario) set({ scenario, preset: id, cursor: 0, playing: false, selection: null });
+      if (!scenario) return;
+      get().setScenario(scenario);
+      set({ preset: id, selection: null });
     },
 
     play: () => {
@@ -131,6 +152,7 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
       }
       set({
         scenario: decoded.scenario,
+        previous: null,
         preset: decoded.preset,
         cursor: clampCursor(decoded.scenario, decoded.view.t ?? 0),
         selection,

@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LESSON_SLUGS } from '../content/manifest';
+
+async function openSandbox(page: Page, query = '') {
+  await page.goto(`/sandbox/${query}`);
+  await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
+}
+
+const caption = (page: Page) => page.getByText(/^Step \d+ of \d+$|^Ready$/);
+const layersOf = (page: Page) => page.getByRole('region', { name: /^Event \d+$/ }).getByRole('list', { name: 'Layers' });
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the diagram, the caption and the player stay in view while the conditions scroll', async ({ page }) => {
+    await openSandbox(page);
+    const preset = page.getByLabel('Start from a preset');
+    await expect(preset).toBeInViewport();
+    // The last condition is far down its column: bringing it into view scrolls the column, not the page.
+    const last = page.getByRole('form', { name: 'Conditions' }).getByRole('group').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+    await expect(preset).not.toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
+    await expect(page.getByRole('slider', { name: 'Playback position' })).toBeInViewport();
+    await expect(caption(page)).toBeInViewport();
+    await expect(page.getByRole('group', { name: /^Diagram of the request/ })).toBeInViewport();
+    // The inspector and the log are on the same screen, each scrolling on its own.
+    await expect(page.getByRole('region', { name: 'At the playhead' })).toBeInViewport({ ratio: 0.3 });
+    await expect(page.getByRole('list', { name: 'Events in order' })).toBeInViewport({ ratio: 0.3 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
+  });
+
+  test('changing a condition says what changed, and keeps the step', async ({ page }) => {
+    await openSandbox(page);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+    const narration = page.getByRole('region', { name: 'Player' }).locator('p[aria-live]');
+    await expect(narration).toContainText('DNS answers');
+    const before = await narration.textContent();
+    await page.getByLabel('What the edge holds').selectOption('fresh');
+    await expect(page.getByRole('status', { name: 'What changed' })).toHaveText(/^Since your last change: .*cache miss → cache hit/);
+    // Name resolution happens before anything the cache decides, so the learner is still at the same step,
+    // though its number moved: the fresh copy's arrival is now the run's first event.
+    await expect(narration).toHaveText(before ?? '');
+  });
+
+  test('the preset menu says Custom once the conditions match no preset', async ({ page }) => {
+    await openSandbox(page);
+    const preset = page.getByLabel('Start from a preset');
+    await preset.selectOption('db-timeout');
+    await expect(preset.locator('option:checked')).toHaveText('Slow database, retries with jitter');
+    await page.getByLabel('Method').selectOption('PUT');
+    await expect(preset).toHaveValue('custom');
+    await expect(preset.locator('option:checked')).toHaveText('Custom');
+    // Back to GET: the conditions are the preset's again, and the menu says so.
+    await page.getByLabel('Method').selectOption('GET');
+    await expect(preset).toHaveValue('db-timeout');
+  });
+
+  test('a figure in the outcome explains itself from the keyboard', async ({ page }) => {
+    await openSandbox(page);
+    const outcome = page.getByRole('region', { name: 'Outcome' });
+    const attempts = outcome.getByRole('button', { name: 'Attempts', exact: true });
+    await expect(attempts).toHaveAttribute('aria-expanded', 'false');
+    await attempts.focus();
+    await page.keyboard.press('Enter');
+    await expect(attempts).toHaveAttribute('aria-expanded', 'true');
+    const tip = outcome.getByRole('tooltip');
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText('first try');
+    await expect(attempts).toHaveAccessibleDescription(/first try/);
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+    await expect(attempts).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('the skip link goes straight to the player', async ({ page }) => {
+    await openSandbox(page);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the player' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Player' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Go to start' })).toBeFocused();
+  });
+
+  test('the inspector shows a DNS question as UDP, with no TCP and no TLS', async ({ page }) => {
+    await openSandbox(page, '?sel=e0');
+    const layers = layersOf(page);
+    await expect(layers).toContainText('IPv4');
+    await expect(layers).toContainText('UDP');
+    await expect(layers).toContainText('DNS');
+    await expect(layers).not.toContainText('TCP');
+    await expect(layers).not.toContainText('TLS');
+  });
+
+  test('the inspector shows load balancer → Nginx as plain HTTP on port 80: no TLS', async ({ page }) => {
+    await openSandbox(page);
+    await page
+      .getByRole('list', { name: 'Events in order' })
+      .getByRole('button', { name: /Load balancer → Reverse proxy\s*HTTP 80/ })
+      .first()
+      .click();
+    const layers = layersOf(page);
+    await expect(layers).toContainText('TCP');
+    await expect(layers).toContainText('→ 80');
+    await expect(layers).toContainText('HTTP');
+    await expect(layers).not.toContainText('TLS');
+    // A layer opens to its fields.
+    await layers.getByText('TCP', { exact: true }).click();
+    await expect(layers.getByText('Destination port')).toBeVisible();
+  });
+});
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('a compact player bar stays at hand while the diagram is on screen', async ({ page }) => {
+    await openSandbox(page);
+    const bar = page.getByRole('group', { name: 'Player bar' });
+    await expect(bar).toBeVisible();
+    await bar.getByRole('button', { name: 'Step forward' }).click();
+    await expect(bar).toContainText('Step 1/');
+    await expect(page.getByText(/^Step 1 of \d+$/)).toHaveCount(1);
+    // With the full player on screen the bar steps aside.
+    await page.getByRole('region', { name: 'Player' }).scrollIntoViewIfNeeded();
+    await expect(bar).toBeHidden();
+  });
+
+  test('axe finds no violations on the sandbox in dark mode', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openSandbox(page, '?sel=e10');
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('group', { name: 'Player bar' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+test.describe('the 404 page', () => {
+  test('answers 404 and links to the lessons and the sandbox', async ({ page }) => {
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This request went nowhere.');
+    await expect(page.getByRole('link', { name: 'See all lessons' })).toHaveAttribute('href', '/learn/');
+    await expect(page.getByRole('link', { name: 'Open the sandbox' })).toHaveAttribute('href', '/sandbox/');
+    const lessons = page.getByRole('main').getByRole('listitem').getByRole('link');
+    await expect(lessons).toHaveCount(LESSON_SLUGS.length);
+    await expect(lessons.first()).toHaveAttribute('href', `/learn/${LESSON_SLUGS[0]}/`);
+    await page.getByRole('link', { name: 'Open the sandbox' }).click();
+    await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
+  });
+
+  test('axe finds no violations on it', async ({ page }) => {
+    await page.goto('/no-such-page/');
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
