@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@/lib/sim';
 import { scenarioWith } from '@/lib/testing/scenario';
-import { currentEventAt, frameAt } from './frame';
+import { frameAt } from './frame';
 import { buildTimeline, displayToSim, simToDisplay } from './timeline';
 
 const result = runScenario(scenarioWith());
@@ -18,11 +18,11 @@ describe('playback frames', () => {
     expect(packet.kind).toBe('handshake');
   });
 
-  it('narrates the leg in flight, and after it lands, the leg that landed', () => {
+  it('narrates the leg in flight, and once it lands, what starts where it landed', () => {
     const syn = result.events.find((e) => e.kind === 'tcp-syn')!;
-    expect(currentEventAt(result.events, syn.t + 1)?.id).toBe(syn.id);
-    const landed = currentEventAt(result.events, syn.t + syn.durationMs);
-    expect(landed && landed.t + landed.durationMs).toBe(syn.t + syn.durationMs);
+    expect(frameAt(result, syn.t + 1).currentEventId).toBe(syn.id);
+    const landed = frameAt(result, syn.t + syn.durationMs).currentEventId!;
+    expect(result.events[landed]!.t).toBe(syn.t + syn.durationMs);
   });
 
   it('marks the WAF blocked once it has blocked', () => {
