@@ -5,6 +5,7 @@ import { LazyFlowDiagram } from '@/components/diagram/LazyFlowDiagram';
 import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
+import { Waterfall } from '@/components/waterfall/Waterfall';
 import { ControlsPanel } from './ControlsPanel';
 import { DebugPanel } from './DebugPanel';
 import { EventLog } from './EventLog';
@@ -75,6 +76,7 @@ export function Sandbox() {
           <LazyFlowDiagram />
           <Narration />
           <Timeline />
+          <Waterfall />
           <MotionToggle />
           <div className="grid gap-4 xl:grid-cols-2">
             <Suspense>

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@/lib/sim';
 import { scenarioWith } from '@/lib/testing/scenario';
+import { endingOf } from './answer';
 import { frameAt } from './frame';
 import { buildTimeline, displayToSim, simToDisplay } from './timeline';
 
@@ -57,5 +58,16 @@ describe('the display timeline', () => {
     const call = timeline.segments.find((s) => s.simEnd - s.simStart === 150)!;
     const synShare = (syn.displayEnd - syn.displayStart) / (call.displayEnd - call.displayStart);
     expect(synShare).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the ending', () => {
+  it('names the leg that brought the answer, and marks work that went on after it', () => {
+    const slow = runScenario(scenarioWith({ db: { behaviour: 'slow' }, cache: { state: 'off' } } as never));
+    const ending = endingOf(slow);
+    expect(ending.answerEvent).toMatchObject({ to: 'browser', status: slow.outcome.status });
+    expect(ending.workAfterAnswer).toBe(true);
+    expect(ending.workEndedAt).toBe(Math.max(...slow.events.map((e) => e.t + e.durationMs)));
+    expect(endingOf(result).workAfterAnswer).toBe(false);
   });
 });
