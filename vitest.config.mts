@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     // Components opt into jsdom with a `// @vitest-environment jsdom` docblock.
     setupFiles: ['./vitest.setup.ts'],
+    // CI shares two cores with other work; property tests that take 2 s on a quiet machine take 10 s on a busy one.
+    testTimeout: 60_000,
   },
 });

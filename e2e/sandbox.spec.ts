@@ -5,7 +5,7 @@ async function openSandbox(page: Page, query = '') {
   await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
 }
 
-const log = (page: Page) => page.getByRole('list', { name: 'Events in order' });
+const log = (page: Page) => page.getByRole('listbox', { name: 'Events in order' });
 
 test('a learner sets a cause, plays, steps back, and reads the log and the inspector', async ({ page }) => {
   await openSandbox(page);
@@ -24,7 +24,7 @@ test('a learner sets a cause, plays, steps back, and reads the log and the inspe
   await page.getByRole('button', { name: 'Step back' }).click();
   await expect(caption).not.toHaveText(before ?? '');
 
-  await log(page).getByRole('button', { name: /X-Cache: Hit from cloudfront/ }).first().click();
+  await log(page).getByRole('option', { name: /X-Cache: Hit from cloudfront/ }).first().click();
   const inspector = page.getByRole('region', { name: /^Event \d+$/ });
   await expect(inspector).toContainText('cache-hit');
   await expect(inspector).toContainText(/Age: \d+/);

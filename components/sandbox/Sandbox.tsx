@@ -13,6 +13,7 @@ import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
 import { PLAYER_ID } from '@/components/ui/SkipLinks';
+import { Waterfall } from '@/components/waterfall/Waterfall';
 import { CompactPlayerBar } from './CompactPlayerBar';
 import { ControlsPanel } from './ControlsPanel';
 import { DebugPanel } from './DebugPanel';
@@ -103,6 +104,7 @@ export function Sandbox() {
             <Timeline />
           </section>
         </div>
+        <Waterfall />
         {/* The panels that scroll. The event log's own list is the part that scrolls, so it can follow the cursor. */}
         <div className="grid min-h-0 flex-1 gap-3 lg:grid-cols-2 lg:[&>section:last-child]:min-h-0 lg:[&>section:last-child_ol]:max-h-none lg:[&>section:last-child_ol]:min-h-0 lg:[&>section:last-child_ol]:flex-1">
           <Suspense>

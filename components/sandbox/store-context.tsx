@@ -7,7 +7,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createSandboxStore, type SandboxInputs, type SandboxState, type SandboxStore } from '@/lib/store/sandbox-store';
-import { momentsFor, resultFor, timelineFor } from '@/lib/store/derived';
+import { momentsFor, resultFor, timelineFor, waterfallFor } from '@/lib/store/derived';
 import { frameAt } from '@/lib/playback/frame';
 
 const SandboxContext = createContext<SandboxStore | null>(null);
@@ -45,9 +45,14 @@ export function useMoments() {
   return momentsFor(useResult());
 }
 
-/** What is on screen now. */
+export function useWaterfall() {
+  return waterfallFor(useResult());
+}
+
+/** What is on screen now: the cursor, and the step the learner is on when several events share its moment. */
 export function useFrame() {
   const result = useResult();
   const cursor = useSandbox((s) => s.cursor);
-  return useMemo(() => frameAt(result, cursor), [result, cursor]);
+  const step = useSandbox((s) => s.step);
+  return useMemo(() => frameAt(result, cursor, step), [result, cursor, step]);
 }

@@ -6,7 +6,7 @@
  */
 import type { SimEvent, SimResult } from '@/lib/sim';
 import { frameAt } from '@/lib/playback/frame';
-import { momentOf } from '@/lib/playback/steps';
+import { stepMoments } from '@/lib/playback/steps';
 
 function signature(e: SimEvent): string {
   return `${e.kind}|${e.from}>${e.to}|${e.requestId}#${e.attempt}`;
@@ -26,7 +26,7 @@ export function carryCursor(before: SimResult, after: SimResult, cursor: number,
   const current = frameAt(before, cursor).currentEventId;
   if (current === null) return 0;
   const same = sameEvent(before.events, before.events[current]!, after.events);
-  return same ? Math.min(momentOf(same), endAfter) : 0;
+  return same ? Math.min(stepMoments(after.events)[same.id]!, endAfter) : 0;
 }
 
 /** A selected event keeps being selected under its new number; one that no longer happens is let go. */

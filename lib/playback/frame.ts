@@ -1,8 +1,12 @@
 /**
  * What is on screen at simulated time t: the packets in flight and where along their links,
  * the state of every node, and which event the caption and the log point at.
+ *
+ * The frame shows the story up to the caption's event (see steps.ts): when several events start at the
+ * same instant and the learner has stepped to the first of them, the others have not happened yet.
  */
 import type { EventKind, LegKind, NodeId, SimEvent, SimResult } from '@/lib/sim';
+import { currentStep } from './steps';
 
 export interface PacketInFlight {
   eventId: number;
@@ -16,15 +20,16 @@ export interface PacketInFlight {
 
 export type NodeTone = 'idle' | 'visited' | 'active' | 'ok' | 'blocked' | 'error';
 
-export type EventStatus = 'past' | 'current' | 'future';
+/** `running`: started before the caption's event and still going on (a slow query while the app times out). */
+export type EventStatus = 'past' | 'running' | 'current' | 'future';
 
 export interface Frame {
   t: number;
   packets: PacketInFlight[];
   nodes: Record<NodeId, NodeTone>;
-  /** The event the caption narrates: the one in progress, else the one that ended last. */
+  /** The event the caption narrates: the step the learner is on, else the latest event to start by t. */
   currentEventId: number | null;
-  /** How many events have started by t (for the log). */
+  /** How many events the story has reached: every id up to the caption's. */
   startedCount: number;
 }
 
@@ -56,19 +61,8 @@ export function inProgress(e: SimEvent, t: number): boolean {
 
 export function eventStatus(e: SimEvent, currentEventId: number | null, t: number): EventStatus {
   if (e.id === currentEventId) return 'current';
-  return end(e) <= t || inProgress(e, t) ? 'past' : 'future';
-}
-
-/** The caption's event at t: the most recently started one still in progress, else the one that ended last. */
-export function currentEventAt(events: readonly SimEvent[], t: number): SimEvent | null {
-  let running: SimEvent | null = null;
-  let finished: SimEvent | null = null;
-  for (const e of events) {
-    if (e.t > t) break;
-    if (inProgress(e, t)) running = e;
-    else if (end(e) <= t && (finished === null || end(e) >= end(finished))) finished = e;
-  }
-  return running ?? finished;
+  if (currentEventId === null || e.id > currentEventId) return 'future';
+  return end(e) > t ? 'running' : 'past';
 }
 
 function packetFor(e: SimEvent, t: number): PacketInFlight | null {
@@ -87,13 +81,14 @@ function packetFor(e: SimEvent, t: number): PacketInFlight | null {
   };
 }
 
-export function frameAt(result: SimResult, t: number): Frame {
+/** `step` is the event the learner stepped to or picked; it counts only while t is still its moment. */
+export function frameAt(result: SimResult, t: number, step: number | null = null): Frame {
   const nodes: Record<NodeId, NodeTone> = { ...IDLE };
   const packets: PacketInFlight[] = [];
-  let startedCount = 0;
-  for (const e of result.events) {
-    if (e.t > t) break;
-    startedCount += 1;
+  const current = currentStep(result.events, { t, step });
+  const last = current ?? -1;
+  for (let i = 0; i <= last; i++) {
+    const e = result.events[i]!;
     const packet = packetFor(e, t);
     if (packet) packets.push(packet);
     const done = end(e) <= t;
@@ -106,6 +101,5 @@ export function frameAt(result: SimResult, t: number): Frame {
     if (e.from === e.to && inProgress(e, t)) nodes[e.from] = 'active';
   }
   if (t > 0 && nodes.browser === 'idle') nodes.browser = 'visited';
-  const current = currentEventAt(result.events, t);
-  return { t, packets, nodes, currentEventId: current?.id ?? null, startedCount };
+  return { t, packets, nodes, currentEventId: current, startedCount: last + 1 };
 }

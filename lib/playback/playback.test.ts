@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@/lib/sim';
 import { scenarioWith } from '@/lib/testing/scenario';
-import { currentEventAt, frameAt } from './frame';
+import { endingOf } from './answer';
+import { frameAt } from './frame';
 import { buildTimeline, displayToSim, simToDisplay } from './timeline';
 
 const result = runScenario(scenarioWith());
@@ -18,11 +19,11 @@ describe('playback frames', () => {
     expect(packet.kind).toBe('handshake');
   });
 
-  it('narrates the leg in flight, and after it lands, the leg that landed', () => {
+  it('narrates the leg in flight, and once it lands, what starts where it landed', () => {
     const syn = result.events.find((e) => e.kind === 'tcp-syn')!;
-    expect(currentEventAt(result.events, syn.t + 1)?.id).toBe(syn.id);
-    const landed = currentEventAt(result.events, syn.t + syn.durationMs);
-    expect(landed && landed.t + landed.durationMs).toBe(syn.t + syn.durationMs);
+    expect(frameAt(result, syn.t + 1).currentEventId).toBe(syn.id);
+    const landed = frameAt(result, syn.t + syn.durationMs).currentEventId!;
+    expect(result.events[landed]!.t).toBe(syn.t + syn.durationMs);
   });
 
   it('marks the WAF blocked once it has blocked', () => {
@@ -57,5 +58,16 @@ describe('the display timeline', () => {
     const call = timeline.segments.find((s) => s.simEnd - s.simStart === 150)!;
     const synShare = (syn.displayEnd - syn.displayStart) / (call.displayEnd - call.displayStart);
     expect(synShare).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the ending', () => {
+  it('names the leg that brought the answer, and marks work that went on after it', () => {
+    const slow = runScenario(scenarioWith({ db: { behaviour: 'slow' }, cache: { state: 'off' } } as never));
+    const ending = endingOf(slow);
+    expect(ending.answerEvent).toMatchObject({ to: 'browser', status: slow.outcome.status });
+    expect(ending.workAfterAnswer).toBe(true);
+    expect(ending.workEndedAt).toBe(Math.max(...slow.events.map((e) => e.t + e.durationMs)));
+    expect(endingOf(result).workAfterAnswer).toBe(false);
   });
 });

@@ -78,3 +78,21 @@ export function displayToSim(timeline: Timeline, displayMs: number): number {
   const fraction = (displayMs - s.displayStart) / (s.displayEnd - s.displayStart);
   return s.simStart + fraction * (s.simEnd - s.simStart);
 }
+
+/**
+ * The scrubber and the waterfall offer two scales: display time, where a 10 ms handshake gets room to be
+ * read, and true time, where a 4 s query looks 400 times longer than a handshake, as it is.
+ */
+export type TimeScale = 'display' | 'true';
+
+/** Where simulated time t falls on a scale, from 0 (the start) to 1 (the end of the run). */
+export function fractionOf(timeline: Timeline, scale: TimeScale, simMs: number): number {
+  if (scale === 'true') return timeline.totalSimMs > 0 ? Math.min(1, Math.max(0, simMs / timeline.totalSimMs)) : 0;
+  return timeline.totalDisplayMs > 0 ? simToDisplay(timeline, simMs) / timeline.totalDisplayMs : 0;
+}
+
+/** The simulated time at a fraction of a scale. */
+export function simAtFraction(timeline: Timeline, scale: TimeScale, fraction: number): number {
+  const f = Math.min(1, Math.max(0, fraction));
+  return scale === 'true' ? f * timeline.totalSimMs : displayToSim(timeline, f * timeline.totalDisplayMs);
+}

@@ -1,23 +1,57 @@
 import { describe, expect, it } from 'vitest';
+import { stepMoments } from '@/lib/playback/steps';
+import { frameAt } from '@/lib/playback/frame';
 import { decodeLink } from '@/lib/scenario/url-codec';
 import { momentsFor, resultFor, timelineFor } from './derived';
 import { createSandboxStore, linkFor } from './sandbox-store';
 
 describe('the sandbox store', () => {
-  it('steps forward and back through event ends, pausing playback', () => {
+  it('steps forward and back one event at a time, pausing playback', () => {
     const store = createSandboxStore();
     const moments = momentsFor(resultFor(store.getState().scenario));
-    // The default run opens with the DNS query, which reaches the resolver after half the DNS round trip.
-    const queryArrives = store.getState().scenario.latency.dnsRttMs / 2;
-    expect(moments[0]).toBe(queryArrives);
+    // The default run opens with the DNS query: its step shows the packet halfway to the resolver.
+    const halfway = store.getState().scenario.latency.dnsRttMs / 4;
+    expect(moments[0]).toBe(halfway);
     store.getState().play();
     store.getState().stepForward();
     expect(store.getState().playing).toBe(false);
-    expect(store.getState().cursor).toBe(queryArrives);
+    expect(store.getState()).toMatchObject({ cursor: halfway, step: 0 });
     store.getState().stepForward();
-    expect(store.getState().cursor).toBe(moments[1]);
+    expect(store.getState()).toMatchObject({ cursor: moments[1], step: 1 });
     store.getState().stepBack();
-    expect(store.getState().cursor).toBe(queryArrives);
+    expect(store.getState()).toMatchObject({ cursor: halfway, step: 0 });
+    store.getState().stepBack();
+    expect(store.getState()).toMatchObject({ cursor: 0, step: null });
+  });
+
+  it('counts every step of a slow run up by one, then lands on the end of the work', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink('db=slow&cache=off');
+    const { events, outcome } = resultFor(store.getState().scenario);
+    for (let i = 0; i < events.length; i++) {
+      store.getState().stepForward();
+      expect(frameAt(resultFor(store.getState().scenario), store.getState().cursor, store.getState().step).currentEventId).toBe(i);
+    }
+    store.getState().stepForward();
+    expect(store.getState()).toMatchObject({ cursor: outcome.workEndedAtMs, step: null });
+  });
+
+  it('forgets the step when the cursor is moved any other way', () => {
+    const store = createSandboxStore();
+    store.getState().stepForward();
+    store.getState().seek(store.getState().cursor + 1);
+    expect(store.getState().step).toBeNull();
+  });
+
+  it('writes the cursor to the link in whole or one-decimal milliseconds after playback pauses', () => {
+    const store = createSandboxStore();
+    store.getState().play();
+    store.getState().seek(34.717);
+    store.getState().pause();
+    expect(store.getState().cursor).toBe(34.7);
+    expect(new URLSearchParams(linkFor(store.getState())).get('t')).toBe('34.7');
+    store.getState().seek(123.456);
+    expect(new URLSearchParams(linkFor(store.getState())).get('t')).toBe('123.5');
   });
 
   it('starts again when play is pressed at the end', () => {
@@ -46,7 +80,8 @@ describe('the sandbox store', () => {
     const state = store.getState();
     const moved = resultFor(state.scenario).events.find((e) => e.kind === 'db-query')!;
     expect(moved.id).not.toBe(query.id);
-    expect(state.cursor).toBe(moved.t + moved.durationMs);
+    expect(state.cursor).toBe(stepMoments(resultFor(state.scenario).events)[moved.id]);
+    expect(state.step).toBe(moved.id);
     expect(state.selection).toBe(`e${moved.id}`);
     expect(state.previous).toBe(before);
   });
@@ -98,11 +133,25 @@ describe('the sandbox store', () => {
     expect(store.getState().cursor).toBe(timelineFor(resultFor(store.getState().scenario)).totalSimMs);
   });
 
-  it('jumps to an event: the cursor lands on its end and it is selected', () => {
+  it('jumps to an event: it becomes the caption’s step and is selected', () => {
     const store = createSandboxStore();
-    const event = resultFor(store.getState().scenario).events[5]!;
+    const result = resultFor(store.getState().scenario);
     store.getState().jumpToEvent(5);
-    expect(store.getState().cursor).toBe(event.t + event.durationMs);
-    expect(store.getState().selection).toBe('e5');
+    expect(store.getState()).toMatchObject({ cursor: momentsFor(result)[5], step: 5, selection: 'e5' });
+  });
+
+  it('restores a picked event from a link even when others share its moment', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink('db=slow&cache=off');
+    const result = resultFor(store.getState().scenario);
+    const moments = momentsFor(result);
+    // The app's retry, its pool checkout and its connection reuse all happen at one instant.
+    const retry = result.events.find((e) => e.kind === 'retry')!;
+    expect(moments.filter((m) => m === moments[retry.id]).length).toBeGreaterThan(1);
+    store.getState().jumpToEvent(retry.id);
+    const other = createSandboxStore();
+    other.getState().applyLink(linkFor(store.getState()));
+    expect(other.getState().step).toBe(retry.id);
+    expect(frameAt(result, other.getState().cursor, other.getState().step).currentEventId).toBe(retry.id);
   });
 });

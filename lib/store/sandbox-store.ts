@@ -1,6 +1,6 @@
 /**
- * The sandbox's store: inputs only (the scenario and the one before it, the cursor, play state, speed,
- * selection, notices).
+ * The sandbox's store: inputs only (the scenario and the one before it, the cursor, the step, play state,
+ * speed, selection, notices, the time scale).
  * Results, frames and narration are derived (derived.ts, lib/playback). One store per provider, never a
  * module global, so every embedded simulator has its own.
  *
@@ -11,9 +11,10 @@ import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { decodeLink, encodeLink, type Notice } from '@/lib/scenario/url-codec';
-import { momentOf, nextMoment, previousMoment } from '@/lib/playback/steps';
-import { carryCursor, carrySelection } from '@/lib/compare/same-step';
-import { momentsFor, resultFor, timelineFor } from './derived';
+import { nextStep, previousStep, stepMoments, toTenth } from '@/lib/playback/steps';
+import type { TimeScale } from '@/lib/playback/timeline';
+import { carryCursor, carrySelection, sameEvent } from '@/lib/compare/same-step';
+import { resultFor, timelineFor } from './derived';
 import { selectionExists } from './selection';
 
 /** Playback speeds offered, slowest first. */
@@ -28,6 +29,12 @@ export interface SandboxInputs {
   preset: string | null;
   /** Playback position in simulated milliseconds. */
   cursor: number;
+  /**
+   * The event the learner stepped to or picked. Several events can share the cursor's moment; this says
+   * which of them the caption tells. It counts only while the cursor is at that event's moment, and every
+   * other way of moving the cursor clears it (lib/playback/steps.ts).
+   */
+  step: number | null;
   playing: boolean;
   speed: Speed;
   /** `edge`, `link:app-db` or `e12`. */
@@ -35,6 +42,8 @@ export interface SandboxInputs {
   notices: Notice[];
   /** `system` follows prefers-reduced-motion; the learner can override it either way. */
   motion: MotionPreference;
+  /** The scrubber's and the waterfall's scale: readable display time, or true time. */
+  scale: TimeScale;
 }
 
 export type MotionPreference = 'system' | 'reduce' | 'allow';
@@ -58,12 +67,13 @@ export interface SandboxActions {
   replay: () => void;
   setSpeed: (speed: Speed) => void;
   select: (selection: string | null) => void;
-  /** Moves the cursor to the end of an event and selects it (clicking a log line). */
+  /** Makes an event the caption's step and selects it (clicking a log line or a waterfall bar). */
   jumpToEvent: (id: number) => void;
   /** Applies a share link's query string; what it cannot use becomes notices. */
   applyLink: (query: string) => void;
   dismissNotices: () => void;
   setMotion: (motion: MotionPreference) => void;
+  setScale: (scale: TimeScale) => void;
 }
 
 export type SandboxState = SandboxInputs & SandboxActions;
@@ -74,11 +84,13 @@ export const initialInputs: SandboxInputs = {
   previous: null,
   preset: null,
   cursor: 0,
+  step: null,
   playing: false,
   speed: 1,
   selection: null,
   notices: [],
   motion: 'system',
+  scale: 'display',
 };
 
 function endOf(scenario: Scenario): number {
@@ -89,83 +101,110 @@ function clampCursor(scenario: Scenario, t: number): number {
   return Math.min(Math.max(0, t), endOf(scenario));
 }
 
+/** The step a link names: its selected event, when the link's cursor is that event's moment. */
+function stepFromLink(scenario: Scenario, cursor: number, selection: string | null): number | null {
+  const match = selection ? /^e(\d+)$/.exec(selection) : null;
+  if (!match) return null;
+  const id = Number(match[1]);
+  const moment = stepMoments(resultFor(scenario).events)[id];
+  return moment !== undefined && Math.abs(moment - cursor) < 1e-6 ? id : null;
+}
+
 export function createSandboxStore(initial: Partial<SandboxInputs> = {}): SandboxStore {
-  return createStore<SandboxState>()((set, get) => ({
-    ...initialInputs,
-    ...initial,
+  return createStore<SandboxState>()((set, get) => {
+    /** Shows one step: the cursor at its moment, the step remembered so the caption tells that event. */
+    const showStep = (id: number | null, extra: Partial<SandboxInputs> = {}) => {
+      const events = resultFor(get().scenario).events;
+      if (id === null) set({ playing: false, cursor: 0, step: null, ...extra });
+      else set({ playing: false, cursor: stepMoments(events)[id]!, step: id, ...extra });
+    };
+    const position = () => ({ t: get().cursor, step: get().step });
 
-    setScenario: (scenario) => {
-      const { scenario: before, cursor, selection } = get();
-      if (scenario === before) return;
-      const [was, now] = [resultFor(before), resultFor(scenario)];
-      set({
-        scenario,
-        previous: before,
-        cursor: carryCursor(was, now, cursor, endOf(before), endOf(scenario)),
-        selection: carrySelection(was, now, selection),
-        playing: false,
-      });
-    },
-    updateScenario: (recipe) => get().setScenario(recipe(get().scenario)),
-    loadPreset: (id) => {
-      const scenario = scenarioForPreset(id);
-      if (!scenario) return;
-      get().setScenario(scenario);
-      set({ preset: id, selection: null });
-    },
+    return {
+      ...initialInputs,
+      ...initial,
 
-    play: () => {
-      const { scenario, cursor } = get();
-      // Pressing play at the end starts again, as every media player does.
-      set({ playing: true, cursor: cursor >= endOf(scenario) ? 0 : cursor });
-    },
-    pause: () => set({ playing: false }),
-    togglePlay: () => (get().playing ? get().pause() : get().play()),
-    stepForward: () => {
-      const { scenario, cursor } = get();
-      const next = nextMoment(momentsFor(resultFor(scenario)), cursor);
-      set({ playing: false, cursor: next ?? endOf(scenario) });
-    },
-    stepBack: () => {
-      const { scenario, cursor } = get();
-      set({ playing: false, cursor: previousMoment(momentsFor(resultFor(scenario)), cursor) });
-    },
-    seek: (t) => set({ cursor: clampCursor(get().scenario, t) }),
-    toStart: () => set({ playing: false, cursor: 0 }),
-    toEnd: () => set({ playing: false, cursor: endOf(get().scenario) }),
-    replay: () => set({ cursor: 0, playing: true }),
-    setSpeed: (speed) => set({ speed }),
-    select: (selection) => set({ selection }),
-    jumpToEvent: (id) => {
-      const event = resultFor(get().scenario).events[id];
-      if (event) set({ playing: false, cursor: momentOf(event), selection: `e${id}` });
-    },
+      // A change of conditions keeps the learner at the same step when that step still exists (lib/compare).
+      setScenario: (scenario) => {
+        const { scenario: before, cursor, selection, step } = get();
+        if (scenario === before) return;
+        const [was, now] = [resultFor(before), resultFor(scenario)];
+        const stepEvent = step === null ? undefined : was.events[step];
+        const carriedStep = stepEvent ? (sameEvent(was.events, stepEvent, now.events)?.id ?? null) : null;
+        set({
+          scenario,
+          previous: before,
+          cursor: carriedStep !== null ? stepMoments(now.events)[carriedStep]! : carryCursor(was, now, cursor, endOf(before), endOf(scenario)),
+          step: carriedStep,
+          selection: carrySelection(was, now, selection),
+          playing: false,
+        });
+      },
+      updateScenario: (recipe) => get().setScenario(recipe(get().scenario)),
+      loadPreset: (id) => {
+        const scenario = scenarioForPreset(id);
+        if (!scenario) return;
+        get().setScenario(scenario);
+        set({ preset: id, selection: null });
+      },
 
-    applyLink: (query) => {
-      const decoded = decodeLink(query);
-      const notices = [...decoded.notices];
-      const result = resultFor(decoded.scenario);
-      let selection = decoded.view.sel;
-      if (selection && !selectionExists(selection, result, decoded.scenario.db.engine)) {
-        notices.push({ param: 'sel', message: `“${selection}” is not part of this scenario, so nothing is selected.` });
-        selection = null;
-      }
-      set({
-        scenario: decoded.scenario,
-        previous: null,
-        preset: decoded.preset,
-        cursor: clampCursor(decoded.scenario, decoded.view.t ?? 0),
-        selection,
-        playing: false,
-        notices,
-      });
-    },
-    dismissNotices: () => set({ notices: [] }),
-    setMotion: (motion) => set({ motion }),
-  }));
+      play: () => {
+        const { scenario, cursor } = get();
+        // Pressing play at the end starts again, as every media player does.
+        set({ playing: true, step: null, cursor: cursor >= endOf(scenario) ? 0 : cursor });
+      },
+      // Playback leaves the cursor between frames (34.717 ms); the link and the label read a tenth of a millisecond.
+      pause: () => set(get().playing ? { playing: false, cursor: clampCursor(get().scenario, toTenth(get().cursor)) } : { playing: false }),
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      stepForward: () => {
+        const events = resultFor(get().scenario).events;
+        const next = nextStep(events, position());
+        // Past the last step lies the end of the run, where all work has finished.
+        if (next === null) set({ playing: false, cursor: endOf(get().scenario), step: null });
+        else showStep(next);
+      },
+      stepBack: () => showStep(previousStep(resultFor(get().scenario).events, position())),
+      seek: (t) => set({ cursor: clampCursor(get().scenario, t), step: null }),
+      toStart: () => set({ playing: false, cursor: 0, step: null }),
+      toEnd: () => set({ playing: false, cursor: endOf(get().scenario), step: null }),
+      replay: () => set({ cursor: 0, step: null, playing: true }),
+      setSpeed: (speed) => set({ speed }),
+      select: (selection) => set({ selection }),
+      jumpToEvent: (id) => {
+        if (resultFor(get().scenario).events[id]) showStep(id, { selection: `e${id}` });
+      },
+
+      applyLink: (query) => {
+        const decoded = decodeLink(query);
+        const notices = [...decoded.notices];
+        const result = resultFor(decoded.scenario);
+        let selection = decoded.view.sel;
+        if (selection && !selectionExists(selection, result, decoded.scenario.db.engine)) {
+          notices.push({ param: 'sel', message: `“${selection}” is not part of this scenario, so nothing is selected.` });
+          selection = null;
+        }
+        const cursor = clampCursor(decoded.scenario, decoded.view.t ?? 0);
+        set({
+          scenario: decoded.scenario,
+          previous: null,
+          preset: decoded.preset,
+          cursor,
+          step: stepFromLink(decoded.scenario, cursor, selection),
+          selection,
+          playing: false,
+          notices,
+        });
+      },
+      dismissNotices: () => set({ notices: [] }),
+      setMotion: (motion) => set({ motion }),
+      setScale: (scale) => set({ scale }),
+    };
+  });
 }
 
 /** The share link's query string for the store's current state. */
 export function linkFor(state: SandboxInputs): string {
-  return encodeLink(state.scenario, { t: state.cursor > 0 ? state.cursor : null, sel: state.selection }, state.preset);
+  // A tenth of a millisecond is finer than anything the engine schedules, and keeps links readable.
+  const t = toTenth(state.cursor);
+  return encodeLink(state.scenario, { t: t > 0 ? t : null, sel: state.selection }, state.preset);
 }
