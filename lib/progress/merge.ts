@@ -135,3 +135,9 @@ export function describeMerge({ added, improved, updated }: MergeSummary): strin
   if (updated) parts.push(`${parts.length ? updated : lessons(updated)} updated with newer answers`);
   return `${parts.join(', ')}, nothing lost.`;
 }
+
+/** Merges a file's progress into this browser's: the merged progress, and the sentence that says what changed. */
+export function mergeImport(current: Progress, incoming: Progress): { progress: Progress; sentence: string } {
+  const progress = mergeProgress(current, incoming);
+  return { progress, sentence: describeMerge(summarizeMerge(current, progress)) };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
+import { mergeImport } from '@/lib/progress/merge';
 import { parseProgressFile, PROGRESS_FILE_KIND, type Progress } from '@/lib/progress/progress';
 import { createProgressStore, PROGRESS_STORAGE_KEY } from './progress-store';
 
@@ -82,7 +83,8 @@ describe('the progress store', () => {
     const file = JSON.stringify({ kind: PROGRESS_FILE_KIND, v: 1, lessons: { 'edge-caching': { completedAt: null, answers: { q1: true } }, other: { completedAt: T1, answers: {} } } });
     const read = parseProgressFile(file);
     expect(read.ok).toBe(true);
-    const sentence = store.getState().mergeIn((read as { progress: Progress }).progress);
+    const { progress, sentence } = mergeImport(store.getState().progress, (read as { progress: Progress }).progress);
+    store.getState().setProgress(progress);
     expect(sentence).toBe('1 lesson added, 1 improved, nothing lost.');
     // The file's right first try beats this browser's wrong one, though the file's has no time.
     expect(store.getState().progress.lessons['edge-caching']?.questions.q1?.firstTryCorrect).toBe(true);
@@ -93,10 +95,10 @@ describe('the progress store', () => {
     const store = createProgressStore(memoryStorage());
     store.getState().recordTry('a', 'q', pick('x'), true, T1);
     const before = store.getState().progress;
-    const replaced = store.getState().replaceWith({ v: 2, lessons: {} });
+    const replaced = store.getState().setProgress({ v: 2, lessons: {} });
     expect(replaced).toBe(before);
     expect(store.getState().progress.lessons).toEqual({});
-    store.getState().replaceWith(replaced);
+    store.getState().setProgress(replaced);
     expect(store.getState().progress).toBe(before);
   });
 });

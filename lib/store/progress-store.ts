@@ -4,7 +4,6 @@
  */
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { describeMerge, mergeProgress, summarizeMerge } from '@/lib/progress/merge';
 import { EMPTY_PROGRESS, PROGRESS_VERSION, readProgress, type Progress, type SavedAnswer } from '@/lib/progress/progress';
 import { clearQuiz, completeIfPassed, recordTry } from '@/lib/progress/update';
 
@@ -16,10 +15,11 @@ export interface ProgressState {
   completeIfPassed: (lesson: string, questionIds: readonly string[], at: string) => void;
   /** Clears a lesson's answers for a fresh try at its quiz. */
   resetQuiz: (lesson: string) => void;
-  /** Merges imported progress in and says, in one sentence, what changed. */
-  mergeIn: (incoming: Progress) => string;
-  /** Replaces progress outright and returns what it was, so the caller can offer an undo. */
-  replaceWith: (next: Progress) => Progress;
+  /**
+   * Sets progress outright (an import, merged or not) and returns what it was, so the caller can offer an
+   * undo. Merging lives with the import tools (lib/progress/merge.ts), which only the course index loads.
+   */
+  setProgress: (next: Progress) => Progress;
   resetAll: () => void;
 }
 
@@ -63,13 +63,7 @@ export function createProgressStore(storage: StateStorage = safeLocalStorage) {
           if (next !== get().progress) set({ progress: next });
         },
         resetQuiz: (lesson) => set({ progress: clearQuiz(get().progress, lesson) }),
-        mergeIn: (incoming) => {
-          const before = get().progress;
-          const after = mergeProgress(before, incoming);
-          set({ progress: after });
-          return describeMerge(summarizeMerge(before, after));
-        },
-        replaceWith: (next) => {
+        setProgress: (next) => {
           const before = get().progress;
           set({ progress: next });
           return before;
