@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSON_SLUGS } from '../content/manifest';
 import { quiz } from '../content/quizzes/journey-of-a-request';
+import { optionLetter } from '../lib/quiz/letters';
 import { engineAnswer } from '../lib/quiz/predict';
+import { choiceSentence } from '../lib/quiz/predict-words';
 import type { Predict, SingleChoice } from '../lib/quiz/types';
 
 const LESSON = '/learn/journey-of-a-request/';
@@ -10,8 +12,9 @@ const singles = quiz.questions.filter((q): q is SingleChoice => q.type === 'sing
 
 async function answerSingle(page: Page, question: SingleChoice, optionId: string) {
   const card = page.getByRole('group', { name: question.prompt });
-  const option = question.options.find((o) => o.id === optionId)!;
-  await card.getByRole('radio', { name: option.text, exact: true }).check();
+  const index = question.options.findIndex((o) => o.id === optionId);
+  // Options carry the letters explanations refer to them by.
+  await card.getByRole('radio', { name: `${optionLetter(index)} ${question.options[index]!.text}`, exact: true }).check();
   await card.locator('..').getByRole('button', { name: 'Check answer' }).click();
   return card.locator('..');
 }
@@ -32,23 +35,26 @@ test('a learner reads a lesson, plays an embedded simulator and takes the quiz; 
   await expect(sim.getByRole('region', { name: 'Outcome' })).toContainText('cache hit');
   await expect(sim.getByRole('link', { name: 'Open in the sandbox' })).toHaveAttribute('href', /^\/sandbox\//);
 
-  // Right, then wrong: each shows the explanation; the score counts.
+  // Right, then wrong: a right answer shows the explanation, a wrong one offers another try; the score counts.
   const right = await answerSingle(page, singles[0]!, singles[0]!.answer);
   await expect(right).toContainText('Correct.');
   await expect(right).toContainText(singles[0]!.explanation.slice(0, 40));
   const wrongOption = singles[1]!.options.find((o) => o.id !== singles[1]!.answer)!;
   const wrong = await answerSingle(page, singles[1]!, wrongOption.id);
   await expect(wrong).toContainText('Not quite.');
-  await expect(page.getByText(`Score: 1 of ${quiz.questions.length} correct (2 answered).`)).toBeVisible();
+  await expect(wrong.getByRole('button', { name: 'Try again' })).toBeVisible();
+  const score = `Score: 1 of ${quiz.questions.length} right on the first try (2 of ${quiz.questions.length} answered).`;
+  await expect(page.getByText(score)).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText(`Score: 1 of ${quiz.questions.length} correct (2 answered).`)).toBeVisible();
-  await expect(page.getByText('You answered this correctly earlier.')).toBeVisible();
-  await expect(page.getByText('You missed this one earlier.')).toBeVisible();
+  await expect(page.getByText(score)).toBeVisible();
+  await expect(right).toContainText('Correct.');
+  await expect(wrong).toContainText('Not quite.');
 
-  // Trying again clears the answers.
+  // Trying again asks, then clears the answers.
   await page.getByRole('button', { name: 'Try the quiz again' }).click();
-  await expect(page.getByText(`${quiz.questions.length} questions. Every answer comes with an explanation.`)).toBeVisible();
+  await page.getByRole('dialog', { name: 'Start the quiz again?' }).getByRole('button', { name: 'Clear my answers' }).click();
+  await expect(page.getByText(`${quiz.questions.length} questions. Every answer comes with an explanation.`, { exact: false })).toBeVisible();
 });
 
 // The engine decides the right answer here exactly as it does on the page, so nothing is written down twice.
@@ -59,7 +65,7 @@ const wrongChoice = predict.choices.find((c) => c !== engineChoice)!;
 async function answerPredict(page: Page, choice: string) {
   await page.goto(LESSON);
   const card = page.getByRole('group', { name: predict.prompt });
-  await card.getByRole('radio', { name: choice, exact: true }).check();
+  await card.getByRole('radio', { name: choiceSentence(predict.ask, choice), exact: true }).check();
   await card.locator('..').getByRole('button', { name: 'Check answer' }).click();
   return card.locator('..');
 }
@@ -72,9 +78,11 @@ test.describe('a predict question is graded by running the simulator', () => {
     await expect(result).not.toContainText('Not quite.');
   });
 
-  test("another answer is graded wrong, and the engine's answer is named", async ({ page }) => {
+  test("another answer is graded wrong, and the engine's answer is named, as a sentence", async ({ page }) => {
     const result = await answerPredict(page, wrongChoice);
-    await expect(result).toContainText(`Not quite. The answer: ${engineChoice}.`);
+    await expect(result).toContainText('Not quite.');
+    await result.getByRole('button', { name: 'Show the answer' }).click();
+    await expect(result).toContainText(`The answer: ${choiceSentence(predict.ask, engineChoice)}`);
   });
 });
 
@@ -82,7 +90,8 @@ test('progress is exported to a file and imported back; a foreign file changes n
   await page.goto(LESSON);
   await answerSingle(page, singles[0]!, singles[0]!.answer);
   await page.goto('/learn/');
-  await expect(page.getByText(`In progress · quiz 1/${quiz.questions.length}`)).toBeVisible();
+  const status = `Quiz: 1 of ${quiz.questions.length} answered, 1 right first time`;
+  await expect(page.getByText(status)).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
@@ -92,16 +101,16 @@ test('progress is exported to a file and imported back; a foreign file changes n
 
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
-  await expect(page.getByText('In progress')).toHaveCount(0);
+  await expect(page.getByText('Lesson not complete yet')).toHaveCount(0);
 
   const input = page.getByLabel('Import progress…');
   await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1.0.0"}') });
   await expect(page.getByRole('status').filter({ hasText: 'not a Roundtrip progress file' })).toBeVisible();
-  await expect(page.getByText('In progress')).toHaveCount(0);
+  await expect(page.getByText('Lesson not complete yet')).toHaveCount(0);
 
   await input.setInputFiles({ name: 'roundtrip-progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(page.getByRole('status').filter({ hasText: 'Progress imported' })).toBeVisible();
-  await expect(page.getByText(`In progress · quiz 1/${quiz.questions.length}`)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Progress imported: 1 lesson added, nothing lost.' })).toBeVisible();
+  await expect(page.getByText(status)).toBeVisible();
 });
 
 test('the course index lists every lesson in order, with a way in from the landing page', async ({ page }) => {

@@ -6,9 +6,12 @@ import { createProgressStore, type ProgressState, type ProgressStore } from '@/l
 
 const ProgressContext = createContext<ProgressStore | null>(null);
 
-/** One progress store for the site, read from localStorage after mount so static HTML and hydration agree. */
-export function ProgressProvider({ children }: { children: ReactNode }) {
-  const [store] = useState(() => createProgressStore());
+/**
+ * One progress store for the site, read from localStorage after mount so static HTML and hydration agree.
+ * Tests hand in a store of their own.
+ */
+export function ProgressProvider({ children, store: given }: { children: ReactNode; store?: ProgressStore }) {
+  const [store] = useState(() => given ?? createProgressStore());
   useEffect(() => {
     void store.persist.rehydrate();
   }, [store]);

@@ -2,7 +2,9 @@
  * Grading, pure and engine-free so a lesson page can grade without loading the simulator.
  * A predict question is graded against the engine's answer, which the caller computes (predict.ts).
  */
-import type { Question } from './types';
+import { optionLetter } from './letters';
+import { choiceSentence } from './predict-words';
+import type { Option, Question } from './types';
 
 export type Answer =
   | { type: 'single'; choice: string | null }
@@ -13,12 +15,19 @@ export type Answer =
 
 export interface Grade {
   correct: boolean;
-  /** The right answer in words, shown with the explanation. */
+  /** The right answer in words, shown with the explanation (options with their letters, predictions as sentences). */
   expected: string;
 }
 
+function lettered(options: readonly Option[], ids: readonly string[]): string {
+  return options
+    .map((o, i) => (ids.includes(o.id) ? `${optionLetter(i)}: ${o.text}` : null))
+    .filter((text): text is string => text !== null)
+    .join('; ');
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
+  return a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 }
 
 /** Whether the learner has given a complete answer (every blank filled). */
@@ -38,14 +47,10 @@ export function isComplete(question: Question, answer: Answer): boolean {
 
 export function grade(question: Question, answer: Answer, engineAnswer?: string): Grade {
   switch (question.type) {
-    case 'single': {
-      const expected = question.options.find((o) => o.id === question.answer)?.text ?? question.answer;
-      return { correct: answer.type === 'single' && answer.choice === question.answer, expected };
-    }
-    case 'multiple': {
-      const expected = question.options.filter((o) => question.answers.includes(o.id)).map((o) => o.text).join('; ');
-      return { correct: answer.type === 'multiple' && sameSet(answer.choices, question.answers), expected };
-    }
+    case 'single':
+      return { correct: answer.type === 'single' && answer.choice === question.answer, expected: lettered(question.options, [question.answer]) };
+    case 'multiple':
+      return { correct: answer.type === 'multiple' && sameSet(answer.choices, question.answers), expected: lettered(question.options, question.answers) };
     case 'order': {
       const expected = question.steps.map((s) => s.text).join(' → ');
       const correct = answer.type === 'order' && answer.order.length === question.steps.length && question.steps.every((s, i) => answer.order[i] === s.id);
@@ -58,7 +63,7 @@ export function grade(question: Question, answer: Answer, engineAnswer?: string)
     }
     case 'predict': {
       if (engineAnswer === undefined) throw new Error('A predict question is graded against the engine’s answer');
-      return { correct: answer.type === 'predict' && answer.choice === engineAnswer, expected: engineAnswer };
+      return { correct: answer.type === 'predict' && answer.choice === engineAnswer, expected: choiceSentence(question.ask, engineAnswer) };
     }
   }
 }

@@ -3,10 +3,26 @@
  * matches, predict links that decode cleanly and whose engine answer is among the choices).
  */
 import { decodeLink } from '@/lib/scenario/url-codec';
+import { letterReferences, optionLetter } from './letters';
 import { engineAnswer } from './predict';
-import type { Quiz } from './types';
+import { choiceSentenceOrNull } from './predict-words';
+import type { Option, Quiz } from './types';
 
 export const MIN_QUESTIONS = 6;
+
+/** Progress stores answers by question id and accepts only this form (lib/progress/schema.ts, ID_PATTERN). */
+const QUESTION_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** An explanation's "(b)" must mean the option shown as B: the one with id `b`, or, when ids are words, the second. */
+function letterErrors(options: readonly Option[], explanation: string): string[] {
+  return letterReferences(explanation).flatMap((letter) => {
+    const shownAt = letter.charCodeAt(0) - 97;
+    const byId = options.findIndex((o) => o.id === letter);
+    if (shownAt >= options.length) return [`the explanation refers to (${letter}), but there is no option ${optionLetter(shownAt)}`];
+    if (byId !== -1 && byId !== shownAt) return [`the explanation’s (${letter}) means option id “${letter}”, which is shown as ${optionLetter(byId)}`];
+    return [];
+  });
+}
 
 export function validateQuiz(quiz: Quiz, knownHeadingIds: ReadonlySet<string>): string[] {
   const errors: string[] = [];
@@ -15,6 +31,7 @@ export function validateQuiz(quiz: Quiz, knownHeadingIds: ReadonlySet<string>): 
   const ids = new Set<string>();
   for (const q of quiz.questions) {
     if (ids.has(q.id)) errors.push(`${at(q.id)}: duplicate question id`);
+    if (!QUESTION_ID.test(q.id)) errors.push(`${at(q.id)}: a question id is lowercase letters, digits and hyphens, so progress can store it`);
     ids.add(q.id);
     if (!q.prompt.trim()) errors.push(`${at(q.id)}: empty prompt`);
     if (!q.explanation.trim()) errors.push(`${at(q.id)}: every answer needs an explanation`);
@@ -24,10 +41,12 @@ export function validateQuiz(quiz: Quiz, knownHeadingIds: ReadonlySet<string>): 
       case 'single':
         if (!q.options.some((o) => o.id === q.answer)) errors.push(`${at(q.id)}: answer “${q.answer}” is not an option`);
         if (new Set(q.options.map((o) => o.id)).size !== q.options.length) errors.push(`${at(q.id)}: duplicate option ids`);
+        for (const error of letterErrors(q.options, q.explanation)) errors.push(`${at(q.id)}: ${error}`);
         break;
       case 'multiple':
         if (q.answers.length === 0 || !q.answers.every((a) => q.options.some((o) => o.id === a))) errors.push(`${at(q.id)}: answers must be options`);
         if (new Set(q.options.map((o) => o.id)).size !== q.options.length) errors.push(`${at(q.id)}: duplicate option ids`);
+        for (const error of letterErrors(q.options, q.explanation)) errors.push(`${at(q.id)}: ${error}`);
         break;
       case 'order':
         if (q.steps.length < 3) errors.push(`${at(q.id)}: an ordering needs at least 3 steps`);
@@ -47,6 +66,9 @@ export function validateQuiz(quiz: Quiz, knownHeadingIds: ReadonlySet<string>): 
         const answer = engineAnswer(q);
         if (!q.choices.includes(answer)) errors.push(`${at(q.id)}: the engine answers “${answer}”, which is not among the choices ${q.choices.join(', ')}`);
         if (new Set(q.choices).size !== q.choices.length) errors.push(`${at(q.id)}: duplicate choices`);
+        for (const choice of q.choices) {
+          if (choiceSentenceOrNull(q.ask, choice) === null) errors.push(`${at(q.id)}: no sentence says what the choice “${choice}” means for ${q.ask} (lib/quiz/predict-words.ts)`);
+        }
         break;
       }
     }

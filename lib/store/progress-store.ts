@@ -4,15 +4,22 @@
  */
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { EMPTY_PROGRESS, parseProgressFile, PROGRESS_VERSION, readProgress, type Progress } from '@/lib/progress/progress';
+import { EMPTY_PROGRESS, PROGRESS_VERSION, readProgress, type Progress, type SavedAnswer } from '@/lib/progress/progress';
+import { clearQuiz, completeIfPassed, recordTry } from '@/lib/progress/update';
 
 export interface ProgressState {
   progress: Progress;
-  recordAnswer: (lesson: string, questionId: string, correct: boolean) => void;
-  completeLesson: (lesson: string, at: string) => void;
+  /** Records one try at a question; the first try is what the score counts. */
+  recordTry: (lesson: string, questionId: string, answer: SavedAnswer, correct: boolean, at: string) => void;
+  /** Completes the lesson when every question is answered and the score passes. */
+  completeIfPassed: (lesson: string, questionIds: readonly string[], at: string) => void;
+  /** Clears a lesson's answers for a fresh try at its quiz. */
   resetQuiz: (lesson: string) => void;
-  /** Replaces progress with a file's, or changes nothing and says why. */
-  importFile: (text: string) => { ok: boolean; message: string };
+  /**
+   * Sets progress outright (an import, merged or not) and returns what it was, so the caller can offer an
+   * undo. Merging lives with the import tools (lib/progress/merge.ts), which only the course index loads.
+   */
+  setProgress: (next: Progress) => Progress;
   resetAll: () => void;
 }
 
@@ -45,37 +52,21 @@ const safeLocalStorage: StateStorage = {
   },
 };
 
-function lessonOf(progress: Progress, lesson: string) {
-  return progress.lessons[lesson] ?? { completedAt: null, answers: {} };
-}
-
 export function createProgressStore(storage: StateStorage = safeLocalStorage) {
   return createStore<ProgressState>()(
     persist(
       (set, get) => ({
         progress: EMPTY_PROGRESS,
-        recordAnswer: (lesson, questionId, correct) => {
-          const { progress } = get();
-          const current = lessonOf(progress, lesson);
-          set({ progress: { ...progress, lessons: { ...progress.lessons, [lesson]: { ...current, answers: { ...current.answers, [questionId]: correct } } } } });
+        recordTry: (lesson, questionId, answer, correct, at) => set({ progress: recordTry(get().progress, lesson, questionId, answer, correct, at) }),
+        completeIfPassed: (lesson, questionIds, at) => {
+          const next = completeIfPassed(get().progress, lesson, questionIds, at);
+          if (next !== get().progress) set({ progress: next });
         },
-        completeLesson: (lesson, at) => {
-          const { progress } = get();
-          const current = lessonOf(progress, lesson);
-          if (current.completedAt) return;
-          set({ progress: { ...progress, lessons: { ...progress.lessons, [lesson]: { ...current, completedAt: at } } } });
-        },
-        resetQuiz: (lesson) => {
-          const { progress } = get();
-          const current = lessonOf(progress, lesson);
-          set({ progress: { ...progress, lessons: { ...progress.lessons, [lesson]: { ...current, answers: {} } } } });
-        },
-        importFile: (text) => {
-          const result = parseProgressFile(text);
-          if (!result.ok) return { ok: false, message: result.message };
-          set({ progress: result.progress });
-          const count = Object.values(result.progress.lessons).filter((l) => l.completedAt).length;
-          return { ok: true, message: `Progress imported: ${count} lesson${count === 1 ? '' : 's'} complete.` };
+        resetQuiz: (lesson) => set({ progress: clearQuiz(get().progress, lesson) }),
+        setProgress: (next) => {
+          const before = get().progress;
+          set({ progress: next });
+          return before;
         },
         resetAll: () => set({ progress: EMPTY_PROGRESS }),
       }),
@@ -85,6 +76,9 @@ export function createProgressStore(storage: StateStorage = safeLocalStorage) {
         storage: createJSONStorage(() => storage),
         partialize: (state) => ({ progress: state.progress }),
         skipHydration: true,
+        // The saved progress carries its own version, and readProgress (in `merge`) migrates it. Passing it
+        // through here keeps zustand from discarding progress saved under an older envelope version.
+        migrate: (persisted) => persisted as { progress?: unknown },
         // Saved progress goes through the same reader as imported files: anything unreadable starts fresh.
         merge: (persisted, current) => {
           const result = readProgress((persisted as { progress?: unknown } | undefined)?.progress);

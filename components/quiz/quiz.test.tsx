@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import type { StateStorage } from 'zustand/middleware';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Answer } from '@/lib/quiz/grade';
+import type { Ordering, SingleChoice } from '@/lib/quiz/types';
+import { createProgressStore } from '@/lib/store/progress-store';
+import { ProgressProvider } from '@/components/progress/ProgressProvider';
+import { QuestionCard } from './QuestionCard';
+import { OrderInput } from './questions';
+
+afterEach(cleanup);
+
+function memoryStorage(): StateStorage {
+  const data: Record<string, string> = {};
+  return { getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v), removeItem: (k) => void delete data[k] };
+}
+
+const ports: SingleChoice = {
+  id: 'https-port',
+  type: 'single',
+  prompt: 'Which port does HTTPS use?',
+  options: [
+    { id: 'a', text: '80' },
+    { id: 'b', text: '443' },
+  ],
+  answer: 'b',
+  explanation: 'Port 80 (a) is plain HTTP; TLS is *layered* on 443.',
+  covers: ['x'],
+};
+
+function showQuestion(store = createProgressStore(memoryStorage())) {
+  render(
+    <ProgressProvider store={store}>
+      <ol>
+        <QuestionCard lesson="demo" question={ports} index={0} questionIds={[ports.id]} />
+      </ol>
+    </ProgressProvider>,
+  );
+  return store;
+}
+
+async function check() {
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Check answer' })));
+}
+
+describe('a quiz question', () => {
+  it('letters its options, lets a wrong answer be tried again, and scores the first try', async () => {
+    const store = showQuestion();
+    fireEvent.click(screen.getByRole('radio', { name: 'A 80' }));
+    await check();
+    // Feedback loads its code when first needed.
+    expect(await screen.findByText('Not quite.', { selector: 'p:not([role])' })).toBeTruthy();
+    // The explanation waits until the learner asks for it or gets it right.
+    expect(screen.queryByText(/is plain HTTP/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Not quite. Try again, or show the answer.');
+    // The Check button has gone, so focus moves to what it said.
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Not quite.'));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(screen.getByRole('radio', { name: 'A 80' })).toHaveProperty('disabled', false);
+    // Focus returns to the learner's own choice, ready to change it.
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'A 80' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'B 443' }));
+    await check();
+    expect(screen.getByRole('status').textContent).toBe('Correct.');
+    expect(await screen.findByText(/Right on try 2/)).toBeTruthy();
+    // The explanation's Markdown is drawn, not shown raw.
+    expect(screen.getByText('layered').tagName).toBe('EM');
+    expect(store.getState().progress.lessons.demo?.questions['https-port']).toMatchObject({ firstTryCorrect: false, correct: true, tries: 2, answer: { type: 'single', choice: 'b' } });
+    expect(store.getState().progress.lessons.demo?.completedAt).toBeNull();
+  });
+
+  it('shows the answer and why on request, without a retry', async () => {
+    showQuestion();
+    fireEvent.click(screen.getByRole('radio', { name: 'A 80' }));
+    await check();
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Show the answer' })));
+    expect(await screen.findByText('B: 443')).toBeTruthy();
+    expect(screen.getByText(/is plain HTTP/)).toBeTruthy();
+  });
+
+  it('shows the saved choices of an earlier visit', async () => {
+    const store = createProgressStore(memoryStorage());
+    store.getState().recordTry('demo', 'https-port', { type: 'single', choice: 'a' }, false, '2026-01-01T00:00:00.000Z');
+    showQuestion(store);
+    expect(screen.getByRole('radio', { name: 'A 80' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: 'A 80' })).toHaveProperty('disabled', true);
+    expect(await screen.findByText('Not quite.')).toBeTruthy();
+  });
+
+  it('completes the lesson when the only question is right first time', async () => {
+    const store = showQuestion();
+    fireEvent.click(screen.getByRole('radio', { name: 'B 443' }));
+    await check();
+    expect(store.getState().progress.lessons.demo?.completedAt).not.toBeNull();
+  });
+});
+
+const handshake: Ordering = {
+  id: 'handshake',
+  type: 'order',
+  prompt: 'Order the handshake.',
+  steps: [
+    { id: 'syn', text: 'SYN' },
+    { id: 'synack', text: 'SYN-ACK' },
+    { id: 'ack', text: 'ACK' },
+  ],
+  explanation: '…',
+  covers: ['x'],
+};
+
+function Ordered() {
+  const [answer, setAnswer] = useState<Extract<Answer, { type: 'order' }>>({ type: 'order', order: ['ack', 'syn', 'synack'] });
+  return <OrderInput question={handshake} answer={answer} onChange={setAnswer} disabled={false} />;
+}
+
+describe('an ordering question', () => {
+  it('announces each move and keeps focus on the moved step', () => {
+    render(<Ordered />);
+    fireEvent.click(screen.getByRole('button', { name: 'Move “SYN” up' }));
+    expect(screen.getByRole('status').textContent).toBe('“SYN” moved up to position 1 of 3, before “ACK”.');
+    expect(within(screen.getByRole('list')).getAllByRole('listitem')[0]!.textContent).toContain('SYN');
+    // At the top, "up" is disabled, so focus lands on the same step's "down".
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move “SYN” down' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move “ACK” down' }));
+    expect(screen.getByRole('status').textContent).toBe('“ACK” moved down to position 3 of 3, after “SYN-ACK”.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move “ACK” up' }));
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The changes a learner makes to progress, as pure functions: the store calls them, the tests call them
+ * directly. Each returns new objects and leaves its input untouched.
+ */
+import { lessonScore } from './score';
+import { EMPTY_LESSON, type LessonProgress, type Progress, type SavedAnswer } from './schema';
+
+function withLesson(progress: Progress, slug: string, lesson: LessonProgress): Progress {
+  return { ...progress, lessons: { ...progress.lessons, [slug]: lesson } };
+}
+
+function lessonOf(progress: Progress, slug: string): LessonProgress {
+  return Object.hasOwn(progress.lessons, slug) ? progress.lessons[slug]! : EMPTY_LESSON;
+}
+
+/** Records one try at a question. The first try is kept as what the score counts; later tries replace only the latest. */
+export function recordTry(progress: Progress, slug: string, questionId: string, answer: SavedAnswer, correct: boolean, at: string): Progress {
+  const lesson = lessonOf(progress, slug);
+  const earlier = Object.hasOwn(lesson.questions, questionId) ? lesson.questions[questionId] : undefined;
+  const record = earlier
+    ? { ...earlier, correct, tries: earlier.tries + 1, answer, at }
+    : { firstTryCorrect: correct, correct, tries: 1, answer, at };
+  return withLesson(progress, slug, { ...lesson, questions: { ...lesson.questions, [questionId]: record } });
+}
+
+/** Marks the lesson complete once its quiz passes. A lesson already complete keeps its first completion time. */
+export function completeIfPassed(progress: Progress, slug: string, questionIds: readonly string[], at: string): Progress {
+  const lesson = lessonOf(progress, slug);
+  if (lesson.completedAt || !lessonScore(lesson, questionIds).passed) return progress;
+  return withLesson(progress, slug, { ...lesson, completedAt: at });
+}
+
+/** Clears a lesson's answers to take its quiz afresh. Completion stays: a lesson once completed is not taken away. */
+export function clearQuiz(progress: Progress, slug: string): Progress {
+  if (!Object.hasOwn(progress.lessons, slug)) return progress;
+  return withLesson(progress, slug, { ...lessonOf(progress, slug), questions: {} });
+}
