@@ -104,15 +104,18 @@ export function Sandbox() {
             <Timeline />
           </section>
         </div>
-        <Waterfall />
-        {/* The panels that scroll. The event log's own list is the part that scrolls, so it can follow the cursor. */}
-        <div className="grid min-h-0 flex-1 gap-3 lg:grid-cols-2 lg:[&>section:last-child]:min-h-0 lg:[&>section:last-child_ol]:max-h-none lg:[&>section:last-child_ol]:min-h-0 lg:[&>section:last-child_ol]:flex-1">
+        {/* The panels that scroll. The event log's own list is the part that scrolls, so it can follow the cursor.
+            The waterfall comes after them, in the same scrolling region, so the stage above never moves. */}
+        <div className="flex min-h-0 flex-1 flex-col gap-3 lg:overflow-y-auto">
+        <div className="grid min-h-0 flex-1 gap-3 lg:min-h-60 lg:grid-cols-2 lg:[&>section:last-child]:min-h-0 lg:[&>section:last-child_ol]:max-h-none lg:[&>section:last-child_ol]:min-h-0 lg:[&>section:last-child_ol]:flex-1">
           <Suspense>
             <Inspector className="lg:min-h-0 lg:overflow-y-auto" />
           </Suspense>
           <Suspense>
             <EventLog />
           </Suspense>
+        </div>
+        <Waterfall />
         </div>
       </div>
       <CompactPlayerBar diagram={diagram} player={player} />
