@@ -24,7 +24,8 @@ const counter = (page: Page) => page.getByText(/^Step \d+ of \d+$|^Ready$/);
 const caption = (page: Page) => page.locator('[aria-live="polite"][aria-atomic="true"]').first();
 
 test('stepping through a slow query visits every event, one caption per step, counting up by one', async ({ page }) => {
-  test.setTimeout(240_000);
+  // 139 steps, each waited on: generous, for a busy machine.
+  test.setTimeout(480_000);
   await openSandbox(page);
   await expect(counter(page)).toHaveText('Ready');
   const forward = page.getByRole('button', { name: 'Step forward' });

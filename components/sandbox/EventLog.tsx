@@ -20,11 +20,12 @@ const FILTERS: Record<Filter, { label: string; keep: (e: SimEvent) => boolean }>
   decisions: { label: 'Decisions', keep: (e) => !e.leg },
 };
 
+/** Each status sets the left border's colour itself: two border colours on one line would fight. */
 const STATUS_CLASS: Record<EventStatus, string> = {
-  current: 'bg-blue-100 dark:bg-blue-950',
+  current: 'border-l-blue-700 bg-blue-100 dark:border-l-blue-300 dark:bg-blue-950',
   running: 'border-l-amber-500 dark:border-l-amber-400',
-  past: '',
-  future: 'text-slate-600 dark:text-slate-400',
+  past: 'border-l-transparent',
+  future: 'border-l-transparent text-slate-600 dark:text-slate-400',
 };
 
 interface RowProps {
@@ -45,7 +46,7 @@ const EventRow = memo(function EventRow({ event: e, index, status, tabIndex, onP
       data-current={status === 'current' ? '' : undefined}
       tabIndex={tabIndex}
       onClick={() => onPick(index)}
-      className={`grid cursor-pointer grid-cols-[2.25rem_4.25rem_1fr] gap-x-2 border-b border-l-4 border-b-slate-100 border-l-transparent px-2 py-1.5 last:border-b-0 hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 dark:border-b-slate-800 dark:hover:bg-slate-800 ${STATUS_CLASS[status]}`}
+      className={`grid cursor-pointer grid-cols-[2.25rem_4.25rem_1fr] gap-x-2 border-b border-l-4 border-b-slate-100 px-2 py-1.5 last:border-b-0 hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 dark:border-b-slate-800 dark:hover:bg-slate-800 ${STATUS_CLASS[status]}`}
     >
       <span className="text-right font-mono text-xs text-slate-600 tabular-nums dark:text-slate-400">
         <span className="sr-only">Step </span>

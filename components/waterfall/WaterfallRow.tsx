@@ -90,7 +90,7 @@ export const WaterfallRow = memo(function WaterfallRow({ bar, index, place, sele
       data-current={selected ? '' : undefined}
       tabIndex={tabIndex}
       onClick={onClick}
-      className={`grid h-6 cursor-pointer grid-cols-[var(--wf-label)_1fr] items-center hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 dark:hover:bg-slate-800 ${selected ? 'bg-blue-100 dark:bg-blue-950' : ''}`}
+      className={`grid h-6 cursor-pointer grid-cols-[var(--wf-label)_1fr] items-center hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 dark:hover:bg-slate-800 ${selected ? 'bg-blue-100 shadow-[inset_4px_0_0_var(--color-blue-700)] dark:bg-blue-950 dark:shadow-[inset_4px_0_0_var(--color-blue-300)]' : ''}`}
     >
       <span className="truncate pr-1.5 text-[11px] sm:text-xs" style={{ paddingLeft: `${0.25 + bar.depth * 0.4}rem` }}>
         {SHORT_NAMES[bar.caller]} → {SHORT_NAMES[bar.callee]}

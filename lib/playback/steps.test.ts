@@ -43,7 +43,7 @@ describe('steps: one event per step', () => {
       }),
       { seed: 11, numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   it('puts each moment inside the stretch its event owns, never moving the cursor back (seed 12)', () => {
     fc.assert(
@@ -61,7 +61,7 @@ describe('steps: one event per step', () => {
       }),
       { seed: 12, numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   it('captions exactly the stepped event, even when several start at the same moment', () => {
     const moments = stepMoments(slow.events);

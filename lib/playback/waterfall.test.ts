@@ -85,5 +85,5 @@ describe('the waterfall', () => {
       }),
       { seed: 21, numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
