@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { quiz } from '../content/quizzes/journey-of-a-request';
 import { optionLetter } from '../lib/quiz/letters';
@@ -203,3 +204,25 @@ test('importing an older export merges it and says what changed; replacing asks 
   await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
   await expect(lessonRow(/Ports and protocols/i).getByText('Lesson complete')).toBeVisible();
 });
+
+// One page per test: a checked quiz (feedback, a revealed answer, a playing simulator, the confirm dialog) is scanned in each scheme.
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in a checked quiz, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(LESSON);
+    await answer(page, single, true);
+    const item = await answer(page, predict, false);
+    await item.getByRole('button', { name: 'Show the answer' }).click();
+    await item.getByRole('button', { name: 'Show me' }).click();
+    await expect(item.getByRole('region', { name: 'Outcome' })).toBeVisible(SLOW);
+    const scan = async () => {
+      const results = await new AxeBuilder({ page }).include('section[aria-labelledby="quiz-heading"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+      return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    expect(await scan()).toEqual([]);
+    // The dialog makes the page behind it inert, so it is scanned on its own turn.
+    await page.getByRole('button', { name: 'Try the quiz again' }).click();
+    await expect(page.getByRole('dialog', { name: 'Start the quiz again?' })).toBeVisible();
+    expect(await scan()).toEqual([]);
+  });
+}

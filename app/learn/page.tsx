@@ -46,7 +46,7 @@ export default async function LearnPage() {
         ))}
       </ol>
       <div className="mt-10">
-        <ProgressTools />
+        <ProgressTools quizzes={Object.fromEntries(lessons.map((lesson, index) => [lesson.slug, ids[index]!]))} />
       </div>
     </div>
   );

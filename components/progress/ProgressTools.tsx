@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { mergeImport } from '@/lib/progress/merge';
 import { completedLessons, parseProgressFile, progressFile, type Progress } from '@/lib/progress/progress';
+import { completePassedLessons } from '@/lib/progress/update';
 import { useProgressStore } from './ProgressProvider';
 
 // Only needed once a replacement is chosen.
@@ -37,7 +38,8 @@ async function readFile(file: File): Promise<{ ok: true; progress: Progress } | 
 
 const buttonClass = 'rounded-md border border-slate-400 px-3 py-2 text-sm dark:border-slate-500';
 
-export function ProgressTools() {
+/** `quizzes`: each lesson's question ids, so a lesson an import brings to a pass is completed. */
+export function ProgressTools({ quizzes }: { quizzes: Readonly<Record<string, readonly string[]>> }) {
   const store = useProgressStore();
   const mergeInput = useRef<HTMLInputElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
@@ -63,7 +65,7 @@ export function ProgressTools() {
     setUndo(null);
     if (!result.ok) return setMessage({ ok: false, text: result.message });
     const { progress, sentence } = mergeImport(store.getState().progress, result.progress);
-    store.getState().setProgress(progress);
+    store.getState().setProgress(completePassedLessons(progress, quizzes, new Date().toISOString()));
     setMessage({ ok: true, text: `Progress imported: ${sentence}` });
   };
 
@@ -77,7 +79,7 @@ export function ProgressTools() {
 
   const replace = () => {
     if (!pendingReplace) return;
-    const before = store.getState().setProgress(pendingReplace);
+    const before = store.getState().setProgress(completePassedLessons(pendingReplace, quizzes, new Date().toISOString()));
     setPendingReplace(null);
     setUndo(before);
     setMessage({ ok: true, text: `Progress replaced by the file’s: ${describe(pendingReplace)}.` });

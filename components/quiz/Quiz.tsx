@@ -5,7 +5,7 @@
  * it erases anything. Passing it, with every question answered, completes the lesson.
  */
 import dynamic from 'next/dynamic';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Quiz as QuizData } from '@/lib/quiz/types';
 import { lessonScore, PASS_PERCENT, type LessonScore } from '@/lib/progress/score';
 import { useProgress, useProgressStore } from '@/components/progress/ProgressProvider';
@@ -35,6 +35,12 @@ export function Quiz({ quiz }: { quiz: QuizData }) {
   const [attempt, setAttempt] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+
+  // Answers checked here complete the lesson as they pass; this catches a pass that arrived another way
+  // (progress merged from files), so a passed quiz never sits beside an incomplete lesson.
+  useEffect(() => {
+    if (score.passed && !complete) store.getState().completeIfPassed(quiz.lesson, questionIds, new Date().toISOString());
+  }, [score.passed, complete, store, quiz.lesson, questionIds]);
 
   const startAgain = () => {
     store.getState().resetQuiz(quiz.lesson);

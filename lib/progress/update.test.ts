@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROGRESS } from './schema';
-import { clearQuiz, completeIfPassed, recordTry } from './update';
+import { clearQuiz, completeIfPassed, completePassedLessons, recordTry } from './update';
 
 const single = (choice: string) => ({ type: 'single' as const, choice });
 
@@ -26,6 +26,15 @@ describe('recording tries', () => {
     passing = completeIfPassed(passing, 'l', ids, 't3');
     expect(passing.lessons.l!.completedAt).toBe('t3');
     expect(completeIfPassed(passing, 'l', ids, 't9').lessons.l!.completedAt).toBe('t3');
+  });
+
+  it('completes lessons that pass once progress arrives whole, as from a merged import', () => {
+    const right = { firstTryCorrect: true, correct: true, tries: 1, answer: null, at: null };
+    const progress = { v: 2 as const, lessons: { l: { completedAt: null, questions: { a: right, b: right } }, m: { completedAt: null, questions: { a: right } } } };
+    const after = completePassedLessons(progress, { l: ['a', 'b'], m: ['a', 'b'], unseen: ['a'] }, 't');
+    expect(after.lessons.l!.completedAt).toBe('t');
+    expect(after.lessons.m!.completedAt).toBeNull();
+    expect(after.lessons.unseen).toBeUndefined();
   });
 
   it('clears a quiz for a fresh start and leaves the lesson complete', () => {

@@ -30,6 +30,14 @@ export function completeIfPassed(progress: Progress, slug: string, questionIds: 
   return withLesson(progress, slug, { ...lesson, completedAt: at });
 }
 
+/**
+ * Completes every lesson whose quiz passes, for progress that arrived whole (an imported file), where no
+ * single answer was checked: two partial files can merge into a pass.
+ */
+export function completePassedLessons(progress: Progress, quizzes: Readonly<Record<string, readonly string[]>>, at: string): Progress {
+  return Object.entries(quizzes).reduce((current, [slug, questionIds]) => completeIfPassed(current, slug, questionIds, at), progress);
+}
+
 /** Clears a lesson's answers to take its quiz afresh. Completion stays: a lesson once completed is not taken away. */
 export function clearQuiz(progress: Progress, slug: string): Progress {
   if (!Object.hasOwn(progress.lessons, slug)) return progress;
