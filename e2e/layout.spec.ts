@@ -28,7 +28,7 @@ test.describe('at 1280×800', () => {
     await expect(page.getByRole('group', { name: /^Diagram of the request/ })).toBeInViewport();
     // The inspector and the log are on the same screen, each scrolling on its own.
     await expect(page.getByRole('region', { name: 'At the playhead' })).toBeInViewport({ ratio: 0.3 });
-    await expect(page.getByRole('list', { name: 'Events in order' })).toBeInViewport({ ratio: 0.3 });
+    await expect(page.getByRole('listbox', { name: 'Events in order' })).toBeInViewport({ ratio: 0.3 });
     expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
   });
 
@@ -101,8 +101,8 @@ test.describe('at 1280×800', () => {
   test('the inspector shows load balancer → Nginx as plain HTTP on port 80: no TLS', async ({ page }) => {
     await openSandbox(page);
     await page
-      .getByRole('list', { name: 'Events in order' })
-      .getByRole('button', { name: /Load balancer → Reverse proxy\s*HTTP 80/ })
+      .getByRole('listbox', { name: 'Events in order' })
+      .getByRole('option', { name: /Load balancer → Reverse proxy\s*HTTP 80/ })
       .first()
       .click();
     const layers = layersOf(page);
