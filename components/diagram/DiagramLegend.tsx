@@ -3,9 +3,11 @@
  * around the services. Static, so the placeholder drawing shows it too and nothing moves when the
  * interactive diagram arrives.
  */
+import type { ReactNode } from 'react';
 import type { LegKind } from '@/lib/sim';
 import { SELECTED_CLASSES, TONE_CLASSES, TONE_ORDER, TONE_WORDS } from './node-tones';
 import { PACKET_RADIUS, PACKET_STYLE, PacketShape } from './PacketShape';
+import { ZONE_TONE_CLASSES } from './zone-tones';
 
 const KINDS = Object.keys(PACKET_STYLE) as LegKind[];
 
@@ -13,26 +15,37 @@ function Swatch({ className }: { className: string }) {
   return <span aria-hidden="true" className={`inline-block h-3.5 w-6 shrink-0 rounded border-2 ${className}`} />;
 }
 
+function Row({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <span className="font-semibold text-slate-800 dark:text-slate-200">{title}</span>
+      <ul className="m-0 flex list-none flex-wrap items-center gap-x-4 gap-y-1.5 p-0" aria-label={`Legend: ${title.toLowerCase()}`}>
+        {children}
+      </ul>
+    </div>
+  );
+}
+
 const item = 'inline-flex items-center gap-1.5';
-const list = 'm-0 flex list-none flex-wrap items-center gap-x-4 gap-y-1.5 p-0';
 
 export function DiagramLegend() {
   const box = PACKET_RADIUS + 3;
   return (
     <div className="flex flex-col gap-1.5 text-xs text-slate-700 dark:text-slate-300">
-      <ul className={list} aria-label="Legend: service states">
+      <Row title="Services">
         {TONE_ORDER.map((tone) => (
           <li key={tone} className={item}>
-            <Swatch className={TONE_CLASSES[tone]} />
+            {/* The "working now" ring and the selection outline reach past the swatch; margins keep them off the words. */}
+            <Swatch className={`${TONE_CLASSES[tone]} ${tone === 'active' ? 'mx-1' : ''}`} />
             {TONE_WORDS[tone][0]!.toUpperCase() + TONE_WORDS[tone].slice(1)}
           </li>
         ))}
         <li className={item}>
-          <Swatch className={`${TONE_CLASSES.idle} ${SELECTED_CLASSES}`} />
+          <Swatch className={`${TONE_CLASSES.idle} ${SELECTED_CLASSES} mx-1.5`} />
           Selected
         </li>
-      </ul>
-      <ul className={list} aria-label="Legend: packets">
+      </Row>
+      <Row title="Packets, pointing the way they travel">
         {KINDS.map((kind) => (
           <li key={kind} className={item}>
             <svg width={18} height={18} viewBox={`${-box} ${-box} ${2 * box} ${2 * box}`} aria-hidden="true">
@@ -41,19 +54,18 @@ export function DiagramLegend() {
             {PACKET_STYLE[kind].label}
           </li>
         ))}
-        <li className={item}>The point shows which way it travels</li>
-      </ul>
-      <ul className={list} aria-label="Legend: boxes">
+      </Row>
+      <Row title="Boxes">
         <li className={item}>
-          <Swatch className="border-orange-400 dark:border-orange-600" />
+          <Swatch className={ZONE_TONE_CLASSES.pop} />
           Edge location
         </li>
         <li className={item}>
-          <Swatch className="border-slate-400 dark:border-slate-500" />
+          <Swatch className={ZONE_TONE_CLASSES.vpc} />
           VPC
         </li>
         <li className={item}>
-          <Swatch className="border-dashed border-sky-500 dark:border-sky-600" />
+          <Swatch className={ZONE_TONE_CLASSES.private} />
           Subnet, guarded by its network ACL (NACL)
         </li>
         <li className={item}>
@@ -62,7 +74,7 @@ export function DiagramLegend() {
           </span>
           Security group
         </li>
-      </ul>
+      </Row>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { NODES } from '@/lib/sim';
 import { useSandboxStore } from '@/components/sandbox/store-context';
 import { center } from './geometry';
 import type { PlacedLink } from './layout';
-import { LABEL_PAD_X, LABEL_PAD_Y } from './link-label';
+import { LABEL_MIN_HEIGHT, LABEL_PAD_X, LABEL_PAD_Y } from './link-label';
 import { FONT, LINE_HEIGHT } from './typography';
 
 export type LinkEdgeData = { placed: PlacedLink; active: boolean; selected: boolean };
@@ -42,7 +42,7 @@ function LinkEdgeComponent({ id, data }: EdgeProps<LinkEdgeType>) {
           aria-label={`Link ${NODES[link.a].label} – ${NODES[link.b].label}: ${link.label}`}
           aria-pressed={data.selected}
           onClick={() => store.getState().select(data.selected ? null : selection)}
-          className={`nopan absolute cursor-pointer rounded border bg-white text-left font-mono whitespace-nowrap text-slate-800 dark:bg-slate-900 dark:text-slate-100 ${
+          className={`nopan absolute flex cursor-pointer flex-col justify-center rounded border bg-white text-left font-mono whitespace-nowrap text-slate-800 dark:bg-slate-900 dark:text-slate-100 ${
             data.selected ? 'border-violet-600 outline-2 outline-violet-600 dark:border-violet-400 dark:outline-violet-400' : data.active ? 'border-blue-500' : 'border-slate-400 dark:border-slate-500'
           }`}
           style={{
@@ -51,6 +51,7 @@ function LinkEdgeComponent({ id, data }: EdgeProps<LinkEdgeType>) {
             fontSize: FONT.label,
             lineHeight: LINE_HEIGHT,
             padding: `${LABEL_PAD_Y}px ${LABEL_PAD_X}px`,
+            minHeight: LABEL_MIN_HEIGHT,
           }}
         >
           {label.lines.map((line, i) => (

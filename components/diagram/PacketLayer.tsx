@@ -13,10 +13,10 @@ import { NODES } from '@/lib/sim';
 import { useSandboxStore } from '@/components/sandbox/store-context';
 import { direction, pointAlong, reversed } from './geometry';
 import { placedLinkBetween, type DiagramLayout } from './layout';
-import { PACKET_RADIUS, PACKET_STYLE, PacketShape } from './PacketShape';
+import { PACKET_HIT_RADIUS, PACKET_RADIUS, PACKET_STYLE, PacketShape } from './PacketShape';
 
-/** Packets sharing a link (an ACK riding with the first request) sit side by side, this far apart. */
-const SIDE_STEP = 2 * PACKET_RADIUS + 2;
+/** Packets sharing a link (an ACK riding with the first request) sit side by side, their targets apart. */
+const SIDE_STEP = 2 * PACKET_HIT_RADIUS;
 
 function onKey(event: KeyboardEvent, act: () => void) {
   if (event.key === 'Enter' || event.key === ' ') {
@@ -63,6 +63,7 @@ export function PacketLayer({ packets, layout, selectedEvent }: { packets: Packe
               onClick={() => select(packet.eventId)}
               onKeyDown={(event) => onKey(event, () => select(packet.eventId))}
             >
+              <circle r={PACKET_HIT_RADIUS} fill="transparent" />
               {selected ? <circle r={PACKET_RADIUS + 5} fill="none" stroke="#8b5cf6" strokeWidth={3} /> : null}
               <g className="packet-enter">
                 <PacketShape kind={packet.kind} angle={angle} />

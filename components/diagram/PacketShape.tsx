@@ -13,8 +13,10 @@ export const PACKET_STYLE: Record<LegKind, { fill: string; label: string }> = {
   error: { fill: '#dc2626', label: 'Error' },
 };
 
-/** A packet's radius in flow units: under the clearance labels keep from their line. */
+/** A packet's radius in flow units. */
 export const PACKET_RADIUS = 11;
+/** Its click target: 24 CSS px across or more at the smallest zoom (WCAG 2.2 target size). */
+export const PACKET_HIT_RADIUS = 17;
 
 const OCTAGON = Array.from({ length: 8 }, (_, i) => {
   const a = ((i + 0.5) * Math.PI) / 4;

@@ -13,7 +13,7 @@ import { FONT, LINE_HEIGHT } from './typography';
 import type { ZoneTone } from './zones';
 
 const ZONE_STROKE: Record<ZoneTone, string> = {
-  pop: 'stroke-orange-400 dark:stroke-orange-600',
+  pop: 'stroke-orange-400 dark:stroke-orange-400/70',
   vpc: 'stroke-slate-400 dark:stroke-slate-500',
   public: 'stroke-emerald-500 dark:stroke-emerald-600',
   private: 'stroke-sky-500 dark:stroke-sky-600',

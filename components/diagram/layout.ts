@@ -78,7 +78,7 @@ const GRIDS: Record<LayoutName, Grid> = {
       app: { col: 3, row: 3 },
       thirdparty: { col: 3, row: 4 },
     },
-    rowGaps: [70, 92, 76, 56],
+    rowGaps: [70, 104, 76, 56],
 
   },
   narrow: {
@@ -95,7 +95,7 @@ const GRIDS: Record<LayoutName, Grid> = {
       thirdparty: { col: 1, row: 6 },
       db: { col: 0, row: 7 },
     },
-    rowGaps: [84, 40, 40, 66, 60, 56, 60],
+    rowGaps: [92, 40, 40, 66, 72, 56, 72],
   },
 };
 

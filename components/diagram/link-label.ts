@@ -6,8 +6,13 @@
 import { contains, direction, overlaps, pointAlong, segmentCrosses, type Box, type Point, type Segment } from './geometry';
 import { FONT, LINE_HEIGHT, monoWidth } from './typography';
 
-/** How far a label keeps from its line: a packet's radius and a little air. */
-export const LABEL_CLEARANCE = 13;
+/** How far a label keeps from its line: past a packet's click target (PACKET_HIT_RADIUS), so neither covers the other. */
+export const LABEL_CLEARANCE = 18;
+/**
+ * A label is a button: at the smallest zoom (0.74) it must still be 24 CSS px tall, the WCAG 2.2 minimum
+ * target, so a one-line label gets extra height.
+ */
+export const LABEL_MIN_HEIGHT = 33;
 export const LABEL_PAD_X = 5;
 export const LABEL_PAD_Y = 2;
 const BORDER = 1;
@@ -41,7 +46,7 @@ export function labelLines(text: string, stacked: boolean): string[] {
 export function labelSize(lines: readonly string[]): { width: number; height: number } {
   return {
     width: Math.max(...lines.map((line) => monoWidth(line, FONT.label))) + 2 * (LABEL_PAD_X + BORDER),
-    height: lines.length * FONT.label * LINE_HEIGHT + 2 * (LABEL_PAD_Y + BORDER),
+    height: Math.max(LABEL_MIN_HEIGHT, lines.length * FONT.label * LINE_HEIGHT + 2 * (LABEL_PAD_Y + BORDER)),
   };
 }
 
