@@ -1,20 +1,25 @@
 'use client';
 
-import { Controls, Position, ReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import { ControlButton, Controls, Position, ReactFlow, type EdgeTypes, type NodeTypes, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { frameAt, type Frame } from '@/lib/playback/frame';
-import { links, NODE_IDS, NODES } from '@/lib/sim';
-import type { DbEngine } from '@/lib/scenario/schema';
+import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
 import { resultFor } from '@/lib/store/derived';
-import { useFrame, useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
+import { parseSelection } from '@/lib/store/selection';
+import { useFrame, useResult, useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
-import { useMediaQuery } from '@/components/ui/useMediaQuery';
+import { DiagramFrame } from './DiagramFrame';
+import { fitDiagram, layoutsFor, ZOOM_FLOOR, type DiagramSize, type Fit } from './fit';
+import { nodesReached } from './focus';
 import { InfraNode, type InfraNodeType } from './InfraNode';
+import { placedLinkBetween, type DiagramLayout } from './layout';
 import { LinkEdge, type LinkEdgeType } from './LinkEdge';
-import { nodePosition, SECURITY_GROUPS, ZONES, zoneBox, type Orientation } from './layout';
-import { PACKET_STYLE, PacketLayer, PacketShape } from './PacketLayer';
+import { PacketLayer } from './PacketLayer';
+import { StaticDrawings } from './StaticDiagram';
+import { useContainerWidth } from './useContainerWidth';
 import { ZoneNode, type ZoneNodeType } from './ZoneNode';
+import { SECURITY_GROUPS } from './zones';
 
 // Module scope: a nodeTypes object recreated on every render makes React Flow remount every node.
 const nodeTypes: NodeTypes = { infra: InfraNode, zone: ZoneNode };
@@ -26,52 +31,56 @@ function toneKeyOf(frame: Frame): string {
 }
 
 /** The links carrying packets now, as one sorted string (same reason). */
-function activeLinksOf(frame: Frame, engine: DbEngine): string {
+function activeLinksOf(frame: Frame, layout: DiagramLayout): string {
   const ids = new Set<string>();
   for (const p of frame.packets) {
-    const link = links(engine).find((l) => (l.a === p.segmentFrom && l.b === p.segmentTo) || (l.a === p.segmentTo && l.b === p.segmentFrom));
-    if (link) ids.add(link.id);
+    const placed = placedLinkBetween(layout, p.segmentFrom, p.segmentTo);
+    if (placed) ids.add(placed.link.id);
   }
   return [...ids].sort().join(',');
 }
 
 /** Packets re-render every frame; keeping them in their own component spares the rest of the diagram. */
-function Packets({ orientation }: { orientation: Orientation }) {
+function Packets({ layout, selectedEvent }: { layout: DiagramLayout; selectedEvent: number | null }) {
   const frame = useFrame();
-  return <PacketLayer packets={frame.packets} orientation={orientation} />;
+  return <PacketLayer packets={frame.packets} layout={layout} selectedEvent={selectedEvent} />;
 }
 
-export function FlowDiagram({ compact = false }: { compact?: boolean }) {
-  const narrow = useMediaQuery('(max-width: 639px)');
-  const orientation: Orientation = narrow ? 'vertical' : 'horizontal';
+/** Which way links leave a node in a layout, for React Flow's handles (ours are hidden). */
+function handleSides(layout: DiagramLayout) {
+  return layout.name === 'narrow' ? { sourcePosition: Position.Bottom, targetPosition: Position.Top } : { sourcePosition: Position.Right, targetPosition: Position.Left };
+}
+
+function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
   const store = useSandboxStore();
-  const engine = useSandbox((s) => s.scenario.db.engine);
+  const { layout } = fit;
   const selection = useSandbox((s) => s.selection);
   const reduced = useReducedMotion();
   const toneKey = useSandbox((s) => toneKeyOf(frameAt(resultFor(s.scenario), s.cursor)));
-  const activeLinks = useSandbox((s) => activeLinksOf(frameAt(resultFor(s.scenario), s.cursor), s.scenario.db.engine));
-  const tones = toneKey.split(',');
+  const activeLinks = useSandbox((s) => activeLinksOf(frameAt(resultFor(s.scenario), s.cursor), layout));
+  const selected = parseSelection(selection);
 
   const nodes = useMemo(() => {
-    const zones: ZoneNodeType[] = ZONES.map((zone) => {
-      const box = zoneBox(zone, orientation);
-      return {
-        id: `zone-${zone.id}`,
-        type: 'zone',
-        position: { x: box.x, y: box.y },
-        data: { label: zone.label, tone: zone.tone, width: box.width, height: box.height },
-        draggable: false,
-        selectable: false,
-        focusable: false,
-        zIndex: -1,
-      };
-    });
-    const infra: InfraNodeType[] = NODE_IDS.map((id) => ({
+    const tones = toneKey.split(',');
+    const zones: ZoneNodeType[] = layout.zones.map(({ zone, box }) => ({
+      id: `zone-${zone.id}`,
+      type: 'zone',
+      position: { x: box.x, y: box.y },
+      data: { title: zone.title, tone: zone.tone, width: box.width, height: box.height },
+      width: box.width,
+      height: box.height,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: -1,
+    }));
+    const infra: InfraNodeType[] = (Object.entries(layout.nodes) as [NodeId, DiagramLayout['bounds']][]).map(([id, box]) => ({
       id,
       type: 'infra',
-      position: nodePosition(id, orientation),
-      sourcePosition: orientation === 'horizontal' ? Position.Right : Position.Bottom,
-      targetPosition: orientation === 'horizontal' ? Position.Left : Position.Top,
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      ...handleSides(layout),
       data: {
         nodeId: id,
         label: NODES[id].label,
@@ -82,71 +91,104 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
       },
       draggable: false,
       focusable: false,
+      // React Flow turns pointer events off on nodes it cannot select or drag; ours are buttons.
+      style: { pointerEvents: 'all' },
     }));
     return [...zones, ...infra];
-    // toneKey stands for the tones: nodes re-render only when a tone changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orientation, toneKey, selection]);
+  }, [layout, toneKey, selection]);
 
   const edges = useMemo((): LinkEdgeType[] => {
     const active = new Set(activeLinks.split(','));
-    return links(engine).map((link) => ({
-      id: link.id,
-      source: link.a,
-      target: link.b,
+    return layout.links.map((placed) => ({
+      id: placed.link.id,
+      source: placed.link.a,
+      target: placed.link.b,
       type: 'link',
-      data: { link, orientation, active: active.has(link.id), selected: selection === `link:${link.id}` },
+      data: { placed, active: active.has(placed.link.id), selected: selection === `link:${placed.link.id}` },
       focusable: false,
       selectable: false,
     }));
-  }, [engine, orientation, activeLinks, selection]);
+  }, [layout, activeLinks, selection]);
+
+  // The layout's fit until the learner zooms or pans; a new fit (another width, layout or view) resets it.
+  const fitKey = `${layout.name}:${fit.zoom}:${fit.x}:${Object.keys(layout.nodes).join()}`;
+  const fitted: Viewport = { x: fit.x, y: fit.y, zoom: fit.zoom };
+  const [moved, setMoved] = useState<{ key: string; viewport: Viewport } | null>(null);
+  const viewport = moved?.key === fitKey ? moved.viewport : fitted;
+  const zoomedIn = viewport.zoom > fit.zoom + 1e-3;
 
   return (
-    <figure className="m-0">
-      <div
-        className={`${compact ? 'h-[340px]' : 'h-[560px] sm:h-[var(--diagram-height,460px)]'} w-full overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40`}
-        role="group"
-        aria-label="Diagram of the request's path. Each service and link is a button that shows its details."
-      >
-        <ReactFlow
-          key={orientation}
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.06 }}
-          minZoom={0.2}
-          maxZoom={2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          zoomOnScroll={false}
-          preventScrolling={false}
-          zoomOnDoubleClick={false}
-          proOptions={{ hideAttribution: false }}
-          onEdgeClick={(_, edge) => store.getState().select(selection === `link:${edge.id}` ? null : `link:${edge.id}`)}
-        >
-          {reduced ? null : <Packets orientation={orientation} />}
-          <Controls showInteractive={false} position="top-right" />
-        </ReactFlow>
-      </div>
-      <figcaption className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
-        {reduced ? (
-          <span>Reduced motion: links in use are highlighted instead of moving packets.</span>
-        ) : (
-          (Object.keys(PACKET_STYLE) as (keyof typeof PACKET_STYLE)[]).map((kind) => (
-            <span key={kind} className="inline-flex items-center gap-1.5">
-              <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">
-                <PacketShape kind={kind} />
-              </svg>
-              {PACKET_STYLE[kind].label}
-            </span>
-          ))
-        )}
-      </figcaption>
-    </figure>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      viewport={viewport}
+      onViewportChange={(next) => setMoved({ key: fitKey, viewport: next })}
+      minZoom={ZOOM_FLOOR[size]}
+      maxZoom={2}
+      // Pan only when there is something off-screen: otherwise a finger on the diagram scrolls the page.
+      panOnDrag={fit.overflows || zoomedIn}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      zoomOnScroll={false}
+      preventScrolling={false}
+      zoomOnDoubleClick={false}
+      proOptions={{ hideAttribution: false }}
+      onEdgeClick={(_, edge) => store.getState().select(selection === `link:${edge.id}` ? null : `link:${edge.id}`)}
+    >
+      {reduced ? null : <Packets layout={layout} selectedEvent={selected?.type === 'event' ? selected.id : null} />}
+      <Controls showInteractive={false} showFitView={false} orientation="horizontal" position="bottom-left">
+        <ControlButton onClick={() => setMoved(null)} title="Fit the diagram" aria-label="Fit the diagram">
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth={2} />
+          </svg>
+        </ControlButton>
+      </Controls>
+    </ReactFlow>
+  );
+}
+
+/**
+ * The interactive diagram. It lays itself out for its container's width (wide, medium or narrow) at a
+ * zoom where every title is legible, and is as tall as the drawing. A compact one (a lesson's simulator,
+ * the landing demo) shows only the services its run reaches, unless the learner asks for all of them.
+ */
+export function FlowDiagram({ compact = false }: { compact?: boolean }) {
+  const size: DiagramSize = compact ? 'compact' : 'full';
+  const engine = useSandbox((s) => s.scenario.db.engine);
+  const result = useResult();
+  const reduced = useReducedMotion();
+  const [showAll, setShowAll] = useState(false);
+  const reached = nodesReached(result);
+  const focused = compact && !showAll && reached.length < NODE_IDS.length;
+  const visible = focused ? reached : NODE_IDS;
+  const visibleKey = visible.join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- visibleKey stands for the list, which is rebuilt per run.
+  const layouts = useMemo(() => layoutsFor(visible, engine), [visibleKey, engine]);
+  const [paneRef, width] = useContainerWidth<HTMLDivElement>();
+  const fit = width > 0 ? fitDiagram(layouts, width, size) : null;
+
+  const caption = (
+    <>
+      {reduced ? <p className="m-0 text-xs text-slate-700 dark:text-slate-300">Reduced motion: links in use are highlighted instead of moving packets.</p> : null}
+      {compact && reached.length < NODE_IDS.length ? (
+        <p className="m-0 text-xs text-slate-700 dark:text-slate-300">
+          {showAll ? `All ${NODE_IDS.length} services. ` : `The ${reached.length} services this run reaches. `}
+          <button type="button" className="text-blue-700 underline dark:text-blue-300" onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Show only those this run reaches' : `Show all ${NODE_IDS.length}`}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+
+  return (
+    <DiagramFrame paneRef={paneRef} height={fit?.height} caption={caption}>
+      {fit ? <Pane fit={fit} size={size} /> : <StaticDrawings size={size} visible={visible} />}
+    </DiagramFrame>
   );
 }

@@ -5,7 +5,9 @@ import { memo } from 'react';
 import type { NodeTone } from '@/lib/playback/frame';
 import type { NodeId } from '@/lib/sim';
 import { useSandboxStore } from '@/components/sandbox/store-context';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout';
+import { NODE_HEIGHT, NODE_WIDTH, TAG_PAD_X, tagBox } from './layout';
+import { SELECTED_CLASSES, TONE_CLASSES, TONE_WORDS } from './node-tones';
+import { FONT, LINE_HEIGHT } from './typography';
 
 export type InfraNodeData = {
   nodeId: NodeId;
@@ -18,51 +20,49 @@ export type InfraNodeData = {
 
 export type InfraNodeType = Node<InfraNodeData, 'infra'>;
 
-const TONE_CLASSES: Record<NodeTone, string> = {
-  idle: 'border-slate-300 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
-  visited: 'border-blue-400 bg-blue-50 text-slate-900 dark:border-blue-500 dark:bg-slate-900 dark:text-slate-100',
-  active: 'border-blue-600 bg-blue-100 text-slate-900 ring-4 ring-blue-300 dark:bg-blue-950 dark:text-white dark:ring-blue-700',
-  ok: 'border-emerald-600 bg-emerald-50 text-slate-900 dark:bg-emerald-950 dark:text-white',
-  blocked: 'border-red-700 bg-red-50 text-slate-900 dark:bg-red-950 dark:text-white',
-  error: 'border-amber-600 bg-amber-50 text-slate-900 dark:bg-amber-950 dark:text-white',
-};
-
-const TONE_WORDS: Record<NodeTone, string> = {
-  idle: 'not reached yet',
-  visited: 'reached',
-  active: 'working now',
-  ok: 'passed',
-  blocked: 'blocked the request',
-  error: 'had a failure',
-};
+/** The security group tag straddles the node's top border, where the layout keeps labels away from it. */
+function tagStyle(securityGroup: string) {
+  const box = tagBox({ x: 0, y: 0, width: NODE_WIDTH, height: NODE_HEIGHT }, securityGroup);
+  return { left: box.x, top: box.y, height: box.height };
+}
 
 /** Invisible handles: links are drawn border to border by the layout, not from handle positions. */
 const hiddenHandle = { opacity: 0, width: 1, height: 1, minWidth: 0, minHeight: 0, border: 0, top: '50%', left: '50%' };
 
-function InfraNodeComponent({ data }: NodeProps<InfraNodeType>) {
+/**
+ * A service: its name, the real thing it stands for (in full, wrapping), and its security group as a tag
+ * on its top border. The whole node is a button that selects it for the inspector.
+ */
+function InfraNodeComponent({ data, sourcePosition = Position.Right, targetPosition = Position.Left }: NodeProps<InfraNodeType>) {
   const store = useSandboxStore();
   return (
-    <div style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}>
-      <Handle type="target" position={Position.Left} style={hiddenHandle} isConnectable={false} />
+    <div className="relative" style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}>
+      <Handle type="target" position={targetPosition} style={hiddenHandle} isConnectable={false} />
       <button
         type="button"
+        data-node={data.nodeId}
         onClick={() => store.getState().select(data.selected ? null : data.nodeId)}
         aria-pressed={data.selected}
-        title="Show details"
-        className={`nopan flex h-full w-full flex-col items-start justify-center rounded-lg border-2 px-2.5 text-left shadow-sm transition-colors ${TONE_CLASSES[data.tone]} ${data.selected ? 'outline outline-3 outline-offset-2 outline-violet-600' : ''}`}
+        className={`nopan flex h-full w-full cursor-pointer flex-col items-start justify-center rounded-lg border-2 px-2 text-left shadow-sm transition-colors ${TONE_CLASSES[data.tone]} ${data.selected ? SELECTED_CLASSES : ''}`}
       >
-        <span className="text-[13px] leading-tight font-semibold">{data.label}</span>{' '}
-        <span className="line-clamp-1 text-[10.5px] leading-tight text-slate-600 dark:text-slate-300">{data.counterpart}</span>
+        <span data-part="title" className="font-semibold" style={{ fontSize: FONT.title, lineHeight: LINE_HEIGHT }}>
+          {data.label}
+        </span>{' '}
+        <span data-part="counterpart" className="text-slate-700 dark:text-slate-300" style={{ fontSize: FONT.counterpart, lineHeight: LINE_HEIGHT }}>
+          {data.counterpart}
+        </span>
         <span className="sr-only">: {TONE_WORDS[data.tone]}</span>
         {data.securityGroup ? (
-          <span className="mt-0.5 rounded bg-slate-200 px-1 text-[9.5px] leading-tight text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+          <span
+            className="absolute rounded border border-slate-400 bg-slate-100 font-mono text-slate-800 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100"
+            style={{ ...tagStyle(data.securityGroup), fontSize: FONT.counterpart, lineHeight: 1.2, paddingInline: TAG_PAD_X }}
+          >
             <span className="sr-only">, security group </span>
-            <span aria-hidden="true">SG </span>
             {data.securityGroup}
           </span>
         ) : null}
       </button>
-      <Handle type="source" position={Position.Right} style={hiddenHandle} isConnectable={false} />
+      <Handle type="source" position={sourcePosition} style={hiddenHandle} isConnectable={false} />
     </div>
   );
 }

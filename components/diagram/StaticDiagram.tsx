@@ -1,58 +1,112 @@
 /**
- * The topology as a plain SVG, drawn from the same layout as the interactive diagram. It is the first
- * thing painted (the static HTML has it), and React Flow replaces it once loaded, so the page never
- * shows an empty box. It carries no information the interactive diagram and the event log do not.
+ * The topology as plain SVG, drawn from the same layouts as the interactive diagram. It is the first
+ * thing painted (the static HTML has it) and React Flow replaces it once loaded, so the page never shows
+ * an empty box. Container queries pick the layout the interactive diagram will pick for the same width,
+ * at the same size, so nothing jumps. It carries no information the interactive diagram does not.
  */
-import { links, NODE_IDS, NODES } from '@/lib/sim';
-import { NODE_HEIGHT, NODE_WIDTH, nodePosition, segmentBetween, ZONES, zoneBox, type Orientation } from './layout';
+import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
+import { ZOOM_CEILING, ZOOM_FLOOR, layoutsFor, type DiagramSize } from './fit';
+import { DiagramFrame } from './DiagramFrame';
+import { center } from './geometry';
+import type { DiagramLayout, LayoutName } from './layout';
+import { FONT, LINE_HEIGHT } from './typography';
+import type { ZoneTone } from './zones';
 
-const ZONE_STROKE = { pop: '#fb923c', vpc: '#94a3b8', public: '#10b981', private: '#0ea5e9' } as const;
+const ZONE_STROKE: Record<ZoneTone, string> = {
+  pop: 'stroke-orange-400 dark:stroke-orange-400/70',
+  vpc: 'stroke-slate-400 dark:stroke-slate-500',
+  public: 'stroke-emerald-500 dark:stroke-emerald-600',
+  private: 'stroke-sky-500 dark:stroke-sky-600',
+};
 
-function bounds(orientation: Orientation) {
-  const boxes = [...ZONES.map((z) => zoneBox(z, orientation)), ...NODE_IDS.map((id) => ({ ...nodePosition(id, orientation), width: NODE_WIDTH, height: NODE_HEIGHT }))];
-  const minX = Math.min(...boxes.map((b) => b.x)) - 10;
-  const minY = Math.min(...boxes.map((b) => b.y)) - 10;
-  const maxX = Math.max(...boxes.map((b) => b.x + b.width)) + 10;
-  const maxY = Math.max(...boxes.map((b) => b.y + b.height)) + 10;
-  return `${minX} ${minY} ${maxX - minX} ${maxY - minY}`;
-}
-
-function Drawing({ orientation, className }: { orientation: Orientation; className: string }) {
+function Drawing({ layout }: { layout: DiagramLayout }) {
+  const { x, y, width, height } = layout.bounds;
   return (
-    <svg viewBox={bounds(orientation)} className={className} aria-hidden="true" preserveAspectRatio="xMidYMid meet">
-      {ZONES.map((zone) => {
-        const box = zoneBox(zone, orientation);
-        return <rect key={zone.id} x={box.x} y={box.y} width={box.width} height={box.height} rx={12} fill="none" stroke={ZONE_STROKE[zone.tone]} strokeWidth={2} strokeDasharray={zone.tone === 'public' || zone.tone === 'private' ? '6 4' : undefined} />;
-      })}
-      {links('postgres').map((link) => {
-        const { from, to } = segmentBetween(link.a, link.b, orientation);
-        return <line key={link.id} x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke="#64748b" strokeWidth={1.75} />;
-      })}
-      {NODE_IDS.map((id) => {
-        const p = nodePosition(id, orientation);
-        return (
-          <g key={id}>
-            <rect x={p.x} y={p.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} fill="currentColor" fillOpacity={0.04} stroke="#cbd5e1" strokeWidth={2} />
-            <text x={p.x + 10} y={p.y + 25} fontSize={13} fontWeight={600} fill="currentColor">
-              {NODES[id].label}
+    <svg
+      data-layout={layout.name}
+      viewBox={`${x} ${y} ${width} ${height}`}
+      aria-hidden="true"
+      className="mx-auto h-auto w-full text-slate-900 dark:text-slate-100"
+      style={{ maxWidth: width * ZOOM_CEILING }}
+    >
+      {layout.zones.map(({ zone, box, titleBox }) => (
+        <g key={zone.id}>
+          <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={12} fill="none" className={ZONE_STROKE[zone.tone]} strokeWidth={2} strokeDasharray={zone.tone === 'public' || zone.tone === 'private' ? '6 4' : undefined} />
+          <text x={titleBox.x} y={titleBox.y + FONT.zone} fontSize={FONT.zone} fill="currentColor">
+            {zone.title}
+          </text>
+        </g>
+      ))}
+      {layout.links.map(({ link, segment, label }) => (
+        <g key={link.id}>
+          <line x1={segment.from.x} y1={segment.from.y} x2={segment.to.x} y2={segment.to.y} stroke="#64748b" strokeWidth={2} />
+          <rect {...label.box} rx={3} className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500" />
+          {label.lines.map((line, i) => (
+            <text key={i} x={center(label.box).x} y={label.box.y + 3 + FONT.label * (LINE_HEIGHT * i + 1)} fontSize={FONT.label} textAnchor="middle" fontFamily="ui-monospace, monospace" fill="currentColor">
+              {line}
             </text>
-          </g>
-        );
-      })}
+          ))}
+        </g>
+      ))}
+      {(Object.entries(layout.nodes) as [NodeId, DiagramLayout['bounds']][]).map(([id, box]) => (
+        <g key={id}>
+          <rect {...box} rx={8} className="fill-white stroke-slate-300 dark:fill-slate-900 dark:stroke-slate-600" strokeWidth={2} />
+          <text x={box.x + 10} y={box.y + 26} fontSize={FONT.title} fontWeight={600} fill="currentColor">
+            {NODES[id].label}
+          </text>
+        </g>
+      ))}
     </svg>
   );
 }
 
-export function StaticDiagram({ compact = false }: { compact?: boolean }) {
+/** For each layout, the container widths at which the interactive diagram picks it (fitDiagram's rule). */
+function widthRanges(layouts: readonly DiagramLayout[], size: DiagramSize): { name: LayoutName; from: number; to: number }[] {
+  const floor = ZOOM_FLOOR[size];
+  const needs = layouts.map((l) => l.bounds.width * floor);
+  const cuts = [0, ...needs, Infinity].sort((a, b) => a - b).filter((v, i, all) => all.indexOf(v) === i);
+  const ranges: { name: LayoutName; from: number; to: number }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const width = cuts[i]!;
+    const index = needs.findIndex((need) => need <= width);
+    const name = layouts[index === -1 ? layouts.length - 1 : index]!.name;
+    const last = ranges.at(-1);
+    if (last?.name === name) last.to = cuts[i + 1]!;
+    else ranges.push({ name, from: width, to: cuts[i + 1]! });
+  }
+  return ranges;
+}
+
+function containerRules(scope: string, layouts: readonly DiagramLayout[], size: DiagramSize): string {
+  const hide = `.${scope} svg[data-layout]{display:none}`;
+  const shows = widthRanges(layouts, size).map(({ name, from, to }) => {
+    const query = to === Infinity ? `(width >= ${from}px)` : `(${from}px <= width < ${to}px)`;
+    return `@container ${query}{.${scope} svg[data-layout="${name}"]{display:block}}`;
+  });
+  return [hide, ...shows].join('');
+}
+
+export function StaticDrawings({ size, visible }: { size: DiagramSize; visible: readonly NodeId[] }) {
+  const layouts = layoutsFor(visible, 'postgres');
+  // One scope per set of rules: the same view always gets the same class, so repeats are harmless.
+  const scope = `static-diagram-${size}-${visible.map((id) => NODE_IDS.indexOf(id).toString(36)).join('')}`;
   return (
-    <div
-      className={`${compact ? 'h-[340px]' : 'h-[560px] sm:h-[var(--diagram-height,460px)]'} relative w-full overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 p-2 dark:border-slate-800 dark:bg-slate-900/40`}
-    >
-      <Drawing orientation="vertical" className="h-full w-full sm:hidden" />
-      <Drawing orientation="horizontal" className="hidden h-full w-full sm:block" />
+    <div className={scope}>
+      <style>{containerRules(scope, layouts, size)}</style>
+      {layouts.map((layout) => (
+        <Drawing key={layout.name} layout={layout} />
+      ))}
       <p className="sr-only" role="status">
         Loading the interactive diagram…
       </p>
     </div>
+  );
+}
+
+export function StaticDiagram() {
+  return (
+    <DiagramFrame>
+      <StaticDrawings size="full" visible={NODE_IDS} />
+    </DiagramFrame>
   );
 }

@@ -37,7 +37,7 @@ export function Sim({ preset, link, title }: SimProps) {
   const query = simQuery({ preset, link });
   const [ref, near] = useInView<HTMLElement>();
   return (
-    <figure ref={ref} className="not-prose my-8 rounded-xl border border-slate-200 p-3 dark:border-slate-800" aria-label={`Simulator: ${title}`}>
+    <figure ref={ref} className="not-prose my-8 rounded-xl border border-slate-200 p-2 sm:p-3 dark:border-slate-800" aria-label={`Simulator: ${title}`}>
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <span className="font-semibold">{title}</span>
         <a className="text-sm text-blue-700 underline dark:text-blue-300" href={`/sandbox/${query ? `?${query}` : ''}`}>

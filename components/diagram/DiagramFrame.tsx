@@ -1,0 +1,33 @@
+/**
+ * The figure around the diagram, the same for the placeholder drawing and the interactive diagram, so
+ * one replaces the other without anything on the page moving: a bordered pane (a size container, so
+ * the placeholder picks its layout with container queries) with a strip at the bottom for the zoom
+ * controls and React Flow's credit, and the legend under it.
+ */
+import type { ReactNode, Ref } from 'react';
+import { DiagramLegend } from './DiagramLegend';
+
+/** Room under the drawing for the zoom controls and the credit, so they never cover a service. */
+export const CONTROL_STRIP = 40;
+
+export function DiagramFrame({ paneRef, height, children, caption }: { paneRef?: Ref<HTMLDivElement>; height?: number; children: ReactNode; caption?: ReactNode }) {
+  return (
+    <figure className="m-0">
+      <div className="overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40">
+        <div
+          ref={paneRef}
+          className="@container relative w-full"
+          style={height === undefined ? { paddingBottom: CONTROL_STRIP } : { height: height + CONTROL_STRIP }}
+          role="group"
+          aria-label="Diagram of the request's path. Each service, link and packet is a button that shows its details."
+        >
+          {children}
+        </div>
+      </div>
+      <figcaption className="mt-2 flex flex-col gap-1.5">
+        {caption}
+        <DiagramLegend />
+      </figcaption>
+    </figure>
+  );
+}

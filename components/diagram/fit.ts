@@ -1,0 +1,46 @@
+/**
+ * How the diagram fits its container: the widest layout that fits at a legible zoom, shown at that
+ * zoom, with the container as tall as the drawing. Nothing is ever shrunk below the floor: on a
+ * container too narrow even for the narrow layout, the drawing keeps the floor and the pane pans.
+ */
+import type { NodeId } from '@/lib/sim';
+import type { DbEngine } from '@/lib/scenario/schema';
+import { diagramLayout, LAYOUT_NAMES, type DiagramLayout } from './layout';
+import { FONT } from './typography';
+
+/**
+ * The smallest zoom at which titles read at 12 px (the sandbox) or 11 px (a lesson's simulator or the
+ * landing demo, a narrower column); link labels stay at 10 px or more at either.
+ */
+export const ZOOM_FLOOR = { full: 12.15 / FONT.title, compact: 11.1 / FONT.title } as const;
+/** Never larger than drawn: flow units are CSS pixels at zoom 1. */
+export const ZOOM_CEILING = 1;
+
+export type DiagramSize = keyof typeof ZOOM_FLOOR;
+
+export interface Fit {
+  layout: DiagramLayout;
+  zoom: number;
+  /** The pane's height in CSS pixels. */
+  height: number;
+  /** The drawing is wider than the container at the floor, so the pane pans. */
+  overflows: boolean;
+  /** Viewport translation that puts the drawing at the top, centred when it is narrower than the pane. */
+  x: number;
+  y: number;
+}
+
+export function layoutsFor(visible: readonly NodeId[], engine: DbEngine): DiagramLayout[] {
+  return LAYOUT_NAMES.map((name) => diagramLayout(name, visible, engine));
+}
+
+export function fitDiagram(layouts: readonly DiagramLayout[], width: number, size: DiagramSize): Fit {
+  const floor = ZOOM_FLOOR[size];
+  const layout = layouts.find((l) => l.bounds.width * floor <= width) ?? layouts[layouts.length - 1]!;
+  const zoom = Math.max(floor, Math.min(ZOOM_CEILING, width / layout.bounds.width));
+  const drawn = layout.bounds.width * zoom;
+  const overflows = drawn > width + 0.5;
+  const x = (overflows ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
+  const y = -layout.bounds.y * zoom;
+  return { layout, zoom, height: Math.ceil(layout.bounds.height * zoom), overflows, x, y };
+}
