@@ -83,7 +83,6 @@ export function QuestionCard({ lesson, question, index, questionIds }: Props) {
     (root?.querySelector<HTMLElement>('input:checked') ?? root?.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled), button:not(:disabled)'))?.focus();
   });
 
-
   const check = async () => {
     setChecking(true);
     const result = await gradeQuestion(question, draft);
