@@ -104,7 +104,7 @@ export const quiz: Quiz = {
       ],
       answers: ['a', 'b', 'e'],
       explanation:
-        "Security groups are stateful (a), can reference other groups (b), which is how RDS is made reachable only from the app's security group, and start with no inbound rules and all outbound allowed (e). They have allow rules only, so (c) needs a NACL deny rule or, better at the edge, a WAF IP-set rule. Numbered, first-match evaluation (d) describes a NACL; a security group evaluates all its rules.",
+        "Security groups are stateful (A), can reference other groups (B), which is how RDS is made reachable only from the app's security group, and start with no inbound rules and all outbound allowed (E). They have allow rules only, so (C) needs a NACL deny rule or, better at the edge, a WAF IP-set rule. Numbered, first-match evaluation (D) describes a NACL; a security group evaluates all its rules.",
       covers: [SECURITY, RDS],
     },
     {

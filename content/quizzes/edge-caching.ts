@@ -158,7 +158,7 @@ export const quiz: Quiz = {
       ],
       answers: ['a', 'c', 'd'],
       explanation:
-        'Origin groups fail over on chosen status codes or connection failures and timeouts (a), but only for GET, HEAD and OPTIONS, so a POST is not retried (b is false). Failover is decided per request: every request tries the primary first (c), so it never stays flipped (e is false), and with default settings an unreachable primary can cost 3 × 10 s on each request (d). Tune those timeouts down.',
+        'Origin groups fail over on chosen status codes or connection failures and timeouts (A), but only for GET, HEAD and OPTIONS, so a POST is not retried (b is false). Failover is decided per request: every request tries the primary first (C), so it never stays flipped (e is false), and with default settings an unreachable primary can cost 3 × 10 s on each request (D). Tune those timeouts down.',
       covers: [`${C}--best-practices-tips`],
     },
     {

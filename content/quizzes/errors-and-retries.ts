@@ -17,7 +17,7 @@ export const quiz: Quiz = {
       ],
       answer: 'b',
       explanation:
-        'Error handling means detecting, managing and responding to errors: no crash, a graceful degradation for the user (cached data or a clear message), and logs and alarms so people can act. Endless retries (c) pile load on a service that is already down, and hiding the failure behind a 200 (d) breaks monitoring and caches.',
+        'Error handling means detecting, managing and responding to errors: no crash, a graceful degradation for the user (cached data or a clear message), and logs and alarms so people can act. Endless retries (C) pile load on a service that is already down, and hiding the failure behind a 200 (D) breaks monitoring and caches.',
       covers: [C, `${C}--concept-what`, `${C}--why-purpose`],
     },
     {

@@ -30,7 +30,7 @@ export const quiz: Quiz = {
       ask: 'answeredBy',
       choices: ['edge', 'alb', 'app', 'db'],
       explanation:
-        'The CDN edge answers. A request stops at the first layer that can answer it, and a fresh cached copy is enough, so the origin never hears of the request. The status is still 200, but it arrives in 92 ms instead of 356. "app" is tempting because the data was *made* by the app, but that happened earlier, when the copy was stored.',
+        'The CDN edge answers. A request stops at the first layer that can answer it, and a fresh cached copy is enough, so the origin never hears of the request. The status is still 200, but it arrives in 92 ms instead of 356. "The app answers" is tempting because the data was *made* by the app, but that happened earlier, when the copy was stored.',
       covers: [CHAPTER, 'backend-returns-json-static-urls-frontend-renders--real-world-aws-example'],
     },
     {
@@ -116,7 +116,7 @@ export const quiz: Quiz = {
       ],
       answers: ['a', 'c', 'd'],
       explanation:
-        'Ports are the channels between services, so (a) is right. DNS uses UDP with no handshake (c), and for HTTPS a TLS handshake follows the TCP one (d). These two refine the notes\' "all communication follows the TCP handshake". The app reaches RDS through a driver over TCP on the database\'s port, not over REST (b is wrong). Looking for SQL injection in HTTP requests is the WAF\'s job at layer 7; Shield Standard works at layers 3 and 4 (e is wrong).',
+        'Ports are the channels between services, so (A) is right. DNS uses UDP with no handshake (C), and for HTTPS a TLS handshake follows the TCP one (D). These two refine the notes\' "all communication follows the TCP handshake". The app reaches RDS through a driver over TCP on the database\'s port, not over REST (b is wrong). Looking for SQL injection in HTTP requests is the WAF\'s job at layer 7; Shield Standard works at layers 3 and 4 (e is wrong).',
       covers: [`${CHAPTER}--key-points`],
     },
   ],

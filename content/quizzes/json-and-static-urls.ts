@@ -18,7 +18,7 @@ export const quiz: Quiz = {
       ],
       answer: 'a',
       explanation:
-        'The backend returns dynamic data as JSON and only the addresses of static files. That separates data processing from presentation, so the web app and the mobile app share one API and each draws its own interface, while the static files are offloaded to CloudFront and S3. Rendering per client (c) is exactly what this pattern avoids, JSON size has nothing to do with whether you need a CDN (b), and no client ever talks to the database (d).',
+        'The backend returns dynamic data as JSON and only the addresses of static files. That separates data processing from presentation, so the web app and the mobile app share one API and each draws its own interface, while the static files are offloaded to CloudFront and S3. Rendering per client (C) is exactly what this pattern avoids, JSON size has nothing to do with whether you need a CDN (B), and no client ever talks to the database (D).',
       covers: [C, `${C}--concept-what`, `${C}--why-purpose-use-case`],
     },
     {
@@ -147,7 +147,7 @@ export const quiz: Quiz = {
       ],
       answers: ['a', 'b', 'd'],
       explanation:
-        'Shield works on packets and the WAF on decrypted requests, so "WAF + Shield" really means Shield first, then the WAF, then the cache (a). EKS Services are reached through a NodePort (instance mode) or directly at pod IPs (ip mode, b). RDS stays private behind the app\'s security group (d). The backend only returns URLs; the browser fetches the files (c is false), and in the sandbox it reuses its open connection to the edge rather than opening a new one (e is false).',
+        'Shield works on packets and the WAF on decrypted requests, so "WAF + Shield" really means Shield first, then the WAF, then the cache (A). EKS Services are reached through a NodePort (instance mode) or directly at pod IPs (ip mode, b). RDS stays private behind the app\'s security group (D). The backend only returns URLs; the browser fetches the files (c is false), and in the sandbox it reuses its open connection to the edge rather than opening a new one (e is false).',
       covers: [`${C}--real-world-aws-example`, `${C}--aws-architecture-example`],
     },
     {

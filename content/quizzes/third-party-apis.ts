@@ -71,7 +71,7 @@ export const quiz: Quiz = {
       ask: 'attempts',
       choices: ['1', '2', '3'],
       explanation:
-        'The browser makes one attempt. After a 503, the charge might already have gone through, so without an idempotency key neither the app nor the browser retries the POST. The log says "no retry: not idempotent". Retrying it could charge the customer twice. "3" is the tempting answer, because that is the maximum, but the maximum only applies to requests that are safe to repeat.',
+        'The browser makes one attempt. After a 503, the charge might already have gone through, so without an idempotency key neither the app nor the browser retries the POST. The log says "no retry: not idempotent". Retrying it could charge the customer twice. Three attempts is the tempting answer, because that is the maximum, but the maximum only applies to requests that are safe to repeat.',
       covers: [BEST, THIRD],
     },
     {
@@ -97,7 +97,7 @@ export const quiz: Quiz = {
       ],
       answers: ['a', 'c', 'd'],
       explanation:
-        'A GET only reads, so repeating it is harmless. A POST carrying an idempotency key is deduplicated by the provider. A refused connection proves the request was never delivered, so even a bare POST can be sent again. The dangerous case is (b): after a timeout the charge may have succeeded, and only the answer was lost. "Retry only idempotent operations" is the notes\' first best practice for exactly this reason.',
+        'A GET only reads, so repeating it is harmless. A POST carrying an idempotency key is deduplicated by the provider. A refused connection proves the request was never delivered, so even a bare POST can be sent again. The dangerous case is (B): after a timeout the charge may have succeeded, and only the answer was lost. "Retry only idempotent operations" is the notes\' first best practice for exactly this reason.',
       covers: [BEST],
     },
     {
