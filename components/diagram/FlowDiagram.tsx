@@ -2,7 +2,7 @@
 
 import { ControlButton, Controls, Position, ReactFlow, type EdgeTypes, type NodeTypes, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { frameAt, type Frame } from '@/lib/playback/frame';
 import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
 import { resultFor } from '@/lib/store/derived';
@@ -157,6 +157,25 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
  * zoom where every title is legible, and is as tall as the drawing. A compact one (a lesson's simulator,
  * the landing demo) shows only the services its run reaches, unless the learner asks for all of them.
  */
+/**
+ * On a wide screen the sandbox keeps the outcome, the diagram, its legend and the player in one window
+ * (ARCHITECTURE.md, "The sandbox page"); this is the height the diagram may take there. About 370 px go to the
+ * site header, the outcome banner, the legend and the player. Elsewhere the diagram takes the height it needs.
+ */
+const STAGE_CHROME_PX = 370;
+const subscribeToResize = (onChange: () => void) => {
+  window.addEventListener('resize', onChange);
+  return () => window.removeEventListener('resize', onChange);
+};
+function useSpareHeight(enabled: boolean): number {
+  const spare = useSyncExternalStore(
+    subscribeToResize,
+    () => (window.innerWidth >= 1024 ? window.innerHeight - STAGE_CHROME_PX : Infinity),
+    () => Infinity,
+  );
+  return enabled ? spare : Infinity;
+}
+
 export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   const size: DiagramSize = compact ? 'compact' : 'full';
   const engine = useSandbox((s) => s.scenario.db.engine);
@@ -170,7 +189,8 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- visibleKey stands for the list, which is rebuilt per run.
   const layouts = useMemo(() => layoutsFor(visible, engine), [visibleKey, engine]);
   const [paneRef, width] = useContainerWidth<HTMLDivElement>();
-  const fit = width > 0 ? fitDiagram(layouts, width, size) : null;
+  const spare = useSpareHeight(!compact);
+  const fit = width > 0 ? fitDiagram(layouts, width, size, spare) : null;
 
   const caption = (
     <>

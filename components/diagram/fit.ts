@@ -34,10 +34,14 @@ export function layoutsFor(visible: readonly NodeId[], engine: DbEngine): Diagra
   return LAYOUT_NAMES.map((name) => diagramLayout(name, visible, engine));
 }
 
-export function fitDiagram(layouts: readonly DiagramLayout[], width: number, size: DiagramSize): Fit {
+/**
+ * `maxHeight`, when given, is the height the page can spare: the zoom shrinks to fit it, but never below the
+ * floor that keeps titles legible (the pane then pans instead).
+ */
+export function fitDiagram(layouts: readonly DiagramLayout[], width: number, size: DiagramSize, maxHeight = Infinity): Fit {
   const floor = ZOOM_FLOOR[size];
   const layout = layouts.find((l) => l.bounds.width * floor <= width) ?? layouts[layouts.length - 1]!;
-  const zoom = Math.max(floor, Math.min(ZOOM_CEILING, width / layout.bounds.width));
+  const zoom = Math.max(floor, Math.min(ZOOM_CEILING, width / layout.bounds.width, maxHeight / layout.bounds.height));
   const drawn = layout.bounds.width * zoom;
   const overflows = drawn > width + 0.5;
   const x = (overflows ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
