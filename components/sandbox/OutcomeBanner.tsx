@@ -25,10 +25,11 @@ function Figure({ term, explanation, children }: { term: string; explanation: st
 
 /** What the run comes to, derived from the engine's outcome, and what the last change did to it. */
 export function OutcomeBanner() {
-  const { outcome, summary } = useResult();
+  const { outcome, summary, events } = useResult();
   const method = useSandbox((s) => s.scenario.request.method);
   const writes = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-  const workedOn = outcome.workEndedAtMs > outcome.latencyMs + 1;
+  // Only work whose answer nobody read counts: the browser drawing the page after its answer is not that.
+  const workedOn = events.some((e) => e.kind === 'orphaned');
   const ok = outcome.status !== null && outcome.status < 400;
   return (
     <section aria-label="Outcome" className={`rounded-lg border-l-4 px-4 py-2 ${ok ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950/40' : 'border-red-700 bg-red-50 dark:bg-red-950/40'}`}>
