@@ -93,7 +93,8 @@ export function Sandbox() {
         </Suspense>
         <DebugPanel />
       </div>
-      <div className="flex min-h-0 min-w-0 flex-col gap-3">
+      {/* The column scrolls as a whole when the stage and the panels need more than the window. */}
+      <div className="flex min-h-0 min-w-0 flex-col gap-3 lg:overflow-y-auto">
         <div className={`flex flex-col gap-2 ${DIAGRAM_HEIGHT}`}>
           <OutcomeBanner />
           <div ref={diagram}>
@@ -105,8 +106,8 @@ export function Sandbox() {
           </section>
         </div>
         {/* The panels that scroll. The event log's own list is the part that scrolls, so it can follow the cursor.
-            The waterfall comes after them, in the same scrolling region, so the stage above never moves. */}
-        <div className="flex min-h-0 flex-1 flex-col gap-3 lg:overflow-y-auto">
+            The waterfall comes after them. */}
+        <div className="flex flex-col gap-3">
         <div className="grid min-h-0 flex-1 gap-3 lg:min-h-60 lg:grid-cols-2 lg:[&>section:last-child]:min-h-0 lg:[&>section:last-child_ol]:max-h-none lg:[&>section:last-child_ol]:min-h-0 lg:[&>section:last-child_ol]:flex-1">
           <Suspense>
             <Inspector className="lg:min-h-0 lg:overflow-y-auto" />
