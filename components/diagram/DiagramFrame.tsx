@@ -10,7 +10,16 @@ import { DiagramLegend } from './DiagramLegend';
 /** Room under the drawing for the zoom controls and the credit, so they never cover a service. */
 export const CONTROL_STRIP = 40;
 
-export function DiagramFrame({ paneRef, height, children, caption }: { paneRef?: Ref<HTMLDivElement>; height?: number; children: ReactNode; caption?: ReactNode }) {
+interface DiagramFrameProps {
+  paneRef?: Ref<HTMLDivElement>;
+  height?: number;
+  children: ReactNode;
+  caption?: ReactNode;
+  /** In a lesson or on the landing page the legend folds away under a summary, to keep the column short. */
+  foldLegend?: boolean;
+}
+
+export function DiagramFrame({ paneRef, height, children, caption, foldLegend = false }: DiagramFrameProps) {
   return (
     <figure className="m-0">
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40">
@@ -26,7 +35,16 @@ export function DiagramFrame({ paneRef, height, children, caption }: { paneRef?:
       </div>
       <figcaption className="mt-2 flex flex-col gap-1.5">
         {caption}
-        <DiagramLegend />
+        {foldLegend ? (
+          <details className="text-xs text-slate-700 dark:text-slate-300">
+            <summary className="cursor-pointer">What the colours and shapes mean</summary>
+            <div className="mt-1.5">
+              <DiagramLegend />
+            </div>
+          </details>
+        ) : (
+          <DiagramLegend />
+        )}
       </figcaption>
     </figure>
   );

@@ -112,7 +112,7 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
 
   // The layout's fit until the learner zooms or pans; a new fit (another width, layout or view) resets it.
   const fitKey = `${layout.name}:${fit.zoom}:${fit.x}:${Object.keys(layout.nodes).join()}`;
-  const fitted: Viewport = { x: fit.x, y: fit.y, zoom: fit.zoom };
+  const fitted = useMemo((): Viewport => ({ x: fit.x, y: fit.y, zoom: fit.zoom }), [fit.x, fit.y, fit.zoom]);
   const [moved, setMoved] = useState<{ key: string; viewport: Viewport } | null>(null);
   const viewport = moved?.key === fitKey ? moved.viewport : fitted;
   const zoomedIn = viewport.zoom > fit.zoom + 1e-3;
@@ -184,10 +184,9 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const reached = nodesReached(result);
   const focused = compact && !showAll && reached.length < NODE_IDS.length;
+  // nodesReached keeps one list per run, so this is the same array until the run or the choice changes.
   const visible = focused ? reached : NODE_IDS;
-  const visibleKey = visible.join();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- visibleKey stands for the list, which is rebuilt per run.
-  const layouts = useMemo(() => layoutsFor(visible, engine), [visibleKey, engine]);
+  const layouts = useMemo(() => layoutsFor(visible, engine), [visible, engine]);
   const [paneRef, width] = useContainerWidth<HTMLDivElement>();
   const spare = useSpareHeight(!compact);
   const fit = width > 0 ? fitDiagram(layouts, width, size, spare) : null;
@@ -207,7 +206,7 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   );
 
   return (
-    <DiagramFrame paneRef={paneRef} height={fit?.height} caption={caption}>
+    <DiagramFrame paneRef={paneRef} height={fit?.height} caption={caption} foldLegend={compact}>
       {fit ? <Pane fit={fit} size={size} /> : <StaticDrawings size={size} visible={visible} />}
     </DiagramFrame>
   );

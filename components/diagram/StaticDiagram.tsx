@@ -61,7 +61,7 @@ function Drawing({ layout }: { layout: DiagramLayout }) {
 }
 
 /** For each layout, the container widths at which the interactive diagram picks it (fitDiagram's rule). */
-function widthRanges(layouts: readonly DiagramLayout[], size: DiagramSize): { name: LayoutName; from: number; to: number }[] {
+export function widthRanges(layouts: readonly DiagramLayout[], size: DiagramSize): { name: LayoutName; from: number; to: number }[] {
   const floor = ZOOM_FLOOR[size];
   const needs = layouts.map((l) => l.bounds.width * floor);
   const cuts = [0, ...needs, Infinity].sort((a, b) => a - b).filter((v, i, all) => all.indexOf(v) === i);

@@ -21,7 +21,7 @@ export type DiagramSize = keyof typeof ZOOM_FLOOR;
 export interface Fit {
   layout: DiagramLayout;
   zoom: number;
-  /** The pane's height in CSS pixels. */
+  /** The drawing's height in CSS pixels, unrounded, as the placeholder drawing's is. */
   height: number;
   /** The drawing is wider than the container at the floor, so the pane pans. */
   overflows: boolean;
@@ -46,5 +46,5 @@ export function fitDiagram(layouts: readonly DiagramLayout[], width: number, siz
   const overflows = drawn > width + 0.5;
   const x = (overflows ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
   const y = -layout.bounds.y * zoom;
-  return { layout, zoom, height: Math.ceil(layout.bounds.height * zoom), overflows, x, y };
+  return { layout, zoom, height: layout.bounds.height * zoom, overflows, x, y };
 }

@@ -5,6 +5,7 @@ import type { DbEngine } from '@/lib/scenario/schema';
 import { fitDiagram, layoutsFor, ZOOM_FLOOR } from './fit';
 import { overlaps, segmentCrosses, type Box, type Point, type Segment } from './geometry';
 import { diagramLayout, LAYOUT_NAMES, type DiagramLayout } from './layout';
+import { widthRanges } from './StaticDiagram';
 import { LABEL_CLEARANCE } from './link-label';
 import { FONT } from './typography';
 import { ZONES } from './zones';
@@ -132,6 +133,19 @@ describe('fit', () => {
     const fit = fitDiagram(all, 1600, 'full');
     expect(fit.zoom).toBe(1);
     expect(fit.x + fit.layout.bounds.x).toBeCloseTo((1600 - fit.layout.bounds.width) / 2);
-    expect(fit.height).toBe(Math.ceil(fit.layout.bounds.height));
+    expect(fit.height).toBe(fit.layout.bounds.height);
+  });
+});
+
+describe('the placeholder drawing', () => {
+  it.each(VIEWS)('picks the layout the interactive diagram picks, at every width (%s)', (_, visible) => {
+    const layouts = layoutsFor(visible, 'postgres');
+    for (const size of ['full', 'compact'] as const) {
+      const ranges = widthRanges(layouts, size);
+      for (let width = 200; width <= 1400; width += 7) {
+        const range = ranges.find((r) => r.from <= width && width < r.to);
+        expect(range?.name, `${size} at ${width}`).toBe(fitDiagram(layouts, width, size).layout.name);
+      }
+    }
   });
 });
