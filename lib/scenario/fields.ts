@@ -34,7 +34,7 @@ const MAX_TTL = 31_536_000;
 
 const ms = { unit: 'ms', min: 0, max: MAX_MS } as const;
 const ttl = { unit: 's', min: 0, max: MAX_TTL } as const;
-/** The assumed latencies are teaching defaults (FACTS.md, "Connections"), never measurements, so each is a knob. */
+/** The assumed latencies are teaching defaults, never measurements (AZs in a region are single-digit ms apart: AWS Fault Isolation Boundaries whitepaper), so each is a knob. */
 const latency = { group: 'latency', unit: 'ms', min: 1, max: 2000 } as const;
 
 export const FIELDS = {

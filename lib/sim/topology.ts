@@ -1,5 +1,5 @@
 /**
- * The default AWS topology from DESIGN.md: which nodes exist, how they are linked, and what each link carries.
+ * The default AWS topology (CloudFront, AWS WAF and Shield, an ALB, Nginx, pods on EKS, RDS, S3): which nodes exist, how they are linked, and what each link carries.
  * The diagram draws exactly these nodes and links; the engine times its legs with them.
  */
 import type { DbEngine, Latency } from '@/lib/scenario/schema';

@@ -1,7 +1,7 @@
 /**
  * The retry loop every retrying layer shares (browser → API, app → DB, app → third party).
  *
- * A failure is retried only when all of these hold (FACTS.md, "Retries and backoff"):
+ * A failure is retried only when all of these hold (RFC 9110 §9.2.2 for idempotency; AWS Builders' Library, "Timeouts, retries and backoff with jitter"):
  * - the layer retries at all (the scenario's `retry.layers`);
  * - the failure is transient (a timeout, a refused connection, a 5xx, a deadlock), never a 4xx;
  * - the operation is idempotent (RFC 9110 §9.2.2), or the failure proves nothing was done;
