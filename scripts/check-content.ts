@@ -12,13 +12,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LESSON_SLUGS } from '@/content/manifest';
-import { checkOutcomes, handTypedTimes } from '@/lib/content/figure-check';
+import { checkOutcomes, handTypedTimes, handTypedTimesInText, lessonLinks } from '@/lib/content/figure-check';
+import { fillFigures } from '@/lib/content/figure-text';
 import { headingsOf } from '@/lib/content/headings';
 import { tableOfContents } from '@/lib/content/toc';
 import { presetById } from '@/lib/scenario/presets';
 import { decodeLink } from '@/lib/scenario/url-codec';
 import { runScenario, type EventKind } from '@/lib/sim';
 import type { Quiz } from '@/lib/quiz/types';
+import { quizTexts } from '@/lib/quiz/texts';
 import { validateQuiz } from '@/lib/quiz/validate';
 
 const root = process.cwd();
@@ -31,8 +33,10 @@ const notes = readFileSync(notesPath, 'utf8');
 const noteHeadings = headingsOf(notes);
 const noteIds = new Set(noteHeadings.map((h) => h.id));
 
+// The notes' opening comment says how this repository uses them, so only what follows it is compared.
+const withoutPreamble = (text: string) => text.replace(/^<!--[\s\S]*?-->\s*/, '');
 const shared = join(root, '..', 'shared', 'source-notes.md');
-if (existsSync(shared) && readFileSync(shared, 'utf8') !== notes) {
+if (existsSync(shared) && withoutPreamble(readFileSync(shared, 'utf8')) !== withoutPreamble(notes)) {
   warnings.push('content/notes/source-notes.md differs from ../shared/source-notes.md: copy the new notes in and check coverage.');
 }
 
@@ -137,6 +141,12 @@ async function checkLessons(): Promise<void> {
     const { quiz } = (await import(quizPath)) as { quiz: Quiz };
     if (quiz.lesson !== slug) errors.push(`${slug}: the quiz says it belongs to “${quiz.lesson}”`);
     errors.push(...validateQuiz(quiz, noteIds));
+    // A quiz quotes engine figures with the lessons' own <Outcome> tag; its typed times are checked against the
+    // lesson's scenarios and the quiz's own predict links.
+    const quizLinks = [...lessonLinks(source), ...quiz.questions.flatMap((q) => (q.type === 'predict' ? [q.link] : []))];
+    for (const { text, where } of quizTexts(quiz)) {
+      for (const problem of [...fillFigures(text).errors, ...handTypedTimesInText(text, quizLinks)]) errors.push(`${slug} quiz, ${where}: ${problem}`);
+    }
     for (const q of quiz.questions) for (const id of q.covers) quizCovered.add(id);
   }
 }

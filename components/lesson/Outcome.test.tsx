@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '@/lib/sim';
 import { decodeLink } from '@/lib/scenario/url-codec';
 import { formatMs } from '@/components/ui/format';
-import { formatFigure } from './format-figure';
+import { formatFigure } from '@/lib/content/format-figure';
 import { Outcome } from './Outcome';
 
 describe('<Outcome>', () => {

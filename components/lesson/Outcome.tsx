@@ -3,7 +3,7 @@
  * A server component: the run happens while the page is rendered to HTML, so the learner downloads text, not the engine.
  */
 import { resolveFigure, type FigureSpec } from '@/lib/content/figures';
-import { formatFigure } from './format-figure';
+import { formatFigure } from '@/lib/content/format-figure';
 
 export function Outcome(spec: FigureSpec) {
   const resolved = resolveFigure(spec);

@@ -98,7 +98,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['201', '500', '503'],
       explanation:
-        'The browser gets 201 Created. PostgreSQL reports 40P01 after its 1 s deadlock_timeout and rolls back the whole transaction. The app waits a jittered moment and runs the whole transaction again, and this time it succeeds (1454 ms in all). Deadlocks are the textbook case for retrying, even for a write: the rollback proves nothing was half-done. Without the app\'s retry, the answer would be a 503.',
+        'The browser gets 201 Created. PostgreSQL reports 40P01 after its 1 s deadlock_timeout and rolls back the whole transaction. The app waits a jittered moment and runs the whole transaction again, and this time it succeeds (<Outcome link="db=deadlock&method=POST" of="latencyMs" format="ms" /> in all). Deadlocks are the textbook case for retrying, even for a write: the rollback proves nothing was half-done. Without the app\'s retry, the answer would be a 503.',
       covers: [ERRORS, APP_DB],
     },
     {

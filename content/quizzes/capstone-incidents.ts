@@ -13,7 +13,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['200', '502', '503', '504'],
       explanation:
-        'The app retries the database, times out three times and answers 503, but CloudFront holds an expired copy and, since the header forbids nothing (no must-revalidate, no stale-if-error window), serves it when the origin returns a 5xx. The visitor gets a 200 with stale data, after about 6.2 s. A 503 would reach the visitor only with no copy, or if the copy said must-revalidate; a 504 needs the edge itself to give up on the origin.',
+        'The app retries the database, times out three times and answers 503, but CloudFront holds an expired copy and, since the header forbids nothing (no must-revalidate, no stale-if-error window), serves it when the origin returns a 5xx. The visitor gets a 200 with stale data, after about <Outcome link="cache=stale&db=down" of="latencyMs" format="s" />. A 503 would reach the visitor only with no copy, or if the copy said must-revalidate; a 504 needs the edge itself to give up on the origin.',
       covers: [FLOW, 'edge-caching-and-cdn-interaction--real-world-aws-example', 'error-handling-and-retries--real-world-aws-example'],
     },
     {
@@ -29,7 +29,7 @@ export const quiz: Quiz = {
         { id: 'render', text: 'The browser renders the JSON and fetches the picture from the edge' },
       ],
       explanation:
-        'The WAF runs before the cache. A stale copy triggers revalidation, so the request reaches the app, whose retries take about 6.2 s to fail. Only when the origin has answered with an error does CloudFront fall back to the stale copy. The page then renders normally, picture included, because the static file is still cached at the edge.',
+        'The WAF runs before the cache. A stale copy triggers revalidation, so the request reaches the app, whose retries take about <Outcome link="cache=stale&db=down" of="event:response(from=app).t" format="s" /> to fail. Only when the origin has answered with an error does CloudFront fall back to the stale copy. The page then renders normally, picture included, because the static file is still cached at the edge.',
       covers: ['backend-returns-json-static-urls-frontend-renders--real-world-aws-example', 'edge-caching-and-cdn-interaction--real-world-aws-example'],
     },
     {
@@ -61,7 +61,7 @@ export const quiz: Quiz = {
     {
       id: 'slow-worse-than-down',
       type: 'single',
-      prompt: 'With caching disabled, "payments down" fails in 1.4 s but "payments slow" fails in 18.9 s. Why is the slow dependency worse?',
+      prompt: 'With caching disabled, "payments down" fails in <Outcome link="preset=third-party-down" of="latencyMs" format="s" /> but "payments slow" fails in <Outcome link="preset=third-party-down&thirdParty=slow" of="latencyMs" format="s" />. Why is the slow dependency worse?',
       options: [
         { id: 'a', text: 'A refused connection comes back at once as a TCP reset; a slow one costs the full 2 s timeout per attempt, for 9 attempts, while holding threads and connections.' },
         { id: 'b', text: 'Slow responses are cached by CloudFront for 10 s.' },
@@ -103,13 +103,13 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['200', '503', '504'],
       explanation:
-        "With no timeout the app simply waits for the 4 s query and answers 200, after about 4.4 s. A 2 s timeout guaranteed failure because every attempt was slower than it. But waiting forever is not the fix: each waiting request holds one of the pool's 10 connections, and a query slower than CloudFront's 30 s origin response timeout would turn into a 504 from the edge, after CloudFront had tried the GET three times and the database had started the query three times. Fix the query, and set the timeout just above the healthy worst case.",
+        `With no timeout the app simply waits for the 4 s query and answers 200, after about <Outcome link="db=slow&timeout=0" of="latencyMs" format="s" />. A 2 s timeout guaranteed failure because every attempt was slower than it. But waiting forever is not the fix: each waiting request holds one of the pool's 10 connections, and a query slower than CloudFront's 30 s origin response timeout would turn into a 504 from the edge, after CloudFront had tried the GET three times and the database had started the query three times. Fix the query, and set the timeout just above the healthy worst case.`,
       covers: ['error-handling-and-retries--devops-vs-developer-responsibilities', 'error-handling-and-retries--real-world-aws-example'],
     },
     {
       id: 'cold-connections',
       type: 'single',
-      prompt: 'Incident 5: after a deploy, every server-side connection is cold and a request takes 564 ms instead of 356 ms. Where do most of the extra 208 ms go?',
+      prompt: 'Incident 5: after a deploy, every server-side connection is cold and a request takes <Outcome link="conn=cold" of="latencyMs" /> instead of <Outcome link="preset=api-get" of="latencyMs" />. Where do most of the extra <Outcome link="conn=cold" of="latencyMs" minus="latencyMs" minusLink="preset=api-get" /> go?',
       options: [
         { id: 'a', text: 'The handshakes inside the VPC (ALB → Nginx → app → database, including the database\'s TLS and login)' },
         { id: 'b', text: 'TCP and TLS to the payments API (about 120 ms) and from the edge to the ALB (about 80 ms)' },

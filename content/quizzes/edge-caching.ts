@@ -17,7 +17,7 @@ export const quiz: Quiz = {
       ],
       answer: 'b',
       explanation:
-        'A hit is answered at the edge location, close to the user. In the sandbox it takes 92 ms instead of 356 ms, and the origin is never contacted, which is how edge caching offloads the origin and absorbs traffic spikes. The browser still resolves DNS and opens TCP and TLS to the edge either way. Asking the origin every time is what no-cache (revalidation) does, not a fresh hit.',
+        'A hit is answered at the edge location, close to the user. In the sandbox it takes <Outcome link="cache=fresh" of="latencyMs" /> instead of <Outcome link="preset=api-get" of="latencyMs" />, and the origin is never contacted, which is how edge caching offloads the origin and absorbs traffic spikes. The browser still resolves DNS and opens TCP and TLS to the edge either way. Asking the origin every time is what no-cache (revalidation) does, not a fresh hit.',
       covers: [C, `${C}--concept-what`, `${C}--why-purpose`],
     },
     {
@@ -54,7 +54,7 @@ export const quiz: Quiz = {
       ask: 'cache',
       choices: ['hit', 'stale', 'revalidated', 'miss'],
       explanation:
-        'The copy is 75 s old: 15 s past its 60 s, inside the 60 s stale-while-revalidate window. The edge serves the stale copy at once (92 ms) and revalidates in the background, so the visitor gets "stale", not "revalidated". The background 304 makes the copy fresh for the next visitor.',
+        'The copy is 75 s old: 15 s past its 60 s, inside the 60 s stale-while-revalidate window. The edge serves the stale copy at once (<Outcome link="cache=stale&cacheControl=public,%20max-age=60,%20stale-while-revalidate=60" of="latencyMs" />) and revalidates in the background, so the visitor gets "stale", not "revalidated". The background 304 makes the copy fresh for the next visitor.',
       covers: [`${C}--key-concepts`, `${C}--trade-offs-scenarios`],
     },
     {
@@ -112,7 +112,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['200', '503', '504'],
       explanation:
-        'The app times out on the database three times and answers 503, but CloudFront holds an expired copy. The header says neither must-revalidate nor stale-if-error, so CloudFront\'s documented default applies: when the origin returns a 5xx, it serves the stale copy instead. The visitor gets a 200 with old data, after about 6.2 s. You would get the 503 if the copy said must-revalidate, or stale-if-error with a window the copy has already outlived (stale-if-error=5 here, for a copy 15 s past expiry), and a 504 from the edge if the origin could not be reached at all and the copy could not be served stale.',
+        'The app times out on the database three times and answers 503, but CloudFront holds an expired copy. The header says neither must-revalidate nor stale-if-error, so CloudFront\'s documented default applies: when the origin returns a 5xx, it serves the stale copy instead. The visitor gets a 200 with old data, after about <Outcome link="cache=stale&db=down" of="latencyMs" format="s" />. You would get the 503 if the copy said must-revalidate, or stale-if-error with a window the copy has already outlived (stale-if-error=5 here, for a copy 15 s past expiry), and a 504 from the edge if the origin could not be reached at all and the copy could not be served stale.',
       covers: [`${C}--how-it-works-flow`, `${C}--best-practices-tips`],
     },
     {

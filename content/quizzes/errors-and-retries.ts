@@ -53,7 +53,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['201', '409', '500', '503'],
       explanation:
-        'A deadlock rolls the whole transaction back, so the database proves nothing was written: running it again is safe even for a non-idempotent POST, and no idempotency key is needed. It is also transient, because the other transaction finishes. The app waits a jittered moment, the second attempt succeeds, and the browser gets 201 Created, about 1.1 s later than usual because PostgreSQL only checks for deadlocks after deadlock_timeout (1 s). A timeout would be different: it proves nothing, so the app would not repeat the write.',
+        'A deadlock rolls the whole transaction back, so the database proves nothing was written: running it again is safe even for a non-idempotent POST, and no idempotency key is needed. It is also transient, because the other transaction finishes. The app waits a jittered moment, the second attempt succeeds, and the browser gets 201 Created, about <Outcome link="preset=deadlock" of="latencyMs" minus="latencyMs" minusLink="method=POST" format="s" /> later than usual because PostgreSQL only checks for deadlocks after deadlock_timeout (1 s). A timeout would be different: it proves nothing, so the app would not repeat the write.',
       covers: [`${C}--error-codes-and-classification`, `${C}--real-world-aws-example`],
     },
     {

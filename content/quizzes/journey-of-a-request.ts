@@ -30,7 +30,7 @@ export const quiz: Quiz = {
       ask: 'answeredBy',
       choices: ['edge', 'alb', 'app', 'db'],
       explanation:
-        'The CDN edge answers. A request stops at the first layer that can answer it, and a fresh cached copy is enough, so the origin never hears of the request. The status is still 200, but it arrives in 92 ms instead of 356. "The app answers" is tempting because the data was *made* by the app, but that happened earlier, when the copy was stored.',
+        'The CDN edge answers. A request stops at the first layer that can answer it, and a fresh cached copy is enough, so the origin never hears of the request. The status is still 200, but it arrives in <Outcome link="cache=fresh" of="latencyMs" /> instead of <Outcome link="preset=api-get" of="latencyMs" />. "The app answers" is tempting because the data was *made* by the app, but that happened earlier, when the copy was stored.',
       covers: [CHAPTER, 'backend-returns-json-static-urls-frontend-renders--real-world-aws-example'],
     },
     {
@@ -62,7 +62,7 @@ export const quiz: Quiz = {
     {
       id: 'slowest-hop',
       type: 'single',
-      prompt: 'In the default run (nothing cached, warm server-side connections), which part of the 356 ms takes the longest?',
+      prompt: 'In the default run (nothing cached, warm server-side connections), which part of the <Outcome link="preset=api-get" of="latencyMs" /> takes the longest?',
       options: [
         { id: 'a', text: 'DNS resolution' },
         { id: 'b', text: 'The TCP and TLS handshakes with the edge' },
@@ -71,7 +71,7 @@ export const quiz: Quiz = {
       ],
       answer: 'd',
       explanation:
-        'The payments call takes about 210 ms: a 60 ms round trip plus 150 ms of work at the provider. That is more than half of the total. DNS takes 31 ms, the two handshakes 40 ms together, and the query only 5 ms. A slow dependency at the far end of the path shapes the whole latency, and that is why later lessons care so much about its timeouts.',
+        'The payments call takes about <Outcome link="preset=api-get" of="event:response(from=thirdparty,to=app).end" minus="event:request(from=app,to=thirdparty).t" />: a 60 ms round trip plus 150 ms of work at the provider. That is more than half of the total. DNS takes <Outcome link="preset=api-get" of="event:dns-answer.end" />, the two handshakes <Outcome link="preset=api-get" of="event:request(from=browser,to=edge).t" minus="event:tcp-syn.t" /> together, and the query only <Outcome link="preset=api-get" of="event:db-result(from=db,to=db).durationMs" />. A slow dependency at the far end of the path shapes the whole latency, and that is why later lessons care so much about its timeouts.',
       covers: [CHAPTER],
     },
     {

@@ -35,7 +35,7 @@ export const quiz: Quiz = {
         { id: 'rendered', text: 'The page is complete: data from the API, the image from the CDN' },
       ],
       explanation:
-        "Data first, then files. The static URL only exists once the JSON has arrived and been parsed, so the picture's request always comes after the API response. In the sandbox it leaves at 364 ms, 8 ms after the JSON arrived at 356 ms, and reuses the open connection to the edge, so there is no second handshake.",
+        `Data first, then files. The static URL only exists once the JSON has arrived and been parsed, so the picture's request always comes after the API response. In the sandbox it leaves at <Outcome link="preset=api-get" of="event:request(from=browser,to=edge)#2.t" />, <Outcome link="preset=api-get" of="event:request(from=browser,to=edge)#2.t" minus="latencyMs" /> after the JSON arrived at <Outcome link="preset=api-get" of="latencyMs" />, and reuses the open connection to the edge, so there is no second handshake.`,
       covers: [`${C}--how-it-works-steps-flow`, `${C}--detailed-flow`],
     },
     {

@@ -72,7 +72,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['200', '503', '504'],
       explanation:
-        'The browser gets 503, from the app, after about 2.1 s. The app\'s deadline is now the shortest on the path, so the app writes the answer: a 503 with a JSON body and Retry-After. That beats a generic 504 from the edge, because the layer that knows what failed is the one answering. 504 would need a proxy\'s deadline to fire first, and the nearest one is 30 s away. The app stopped waiting, but the query itself still runs its full 40 s in the database.',
+        'The browser gets 503, from the app, after about <Outcome link="db=slow&dbDelay=40000&retryAt=none&cache=off" of="latencyMs" format="s" />. The app\'s deadline is now the shortest on the path, so the app writes the answer: a 503 with a JSON body and Retry-After. That beats a generic 504 from the edge, because the layer that knows what failed is the one answering. 504 would need a proxy\'s deadline to fire first, and the nearest one is 30 s away. The app stopped waiting, but the query itself still runs its full 40 s in the database.',
       covers: [WEB_APP, 'error-handling-and-retries--error-codes-and-classification'],
     },
     {

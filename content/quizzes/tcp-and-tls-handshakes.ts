@@ -53,7 +53,7 @@ export const quiz: Quiz = {
     {
       id: 'tls12-vs-13-warm',
       type: 'single',
-      prompt: 'With warm server-side connections, switching from TLS 1.3 to TLS 1.2 makes the default API call 20 ms slower (356 → 376 ms). Why only 20 ms?',
+      prompt: 'With warm server-side connections, switching from TLS 1.3 to TLS 1.2 makes the default API call <Outcome link="tls=1.2" of="latencyMs" minus="latencyMs" minusLink="preset=api-get" /> slower (<Outcome link="preset=api-get" of="latencyMs" /> → <Outcome link="tls=1.2" of="latencyMs" />). Why only <Outcome link="tls=1.2" of="latencyMs" minus="latencyMs" minusLink="preset=api-get" />?',
       options: [
         { id: 'a', text: 'TLS 1.2 encrypts data more slowly' },
         { id: 'b', text: 'Only the browser → edge connection is new. TLS 1.2 adds one 20 ms round trip there, and every server-side connection is reused.' },
@@ -89,7 +89,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['502', '503', '504'],
       explanation:
-        'The browser gets 503. The handshake never completes, and the app\'s own 2 s deadline stops the wait. Without its data, the app answers 503 Service Unavailable with a JSON error, at about 2.1 s. 504 is tempting, but it would come from a proxy whose deadline ran out first. That happens if you set the app\'s timeout to 0: Linux would keep retrying the SYN for about 127 s, so CloudFront\'s 30 s origin response timeout fires first, and after three tries the edge answers 504.',
+        'The browser gets 503. The handshake never completes, and the app\'s own 2 s deadline stops the wait. Without its data, the app answers 503 Service Unavailable with a JSON error, at about <Outcome link="db=down&cache=off&retryAt=none" of="latencyMs" format="s" />. 504 is tempting, but it would come from a proxy whose deadline ran out first. That happens if you set the app\'s timeout to 0: Linux would keep retrying the SYN for about 127 s, so CloudFront\'s 30 s origin response timeout fires first, and after three tries the edge answers 504.',
       covers: [HANDSHAKE],
     },
     {

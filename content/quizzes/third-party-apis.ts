@@ -46,7 +46,7 @@ export const quiz: Quiz = {
         { left: 'Down (nothing listening on 443)', right: 'A TCP RST, "connection refused", after one round trip' },
         { left: 'Answers 503', right: 'An HTTP 503 with Retry-After, quickly' },
         { left: 'Slow', right: 'Silence until the app\'s own 2000 ms deadline runs out' },
-        { left: 'Healthy', right: 'A 200 with JSON, about 210 ms after the call starts' },
+        { left: 'Healthy', right: 'A 200 with JSON, about <Outcome link="preset=api-get" of="event:response(from=thirdparty,to=app).end" minus="event:request(from=app,to=thirdparty).t" /> after the call starts' },
       ],
       explanation:
         'A refused connection is fast and unambiguous: the request never arrived. A 503 is fast too, but the provider was reached. A slow provider is the expensive case: you pay the whole timeout on every attempt, and you can\'t tell whether the work was done. In every failure case, the app answers its own caller with 502 Bad Gateway.',
@@ -60,7 +60,7 @@ export const quiz: Quiz = {
       ask: 'status',
       choices: ['502', '503', '504'],
       explanation:
-        'The browser gets 502 Bad Gateway, from the app, after 435 ms. Each attempt is refused with a TCP RST within one 60 ms round trip, so three attempts fail quickly, and the app reports that an upstream it depends on broke. 504 would need someone\'s deadline to expire, and a refusal is immediate. 503 is what this app returns when its *database* fails.',
+        'The browser gets 502 Bad Gateway, from the app, after <Outcome link="thirdParty=down&cache=off&retryAt=thirdparty" of="latencyMs" format="ms" />. Each attempt is refused with a TCP RST within one 60 ms round trip, so three attempts fail quickly, and the app reports that an upstream it depends on broke. 504 would need someone\'s deadline to expire, and a refusal is immediate. 503 is what this app returns when its *database* fails.',
       covers: [THIRD],
     },
     {

@@ -29,28 +29,45 @@ export interface OutcomeUse {
   spec: FigureSpec;
 }
 
-/** Every `<Outcome … />` in the prose, or why one cannot be read (it must be self-closing, with string attributes). */
-export function outcomeUses(source: string): { uses: OutcomeUse[]; errors: string[] } {
-  const text = prose(source);
-  const uses: OutcomeUse[] = [];
-  const errors: string[] = [];
+/** One `<Outcome … />` found in a text: where it is, and what it asks for or why it cannot be read. */
+export type OutcomeTag = { index: number; length: number; line: number } & ({ spec: FigureSpec; error?: undefined } | { spec?: undefined; error: string });
+
+/**
+ * Every `<Outcome … />` in a text, in order. It must be one self-closing tag with quoted string attributes, so the
+ * same tag reads alike in MDX prose and in a quiz's plain strings.
+ */
+export function outcomeTags(text: string): OutcomeTag[] {
+  const tags: OutcomeTag[] = [];
   for (const start of text.matchAll(/<Outcome\b/g)) {
-    const line = lineOf(text, start.index);
+    const at = { index: start.index, line: lineOf(text, start.index) };
     OUTCOME_TAG.lastIndex = start.index;
     const tag = OUTCOME_TAG.exec(text);
     if (!tag) {
-      errors.push(`line ${line}: write <Outcome … /> as one self-closing tag with quoted string attributes`);
+      tags.push({ ...at, length: '<Outcome'.length, error: 'write <Outcome … /> as one self-closing tag with quoted string attributes' });
       continue;
     }
     const attrs: Record<string, string> = {};
     for (const [, name, value] of tag[1]!.matchAll(/([A-Za-z]+)="([^"]*)"/g)) attrs[name!] = value!;
     const unknown = Object.keys(attrs).filter((a) => !ATTRIBUTES.has(a));
-    if (unknown.length) errors.push(`line ${line}: <Outcome> has unknown attribute(s) ${unknown.join(', ')}`);
-    if (attrs.link === undefined || !attrs.of) {
-      errors.push(`line ${line}: <Outcome> needs link and of`);
-      continue;
-    }
-    uses.push({ line, spec: { link: attrs.link, of: attrs.of, minus: attrs.minus, minusLink: attrs.minusLink, format: attrs.format } });
+    if (unknown.length) tags.push({ ...at, length: tag[0].length, error: `<Outcome> has unknown attribute(s) ${unknown.join(', ')}` });
+    else if (attrs.link === undefined || !attrs.of) tags.push({ ...at, length: tag[0].length, error: '<Outcome> needs link and of' });
+    else tags.push({ ...at, length: tag[0].length, spec: { link: attrs.link, of: attrs.of, minus: attrs.minus, minusLink: attrs.minusLink, format: attrs.format } });
+  }
+  return tags;
+}
+
+/** Every `<Outcome … />` in a lesson's prose, or why one cannot be read. */
+export function outcomeUses(source: string): { uses: OutcomeUse[]; errors: string[] } {
+  const uses: OutcomeUse[] = [];
+  const errors: string[] = [];
+  const text = prose(source);
+  for (const tag of outcomeTags(text)) {
+    if (tag.spec) uses.push({ line: tag.line, spec: tag.spec });
+    else errors.push(`line ${tag.line}: ${tag.error}`);
+  }
+  // Markdown shows a backtick span as it is written, so a tag inside one reaches the page as raw text.
+  for (const span of text.matchAll(/`[^`\n]*`/g)) {
+    if (span[0].includes('<Outcome')) errors.push(`line ${lineOf(text, span.index)}: <Outcome> inside \`code\` is printed as text; write <code>…<Outcome … /></code>`);
   }
   return { uses, errors };
 }
@@ -80,18 +97,23 @@ export function lessonLinks(source: string): string[] {
 
 const TIME = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(ms|s|seconds?)\b/g;
 
-/** Hand-typed copies of an end-to-end time the engine reports for one of the lesson's scenarios. */
-export function handTypedTimes(source: string): string[] {
+/** The end-to-end times the engine reports for these scenarios, each with what it is. */
+function engineTimes(links: Iterable<string>): Map<number, string> {
   const times = new Map<number, string>();
-  for (const link of lessonLinks(source)) {
+  for (const link of links) {
     for (const field of ['latencyMs', 'renderedAtMs']) {
       const read = readPath(link, field);
       if (read.ok && typeof read.figure.value === 'number') times.set(read.figure.value, `${field} of “${link}”`);
     }
   }
-  const text = prose(source).replace(/<Outcome\b(?:[^>"]|"[^"]*")*>/g, (m) => m.replace(/[^\n]/g, ' '));
-  const found: string[] = [];
-  for (const m of text.matchAll(TIME)) {
+  return times;
+}
+
+/** Times written in `text` that equal one of `times`, with where each starts. `<Outcome>` tags are skipped. */
+function typedCopies(text: string, times: Map<number, string>): { index: number; message: string }[] {
+  const bare = text.replace(/<Outcome\b(?:[^>"]|"[^"]*")*>/g, (m) => m.replace(/[^\n]/g, ' '));
+  const found: { index: number; message: string }[] = [];
+  for (const m of bare.matchAll(TIME)) {
     const [written, whole, decimals, unit] = m as unknown as [string, string, string | undefined, string];
     const value = Number(`${whole.replace(/,/g, '')}${decimals ?? ''}`);
     const places = decimals ? decimals.length - 1 : 0;
@@ -101,7 +123,23 @@ export function handTypedTimes(source: string): string[] {
         : places > 0
           ? [...times].find(([ms]) => Math.round(ms / 10 ** (3 - places)) / 10 ** places === value)?.[1]
           : undefined;
-    if (match) found.push(`line ${lineOf(text, m.index)}: “${written}” is the ${match}; write it with <Outcome>`);
+    if (match) found.push({ index: m.index, message: `“${written}” is the ${match}; write it with <Outcome>` });
   }
   return found;
+}
+
+/** Hand-typed copies of an end-to-end time the engine reports for one of the lesson's scenarios. */
+export function handTypedTimes(source: string): string[] {
+  const text = prose(source);
+  return typedCopies(text, engineTimes(lessonLinks(source))).map(({ index, message }) => `line ${lineOf(text, index)}: ${message}`);
+}
+
+/**
+ * The same check for a plain string, such as a quiz explanation, against the scenarios it may quote: its
+ * lesson's, its question's and those of its own `<Outcome>` tags.
+ */
+export function handTypedTimesInText(text: string, links: Iterable<string>): string[] {
+  const all = new Set(links);
+  for (const tag of outcomeTags(text)) if (tag.spec) all.add(tag.spec.link);
+  return typedCopies(text, engineTimes(all)).map(({ message }) => message);
 }

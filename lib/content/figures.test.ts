@@ -83,6 +83,13 @@ describe('checkOutcomes', () => {
     expect(checkOutcomes(lesson('<Outcome link="preset=api-get" of="latencyMs" unit="ms" />'))[0]).toMatch(/unknown attribute\(s\) unit/);
   });
 
+  it('fails a tag inside a backtick code span, which Markdown would print as text', () => {
+    expect(checkOutcomes(lesson('Find `server: <Outcome link="preset=api-get" of="status" />` in the log.'))).toEqual([
+      'line 7: <Outcome> inside `code` is printed as text; write <code>…<Outcome … /></code>',
+    ]);
+    expect(checkOutcomes(lesson('Find `server` and <code>x: <Outcome link="preset=api-get" of="status" /></code>, then `x-cache`.'))).toEqual([]);
+  });
+
   it('ignores code blocks', () => {
     expect(checkOutcomes(lesson('```mdx\n<Outcome link="nope" />\n```'))).toEqual([]);
   });

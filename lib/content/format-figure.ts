@@ -1,5 +1,5 @@
-import type { Figure, FigureFormat } from '@/lib/content/figures';
-import { formatMs } from '@/components/ui/format';
+import type { Figure, FigureFormat } from './figures';
+import { formatMs } from '@/lib/format-ms';
 
 // A fixed locale: the static HTML must not depend on the machine that built it.
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
