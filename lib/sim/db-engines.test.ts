@@ -65,4 +65,20 @@ describe('each database behaves as itself', () => {
     expect(result.events.some((e) => e.kind.startsWith('tls-') && (e.to === 'db' || e.from === 'db'))).toBe(false);
     expect(result.events.some((e) => e.decision?.startsWith('TNS CONNECT'))).toBe(true);
   });
+
+  it('each engine speaks its own language: no SQL, rows or COMMIT from MongoDB or Redis', () => {
+    const talk = (engine: 'postgres' | 'oracle' | 'mongodb' | 'redis', method: 'GET' | 'POST') =>
+      runScenario(scenarioWith({ request: { method, idempotencyKey: true }, db: { engine }, cache: { state: 'off' } }))
+        .events.filter((e) => e.from === 'db' || e.to === 'db')
+        .map((e) => `${e.decision ?? ''} ${e.narration}`)
+        .join('\n');
+    for (const engine of ['mongodb', 'redis'] as const) {
+      for (const method of ['GET', 'POST'] as const) expect(talk(engine, method)).not.toMatch(/\b(SELECT|INSERT INTO|BEGIN|COMMIT|rows?)\b|bound parameter/);
+    }
+    expect(talk('mongodb', 'POST')).toMatch(/commitTransaction: 1 document inserted/);
+    expect(talk('redis', 'POST')).toMatch(/EVAL .*SET.*'NX'/);
+    expect(talk('postgres', 'POST')).toMatch(/^BEGIN; INSERT INTO idempotency_keys/m);
+    expect(talk('oracle', 'POST')).not.toMatch(/BEGIN/);
+    expect(talk('oracle', 'POST')).toMatch(/COMMIT: 1 row inserted/);
+  });
 });

@@ -16,7 +16,8 @@ import { ensureConnection, markClosed } from '../net/handshake';
 import type { AttemptResult } from '../retry/retry';
 import { DB_ENGINE_LABELS, DB_PORTS } from '../topology';
 import { openDbConnection } from './db-handshake';
-import { resultFor, statementFor, type Operation } from './operations';
+import { commitWord, keyedStatementFor, parameterNarration, resultFor, statementFor } from './db-language';
+import type { Operation } from './operations';
 
 /** HikariCP's default maximumPoolSize (HikariCP README, "Frequently used" settings). */
 export const POOL_SIZE = 10;
@@ -139,9 +140,9 @@ function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: str
   yield* leg(ctx, tag, 'app', 'db', 'request', {
     kind: 'db-query',
     narration: op.writes
-      ? `The driver sends the transaction over TCP ${port}${keyRecord ? ', with the Idempotency-Key stored in the same transaction' : ''}; the learner's text travels as a bound parameter, never as part of the statement.`
-      : `The driver sends the query over TCP ${port}; the learner's text travels as a bound parameter, never as part of the statement.`,
-    decision: keyRecord ? `BEGIN; INSERT INTO idempotency_keys (key, …) VALUES ('${keyRecord.key}', …); ${statementFor(db.engine, op.kind)}; COMMIT` : statementFor(db.engine, op.kind),
+      ? `The driver sends the transaction over TCP ${port}${keyRecord ? ', with the Idempotency-Key stored in the same transaction' : ''}; ${parameterNarration(db.engine)}.`
+      : `The driver sends the query over TCP ${port}; ${parameterNarration(db.engine)}.`,
+    decision: keyRecord ? keyedStatementFor(db.engine, op.kind, keyRecord.key) : statementFor(db.engine, op.kind),
     detail: { parameter: parameter.slice(0, 200), engine, port },
   });
   const caller = { gone: false, at: 0 };
@@ -233,13 +234,13 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
         : repeat
           ? `${engine} commits. The change was made before, and making it again changes nothing: ${op.why}.`
           : `${engine} commits the transaction${keyRecord ? ' and the key with it' : ''}.`,
-      decision: `COMMIT: ${resultFor(op.kind, repeat)}${duplicate ? ' (duplicate)' : ''}`,
+      decision: `${commitWord(ctx.scenario.db.engine)}: ${resultFor(ctx.scenario.db.engine, op.kind, repeat)}${duplicate ? ' (duplicate)' : ''}`,
       detail: { writesCommitted: ledger.writesCommitted, duplicateWrites: ledger.duplicateWrites },
     });
   }
   yield* answer(ctx, tag, caller, {
     status: 200,
-    text: op.writes ? resultFor(op.kind, false) : resultFor('read', false),
+    text: resultFor(ctx.scenario.db.engine, op.writes ? op.kind : 'read', false),
     orphan: op.writes ? 'The write is committed all the same, and the app will never learn that it succeeded.' : undefined,
   });
   return { kind: 'rows', orderId };
