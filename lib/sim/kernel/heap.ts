@@ -18,6 +18,11 @@ export class TimedHeap<T extends Timed> {
     return this.items.length;
   }
 
+  /** The earliest entry, without removing it. */
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
   push(item: T): void {
     const items = this.items;
     items.push(item);

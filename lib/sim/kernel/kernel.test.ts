@@ -88,4 +88,70 @@ describe('the kernel', () => {
     kernel.run();
     expect(log).toEqual(['a got 7 at 20', 'b got 7 at 20', 'c got 7 at 30']);
   });
+
+  it("runs a cancelled process's finally blocks, innermost first, and refuses a finally that waits", () => {
+    const kernel = new Kernel();
+    const log: string[] = [];
+    function* inner(): Task<void> {
+      try {
+        yield* sleep(100);
+      } finally {
+        log.push(`inner cleaned up at ${kernel.now}`);
+      }
+    }
+    function* outer(): Task<void> {
+      try {
+        yield* inner();
+      } finally {
+        log.push(`outer cleaned up at ${kernel.now}`);
+      }
+    }
+    kernel.spawn(
+      (function* (): Task<void> {
+        yield* withDeadline(outer(), 30);
+        log.push(`caller resumed at ${kernel.now}`);
+      })(),
+    );
+    kernel.run();
+    expect(log).toEqual(['inner cleaned up at 30', 'outer cleaned up at 30', 'caller resumed at 30']);
+
+    const stubborn = new Kernel();
+    stubborn.spawn(
+      withDeadline(
+        (function* (): Task<void> {
+          try {
+            yield* sleep(100);
+          } finally {
+            yield* sleep(1);
+          }
+        })(),
+        10,
+      ),
+    );
+    expect(() => stubborn.run()).toThrow(/finally blocks must not wait/);
+  });
+
+  it('steps one wakeup at a time, and runs until a moment without passing it', () => {
+    const kernel = new Kernel();
+    const log: number[] = [];
+    kernel.spawn(
+      (function* (): Task<void> {
+        for (const gap of [10, 10, 10]) {
+          yield* sleep(gap);
+          log.push(kernel.now);
+        }
+      })(),
+    );
+    kernel.runUntil(15);
+    expect(log).toEqual([10]);
+    expect(kernel.now).toBe(15);
+    expect(kernel.step()).toBe(true);
+    expect(log).toEqual([10, 20]);
+    kernel.runUntil(20);
+    expect(log).toEqual([10, 20]);
+    kernel.run();
+    expect(log).toEqual([10, 20, 30]);
+    expect(kernel.step()).toBe(false);
+  });
 });
+

@@ -9,6 +9,9 @@
  * The clock only moves when the kernel pops the next timed entry: nothing here reads the wall clock.
  */
 import { TimedHeap, type Timed } from './heap';
+import { Resource } from './resource';
+
+export { Resource, type ResourceStats } from './resource';
 
 export type Effect =
   | { readonly type: 'sleep'; readonly ms: number }
@@ -16,7 +19,8 @@ export type Effect =
   | { readonly type: 'deadline'; readonly task: Task<unknown>; readonly ms: number }
   | { readonly type: 'fork'; readonly task: Task<unknown> }
   | { readonly type: 'serve'; readonly task: Task<unknown>; readonly onCallerGone: () => void }
-  | { readonly type: 'wait'; readonly signal: Signal<unknown> };
+  | { readonly type: 'wait'; readonly signal: Signal<unknown> }
+  | { readonly type: 'acquire'; readonly resource: Resource };
 
 export type Task<T> = Generator<Effect, T, unknown>;
 
@@ -25,26 +29,40 @@ export type DeadlineResult<T> = { readonly finished: true; readonly value: T } |
 interface Wakeup extends Timed {
   fiber: Fiber;
   input: unknown;
+  /** Runs just before the fiber resumes (not if it was cancelled first). */
+  onResume?: () => void;
 }
 
 class Fiber {
   cancelled = false;
   finished = false;
+  running = false;
   readonly children = new Set<Fiber>();
-  /** Work this fiber waits for but does not own: told when the fiber stops waiting, never cancelled by it. */
-  readonly served = new Set<() => void>();
+  /**
+   * What to undo if the fiber is cancelled while it waits: tell a server its caller left (the work itself is
+   * not this fiber's to cancel), leave a resource's queue, give back a server granted a moment ago.
+   */
+  readonly cleanups = new Set<() => void>();
 
   constructor(
     readonly task: Task<unknown>,
     readonly onDone: (value: unknown) => void,
   ) {}
 
+  /**
+   * Stops the fiber where it waits: its children first, then its cleanups, then its own `finally` blocks,
+   * through `generator.return()`, so a process that holds a resource gives it back. Cleanup is immediate:
+   * a `finally` block that tries to wait is a bug, and throws.
+   */
   cancel(): void {
     if (this.cancelled || this.finished) return;
+    if (this.running) throw new Error('a process cannot be cancelled while it runs; let its deadline or its parent do it');
     this.cancelled = true;
     for (const child of this.children) child.cancel();
-    for (const callerGone of this.served) callerGone();
-    this.served.clear();
+    for (const cleanup of this.cleanups) cleanup();
+    this.cleanups.clear();
+    const result = this.task.return(undefined);
+    if (!result.done) throw new Error('a process yielded while it was being cancelled: finally blocks must not wait');
   }
 }
 
@@ -90,24 +108,50 @@ export class Kernel {
     this.start(new Fiber(task, onDone as (value: unknown) => void));
   }
 
+  /** A station of `capacity` servers on this kernel's clock (see `Resource`). */
+  resource(capacity: number): Resource {
+    return new Resource(capacity, () => this.clock);
+  }
+
+  /** Resumes the next waiting process; false when nothing is left to do. */
+  step(): boolean {
+    const next = this.queue.pop();
+    if (!next) return false;
+    this.clock = next.t;
+    if (!next.fiber.cancelled) {
+      next.onResume?.();
+      this.resume(next.fiber, next.input);
+    }
+    return true;
+  }
+
   /** Runs until no process has anything left to do. */
   run(): void {
-    for (let next = this.queue.pop(); next; next = this.queue.pop()) {
-      this.clock = next.t;
-      if (!next.fiber.cancelled) this.step(next.fiber, next.input);
-    }
+    while (this.step());
+  }
+
+  /** Runs everything due at or before `t`, then moves the clock to `t` (if it is later). */
+  runUntil(t: number): void {
+    for (let next = this.queue.peek(); next && next.t <= t; next = this.queue.peek()) this.step();
+    this.clock = Math.max(this.clock, t);
   }
 
   private start(fiber: Fiber): void {
     this.wake(fiber, undefined, 0);
   }
 
-  private wake(fiber: Fiber, input: unknown, afterMs: number): void {
-    this.queue.push({ t: this.clock + Math.max(0, afterMs), seq: this.seq++, fiber, input });
+  private wake(fiber: Fiber, input: unknown, afterMs: number, onResume?: () => void): void {
+    this.queue.push({ t: this.clock + Math.max(0, afterMs), seq: this.seq++, fiber, input, onResume });
   }
 
-  private step(fiber: Fiber, input: unknown): void {
-    const result = fiber.task.next(input);
+  private resume(fiber: Fiber, input: unknown): void {
+    fiber.running = true;
+    let result: IteratorResult<Effect, unknown>;
+    try {
+      result = fiber.task.next(input);
+    } finally {
+      fiber.running = false;
+    }
     if (result.done) {
       fiber.finished = true;
       fiber.onDone(result.value);
@@ -127,11 +171,11 @@ export class Kernel {
         // The server's work is not the caller's child: if the caller stops waiting (its own deadline, or
         // its caller's), the work goes on, and only the answer is abandoned.
         const callerGone = effect.onCallerGone;
-        fiber.served.add(callerGone);
+        fiber.cleanups.add(callerGone);
         this.start(
           new Fiber(effect.task, (value) => {
-            fiber.served.delete(callerGone);
-            if (!fiber.cancelled) this.step(fiber, value);
+            fiber.cleanups.delete(callerGone);
+            if (!fiber.cancelled) this.resume(fiber, value);
           }),
         );
         return;
@@ -140,6 +184,19 @@ export class Kernel {
         effect.signal.subscribe((value) => {
           if (!fiber.cancelled) this.wake(fiber, value, 0);
         });
+        return;
+      }
+      case 'acquire': {
+        const { resource } = effect;
+        const withdraw = resource.request(() => {
+          fiber.cleanups.delete(withdraw!);
+          // Until the fiber resumes, the server is held on its behalf: a cancel in that instant gives it back.
+          const giveBack = () => resource.release();
+          fiber.cleanups.add(giveBack);
+          this.wake(fiber, undefined, 0, () => fiber.cleanups.delete(giveBack));
+        });
+        if (withdraw) fiber.cleanups.add(withdraw);
+        else this.wake(fiber, undefined, 0);
         return;
       }
       case 'all': {
@@ -154,7 +211,7 @@ export class Kernel {
             results[index] = value;
             fiber.children.delete(child);
             remaining -= 1;
-            if (remaining === 0 && !fiber.cancelled) this.step(fiber, results);
+            if (remaining === 0 && !fiber.cancelled) this.resume(fiber, results);
           });
           fiber.children.add(child);
           this.start(child);
@@ -168,7 +225,7 @@ export class Kernel {
           if (settled || fiber.cancelled) return;
           settled = true;
           timer.cancelled = true;
-          this.step(fiber, { finished: true, value } satisfies DeadlineResult<unknown>);
+          this.resume(fiber, { finished: true, value } satisfies DeadlineResult<unknown>);
         });
         // The timer is a fiber of its own so that cancelling it is the same operation as cancelling a process.
         const timer = new Fiber(
@@ -180,7 +237,7 @@ export class Kernel {
             settled = true;
             child.cancel();
             fiber.children.delete(child);
-            this.step(fiber, { finished: false } satisfies DeadlineResult<unknown>);
+            this.resume(fiber, { finished: false } satisfies DeadlineResult<unknown>);
           },
         );
         fiber.children.add(child);
@@ -229,4 +286,19 @@ export function* waitFor<T>(signal: Signal<T>): Task<T> {
 /** Starts a task that lives on after its parent moves on (a background revalidation). */
 export function* fork(task: Task<unknown>): Task<void> {
   yield { type: 'fork', task };
+}
+
+/** Waits for a server of the resource, first come, first served. Pair it with `release()`, or use `holding`. */
+export function* acquire(resource: Resource): Task<void> {
+  yield { type: 'acquire', resource };
+}
+
+/** Runs a task while holding one server of the resource, and gives it back however the task ends. */
+export function* holding<T>(resource: Resource, task: Task<T>): Task<T> {
+  yield* acquire(resource);
+  try {
+    return yield* task;
+  } finally {
+    resource.release();
+  }
 }
