@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatMs } from '@/lib/format-ms';
+import { resultFor } from '@/lib/store/derived';
 import { createSandboxStore } from '@/lib/store/sandbox-store';
 import { changeSummaryText, changeText } from './change-text';
 import { ChangeSummary } from './ChangeSummary';
@@ -19,7 +21,9 @@ describe('the change summary', () => {
     const status = screen.getByRole('status', { name: 'What changed' });
     expect(status.textContent).toBe('');
     act(() => store.getState().loadPreset('db-timeout'));
-    expect(status.textContent).toBe('Since your last change: status 200 → 503 · 356 ms → 8.29 s · attempts 1 → 3 · +4 retries · cache miss → cached error · answered by App → CDN edge');
+    // The time comes from the engine: the jittered waits are its to choose, the rest of the sentence is ours.
+    const latency = formatMs(resultFor(store.getState().scenario).outcome.latencyMs);
+    expect(status.textContent).toBe(`Since your last change: status 200 → 503 · 356 ms → ${latency} · attempts 1 → 3 · +4 retries · cache miss → cached error · answered by App → CDN edge`);
     act(() => store.getState().updateScenario((s) => ({ ...s, request: { ...s.request, payload: 'benign' } })));
     expect(status.textContent).toBe('Since your last change: the outcome is the same.');
   });

@@ -5,7 +5,7 @@
 import type { Scenario } from '@/lib/scenario/schema';
 import { Kernel, sleep, type Task } from './kernel/kernel';
 import { createLedger, type Ledger } from './ledger';
-import { createRandom, type Random } from './random';
+import { cosmeticHex, streamFor, type Random } from './random';
 import { DB_PORTS, linkFor, rttMs, viaNodes } from './topology';
 import type { EventKind, LegKind, NodeId, Protocol, SimEvent } from './types';
 
@@ -24,7 +24,10 @@ export interface Counters {
 export interface SimContext {
   readonly scenario: Scenario;
   readonly kernel: Kernel;
-  readonly rng: Random;
+  /** Draws that change what happens, one stream per purpose (lib/sim/random.ts). */
+  readonly random: { readonly jitter: Random; readonly setup: Random };
+  /** Hex digits for ids in headers, a hash of where they appear: never a draw from a stream. */
+  cosmeticHex(length: number, ...where: readonly (string | number)[]): string;
   readonly events: SimEvent[];
   readonly counters: Counters;
   /** Writes committed and charges made, duplicates included. */
@@ -37,7 +40,8 @@ export function createContext(scenario: Scenario): SimContext {
   return {
     scenario,
     kernel: new Kernel(),
-    rng: createRandom(scenario.seed),
+    random: { jitter: streamFor(scenario.seed, 'jitter'), setup: streamFor(scenario.seed, 'setup') },
+    cosmeticHex: (length, ...where) => cosmeticHex(scenario.seed, length, ...where),
     events: [],
     counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 },
     ledger: createLedger(),

@@ -92,7 +92,7 @@ describe('runs share no state', () => {
 });
 
 describe('the seed', () => {
-  // Ids the edge stamps on its headers are drawn from the seed: a different seed must give different ids.
+  // Ids the edge stamps on its headers are hashes of the seed: a different seed must give different ids.
   const SEEDED_HEADERS = ['via', 'x-amz-cf-id', 'x-amzn-trace-id'];
 
   function withoutSeededIds(event: SimEvent): SimEvent {
@@ -140,4 +140,16 @@ describe('the seed', () => {
     expect(two.outcome).toEqual(one.outcome);
     expect(two.events.find((e) => e.headers?.['x-amz-cf-id'])?.headers).not.toEqual(one.events.find((e) => e.headers?.['x-amz-cf-id'])?.headers);
   });
+
+  it('draws the waits from their own stream, so stamping another id never moves a retry', () => {
+    // An Idempotency-Key on a GET adds one id to the run and changes nothing the servers do with a read.
+    for (const seed of [1, 2, 3]) {
+      const plain = runScenario(scenarioWith({ ...retried, seed }));
+      const keyed = runScenario(scenarioWith({ ...retried, seed, request: { idempotencyKey: true } }));
+      expect(keyed.events.some((e) => e.headers?.['idempotency-key'])).toBe(true);
+      expect(waitsOf(keyed)).toEqual(waitsOf(plain));
+      expect(keyed.outcome).toEqual(plain.outcome);
+    }
+  });
 });
+

@@ -2,6 +2,10 @@
  * Seeded pseudo-random numbers. The engine never reads a global random source: randomness is an input,
  * carried by the scenario's seed, so a run can be replayed exactly from a link.
  *
+ * Each purpose draws from its own stream (`streamFor`), and cosmetic values (ids in headers) are hashes of
+ * where they appear (`cosmeticHex`), never draws. So adding a header, or recording less, cannot shift a
+ * backoff wait: what is recorded never changes what happens.
+ *
  * sfc32 (Chris Doty-Humphrey's "small fast chaotic" generator, from PractRand) passes BigCrush
  * and needs only 32-bit integer maths, so it is identical in every JavaScript engine.
  */
@@ -50,3 +54,36 @@ export function createRandom(seed: number): Random {
     },
   };
 }
+
+/**
+ * A 32-bit hash of a list of strings and numbers: FNV-1a over the characters (with a separator between parts),
+ * then MurmurHash3's 32-bit finaliser so that nearby inputs land far apart.
+ */
+export function hashOf(...parts: readonly (string | number)[]): number {
+  let h = 0x811c9dc5;
+  for (const part of parts) {
+    const text = String(part);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The streams a run draws from. Named, so a new purpose gets a new stream instead of shifting an old one. */
+export type StreamName = 'jitter' | 'setup' | 'arrivals' | 'service';
+
+/** An independent stream for one purpose, derived from the run's seed and the stream's name. */
+export function streamFor(seed: number, name: StreamName): Random {
+  return createRandom(hashOf(seed, name));
+}
+
+/** `length` hex digits that depend only on the seed and where they appear: a request, an attempt, a header. */
+export function cosmeticHex(seed: number, length: number, ...where: readonly (string | number)[]): string {
+  return createRandom(hashOf(seed, ...where)).hex(length);
+}
+

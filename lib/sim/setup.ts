@@ -70,7 +70,7 @@ export function createEdge(ctx: SimContext): EdgeState {
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       const canBeFresh = ttl.ttlSeconds > 1;
       const fresh = cacheSettings.state === 'fresh' && canBeFresh;
-      const ageSeconds = fresh ? ctx.rng.int(1, Math.min(ttl.ttlSeconds - 1, 3600)) : ttl.ttlSeconds + STALE_BY_SECONDS;
+      const ageSeconds = fresh ? ctx.random.setup.int(1, Math.min(ttl.ttlSeconds - 1, 3600)) : ttl.ttlSeconds + STALE_BY_SECONDS;
       seedObject(cache, req.path, req.query, headers, request.kind === 'api' ? JSON.stringify(profileBody()) : '(text/javascript bytes)', ageSeconds);
       note(ctx, tag, 'edge', {
         kind: 'cache-store',
@@ -82,5 +82,5 @@ export function createEdge(ctx: SimContext): EdgeState {
       });
     }
   }
-  return { cache, behaviours, viaHost: ctx.rng.hex(32) };
+  return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via') };
 }

@@ -102,7 +102,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   flush(ctx, open, 'browser', 'edge', pending);
 
   const base = buildRequest(ctx, requestId);
-  const idempotencyKey = scenario.request.idempotencyKey ? `idem-${ctx.rng.hex(12)}` : null;
+  const idempotencyKey = scenario.request.idempotencyKey ? `idem-${ctx.cosmeticHex(12, requestId, 'idempotency-key')}` : null;
   const outcome = yield* withRetries(
     ctx,
     {

@@ -59,7 +59,8 @@ function via(edge: EdgeState): string {
  * What the viewer gets: CloudFront's own headers on top of the response. Every 4xx and 5xx the edge
  * returns says `Error from cloudfront` (CloudFront Developer Guide, "X-Cache" in the standard log fields).
  */
-function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: string, cache: CacheOutcome, method: HttpMethod): HttpResponse {
+function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: string, cache: CacheOutcome, req: HttpRequest): HttpResponse {
+  const { method } = req;
   return {
     ...res,
     // A HEAD answer carries the headers a GET would get, and no body (RFC 9110 §9.3.2).
@@ -69,7 +70,7 @@ function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: str
       'x-cache': res.status >= 400 ? 'Error from cloudfront' : xCache,
       via: via(edge),
       'x-amz-cf-pop': EDGE_POP,
-      'x-amz-cf-id': ctx.rng.hex(40),
+      'x-amz-cf-id': ctx.cosmeticHex(40, req.requestId, req.attempt, 'viewer-response'),
     },
     cache,
   };
@@ -138,13 +139,13 @@ function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviou
     host: origin === 'alb' ? ALB_HOST : 'assets-bucket.s3.eu-central-1.amazonaws.com',
     'user-agent': 'Amazon CloudFront',
     via: via(edge),
-    'x-amz-cf-id': ctx.rng.hex(40),
+    'x-amz-cf-id': ctx.cosmeticHex(40, tag.requestId, tag.attempt, origin, 'origin-request'),
     // CloudFront adds the viewer's address (CloudFront Developer Guide, "X-Forwarded-For header").
     'x-forwarded-for': BROWSER_IP,
     ...(req.headers['idempotency-key'] ? { 'idempotency-key': req.headers['idempotency-key'] } : {}),
     ...extraHeaders,
   };
-  const traceId = `Root=1-${ctx.rng.hex(8)}-${ctx.rng.hex(24)}`;
+  const traceId = `Root=1-${ctx.cosmeticHex(8, tag.requestId, tag.attempt, 'trace-time')}-${ctx.cosmeticHex(24, tag.requestId, tag.attempt, 'trace-id')}`;
   const handler = origin === 'alb' ? (r: HttpRequest) => handleAlb(ctx, r, traceId) : (r: HttpRequest) => handleS3(ctx, r, behaviour.originCacheControl, behaviour.originChanged);
   const raced = yield* withDeadline(
     exchange(ctx, tag, 'edge', origin, req, handler, {
@@ -213,8 +214,8 @@ function cacheRequest(req: HttpRequest): { url: string; method: string; headers:
   return { url: target(req), method: 'GET', headers: { host: SITE_HOST } };
 }
 
-function servedFromCache(ctx: SimContext, edge: EdgeState, entry: StoredObject, xCache: string, outcome: CacheOutcome, method: HttpMethod): HttpResponse {
-  return served(ctx, edge, { status: entry.status, headers: edge.cache.servedHeaders(entry), body: entry.body, origin: 'edge' }, xCache, outcome, method);
+function servedFromCache(ctx: SimContext, edge: EdgeState, entry: StoredObject, xCache: string, outcome: CacheOutcome, req: HttpRequest): HttpResponse {
+  return served(ctx, edge, { status: entry.status, headers: edge.cache.servedHeaders(entry), body: entry.body, origin: 'edge' }, xCache, outcome, req);
 }
 
 /**
@@ -249,7 +250,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       { status: 403, headers: { 'content-type': 'text/html', server: 'CloudFront' }, body: 'Request blocked.', origin: 'waf', blockedBy: 'waf' },
       'Error from cloudfront',
       'bypass',
-      req.method,
+      req,
     );
   }
 
@@ -261,7 +262,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       narration: `The cache behaviour for ${behaviour.pattern} allows only ${behaviour.allowedMethods.join(' and ')}, so CloudFront answers a ${req.method} itself with 403: the origin never sees it.`,
       decision: `AllowedMethods ${behaviour.allowedMethods.join(', ')}: ${req.method} → 403`,
     });
-    return served(ctx, edge, methodNotAllowed(), 'Error from cloudfront', 'bypass', req.method);
+    return served(ctx, edge, methodNotAllowed(), 'Error from cloudfront', 'bypass', req);
   }
 
   const cacheableMethod = req.method === 'GET' || req.method === 'HEAD';
@@ -274,7 +275,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       decision: !behaviour.caching ? `behaviour ${behaviour.pattern}: CachingDisabled` : `${req.method} is not cached`,
     });
     const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
-    return served(ctx, edge, res ?? gatewayTimeout(), 'Miss from cloudfront', 'bypass', req.method);
+    return served(ctx, edge, res ?? gatewayTimeout(), 'Miss from cloudfront', 'bypass', req);
   }
 
   const key = cacheKey(req);
@@ -290,7 +291,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         narration: `The edge cached the origin's ${entry.status} ${age} s ago and serves it again without asking the origin: errors are cached for ${entry.ttlSeconds} s by default.`,
         decision: `X-Cache: Error from cloudfront, Age: ${age}`,
       });
-      return servedFromCache(ctx, edge, entry, 'Error from cloudfront', 'error', req.method);
+      return servedFromCache(ctx, edge, entry, 'Error from cloudfront', 'error', req);
     }
     ctx.counters.cacheHits += 1;
     note(ctx, tag, 'edge', {
@@ -299,7 +300,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       decision: `X-Cache: Hit from cloudfront, Age: ${age}`,
       detail: { ageSeconds: age, ttlSeconds: entry.ttlSeconds },
     });
-    return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'hit', req.method);
+    return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'hit', req);
   }
 
   if (entry && !entry.isError) {
@@ -324,7 +325,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
           }
         })(),
       );
-      return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'stale', req.method);
+      return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'stale', req);
     }
 
     const validators = edge.cache.revalidationHeaders(entry, cacheRequest(req));
@@ -345,7 +346,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
           narration: `The origin failed, so the edge serves the stale copy rather than an error: ${rule.why}.`,
           decision: `origin ${res ? res.status : 'timeout'} → serve stale, Age ${Math.round(edge.cache.ageSeconds(entry))}`,
         });
-        return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale', req.method);
+        return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale', req);
       }
       note(ctx, tag, 'edge', {
         kind: 'cache-miss',
@@ -355,7 +356,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       // The error replaces the stale copy for the error caching minimum TTL, as on a plain miss.
       const error = res ?? gatewayTimeout();
       keep(ctx, edge, tag, key, req, error);
-      return served(ctx, edge, error, 'Error from cloudfront', 'miss', req.method);
+      return served(ctx, edge, error, 'Error from cloudfront', 'miss', req);
     }
     if (res.status === 304) {
       const { decision } = edge.cache.revalidated(key, entry, cacheRequest(req), { status: res.status, headers: res.headers }, res.body);
@@ -365,10 +366,10 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         narration: `The origin says 304 Not Modified: the edge's copy is still right. It is fresh again for ${decision.ttlSeconds} s, and no body crossed the backbone.`,
         decision: 'X-Cache: RefreshHit from cloudfront',
       });
-      return servedFromCache(ctx, edge, fresh, 'RefreshHit from cloudfront', 'revalidated', req.method);
+      return servedFromCache(ctx, edge, fresh, 'RefreshHit from cloudfront', 'revalidated', req);
     }
     keep(ctx, edge, tag, key, req, res);
-    return served(ctx, edge, res, 'Miss from cloudfront', 'miss', req.method);
+    return served(ctx, edge, res, 'Miss from cloudfront', 'miss', req);
   }
 
   note(ctx, tag, 'edge', {
@@ -379,5 +380,5 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
   const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
   const answer = res ?? gatewayTimeout();
   if (answer.status < 400 || answer.status >= 500) keep(ctx, edge, tag, key, req, answer);
-  return served(ctx, edge, answer, 'Miss from cloudfront', 'miss', req.method);
+  return served(ctx, edge, answer, 'Miss from cloudfront', 'miss', req);
 }

@@ -86,7 +86,7 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
       return stop(`${caller} gives up after ${attempt} attempts: ${result.reason} every time.`, `gave up after ${attempt}/${maxAttempts} attempts`);
     }
 
-    const delay = nextDelay(policy, attempt - 1, previousSleep, ctx.rng);
+    const delay = nextDelay(policy, attempt - 1, previousSleep, ctx.random.jitter);
     previousSleep = Math.max(delay.waitMs, policy.baseMs);
     const jitterName = policy.backoff === 'none' ? 'no backoff' : `${policy.jitter === 'none' ? 'no' : policy.jitter} jitter`;
     const hintMs = result.retryAfterMs === undefined ? null : Math.min(result.retryAfterMs, policy.capMs);
