@@ -2,6 +2,50 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/**
+ * The layers, bottom to top, and what each may import (ARCHITECTURE.md, "Layers"). Data flows one way:
+ * scenario → engine → playback and inspection → store → components → pages. A layer never imports one above it,
+ * and only tests import the test helpers.
+ */
+const LAYERS = [
+  { dir: 'lib/scenario', may: [] },
+  { dir: 'lib/progress', may: [] },
+  { dir: 'lib/sim', may: ['lib/scenario'] },
+  { dir: 'lib/playback', may: ['lib/scenario', 'lib/sim'] },
+  { dir: 'lib/inspect', may: ['lib/scenario', 'lib/sim'] },
+  { dir: 'lib/quiz', may: ['lib/scenario', 'lib/sim'] },
+  { dir: 'lib/compare', may: ['lib/scenario', 'lib/sim', 'lib/playback'] },
+  { dir: 'lib/content', may: ['lib/scenario', 'lib/sim', 'lib/quiz', 'lib/format-ms', 'content'] },
+  { dir: 'lib/store', may: ['lib/scenario', 'lib/sim', 'lib/playback', 'lib/compare', 'lib/progress'] },
+  { dir: 'components', may: ['lib', 'components', 'content'] },
+  { dir: 'app', may: ['lib', 'components', 'content', 'app'] },
+];
+const ALL = ['lib/scenario', 'lib/progress', 'lib/sim', 'lib/playback', 'lib/inspect', 'lib/quiz', 'lib/compare', 'lib/content', 'lib/store', 'lib/testing', 'lib/format-ms', 'components', 'content', 'app'];
+
+function layerBoundaries() {
+  return LAYERS.map(({ dir, may }) => {
+    const allowed = (target) => target === dir || may.some((m) => target === m || target.startsWith(`${m}/`) || m.startsWith(`${target}/`) || (m === 'lib' && target.startsWith('lib/')));
+    const forbidden = ALL.filter((target) => target === 'lib/testing' || !allowed(target));
+    return {
+      files: [`${dir}/**/*.{ts,tsx}`],
+      ignores: ['**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { group: forbidden.flatMap((target) => [`@/${target}`, `@/${target}/*`]), message: `${dir} may import only ${may.join(', ') || 'itself'} (eslint.config.mjs, LAYERS).` },
+              ...(dir === 'lib/sim'
+                ? [{ group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'zustand', 'zustand/*', 'motion', 'motion/*', '@xyflow/*'], message: 'lib/sim must stay free of UI frameworks.' }]
+                : []),
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -17,19 +61,11 @@ export default defineConfig([
       ],
     },
   },
+  ...layerBoundaries(),
   {
     // The engine is pure: no framework, no DOM, no wall clock, no Math.random, no timers (STYLE.md §1).
     files: ['lib/sim/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'zustand', 'zustand/*', 'motion', 'motion/*', '@xyflow/*'], message: 'lib/sim must stay free of UI frameworks.' },
-            { group: ['@/components/*', '@/app/*', '@/lib/store/*', '@/lib/playback/*'], message: 'lib/sim sits below every other layer.' },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'lib/sim has no DOM.' },

@@ -8,7 +8,7 @@
  * kind. Then document its parameter in docs/scenario-format.md and add it to the pinned list of public
  * names in fields.test.ts; tests check both.
  */
-import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/sim/topology';
+import { DB_ENGINE_LABELS, DB_PORTS } from './vocabulary';
 import { choice, int, list, text, yesNo } from './field-kinds';
 import {
   BACKOFFS,

@@ -15,6 +15,28 @@ export const CONNECTION_STATES = ['warm', 'cold'] as const;
 export const RETRY_LAYERS = ['browser', 'db', 'thirdparty'] as const;
 export const WAF_MODES = ['on', 'off', 'count'] as const;
 
+/** Each engine's name as its makers write it. */
+export const DB_ENGINE_LABELS: Readonly<Record<(typeof DB_ENGINES)[number], string>> = {
+  postgres: 'PostgreSQL',
+  mysql: 'MySQL',
+  mongodb: 'MongoDB',
+  redis: 'Redis',
+  oracle: 'Oracle',
+};
+
+/**
+ * Each engine's default TCP port: IANA's Service Name and Transport Protocol Port Number Registry for
+ * postgresql (5432), mysql (3306), mongodb (27017) and redis (6379); Oracle Net's default listener port, 1521
+ * (Oracle Database Net Services Administrator's Guide, "Default Port Numbers").
+ */
+export const DB_PORTS: Readonly<Record<(typeof DB_ENGINES)[number], number>> = {
+  postgres: 5432,
+  mysql: 3306,
+  mongodb: 27017,
+  redis: 6379,
+  oracle: 1521,
+};
+
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export type HttpMethod = (typeof METHODS)[number];
 export type CacheState = (typeof CACHE_STATES)[number];

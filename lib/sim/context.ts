@@ -6,7 +6,8 @@ import type { Scenario } from '@/lib/scenario/schema';
 import { Kernel, sleep, type Task } from './kernel/kernel';
 import { createLedger, type Ledger } from './ledger';
 import { cosmeticHex, streamFor, type Random } from './random';
-import { DB_PORTS, linkFor, rttMs, viaNodes } from './topology';
+import { DB_PORTS } from '@/lib/scenario/vocabulary';
+import { linkFor, rttMs, viaNodes } from './topology';
 import type { EventKind, LegKind, NodeId, Protocol, SimEvent } from './types';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */

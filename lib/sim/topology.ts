@@ -3,6 +3,7 @@
  * The diagram draws exactly these nodes and links; the engine times its legs with them.
  */
 import type { DbEngine, Latency } from '@/lib/scenario/schema';
+import { DB_PORTS } from '@/lib/scenario/vocabulary';
 import type { NodeId, Protocol } from './types';
 
 export interface NodeInfo {
@@ -26,25 +27,6 @@ export const NODES: Readonly<Record<NodeId, NodeInfo>> = {
   app: { id: 'app', label: 'App', counterpart: 'Node.js pods on EKS', role: 'Runs the business logic, queries the database and calls third parties.' },
   db: { id: 'db', label: 'Database', counterpart: 'Amazon RDS in a private subnet', role: 'Answers SQL over its own TCP protocol, reached through a driver and a pool.' },
   thirdparty: { id: 'thirdparty', label: 'Third-party API', counterpart: 'a payments API', role: 'An external HTTPS API the app depends on.' },
-};
-
-/**
- * Standard ports of each database engine (the course notes' port table; each engine's documentation).
- */
-export const DB_PORTS: Readonly<Record<DbEngine, number>> = {
-  postgres: 5432,
-  mysql: 3306,
-  mongodb: 27017,
-  redis: 6379,
-  oracle: 1521,
-};
-
-export const DB_ENGINE_LABELS: Readonly<Record<DbEngine, string>> = {
-  postgres: 'PostgreSQL',
-  mysql: 'MySQL',
-  mongodb: 'MongoDB',
-  redis: 'Redis',
-  oracle: 'Oracle',
 };
 
 export interface LinkInfo {

@@ -14,7 +14,7 @@ import { serve, sleep, Signal, waitFor, type Task } from '../kernel/kernel';
 import { commitWrite, type StoredResult } from '../ledger';
 import { ensureConnection, markClosed } from '../net/handshake';
 import type { AttemptResult } from '../retry/retry';
-import { DB_ENGINE_LABELS, DB_PORTS } from '../topology';
+import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/scenario/vocabulary';
 import { openDbConnection } from './db-handshake';
 import { commitWord, keyedStatementFor, parameterNarration, resultFor, statementFor } from './db-language';
 import type { Operation } from './operations';
