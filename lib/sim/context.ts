@@ -5,10 +5,11 @@
 import type { Scenario } from '@/lib/scenario/schema';
 import { Kernel, sleep, type Task } from './kernel/kernel';
 import { createLedger, type Ledger } from './ledger';
+import type { Happening, Recorder } from './recorder';
 import { cosmeticHex, streamFor, type Random } from './random';
 import { DB_PORTS } from '@/lib/scenario/vocabulary';
 import { linkFor, rttMs, viaNodes } from './topology';
-import type { EventKind, LegKind, NodeId, Protocol, SimEvent } from './types';
+import type { EventKind, LegKind, NodeId, Protocol } from './types';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -29,7 +30,8 @@ export interface SimContext {
   readonly random: { readonly jitter: Random; readonly setup: Random };
   /** Hex digits for ids in headers, a hash of where they appear: never a draw from a stream. */
   cosmeticHex(length: number, ...where: readonly (string | number)[]): string;
-  readonly events: SimEvent[];
+  /** Where what happens goes: every event for a trace, counts alone for many requests (lib/sim/recorder.ts). */
+  readonly recorder: Recorder;
   readonly counters: Counters;
   /** Writes committed and charges made, duplicates included. */
   readonly ledger: Ledger;
@@ -37,13 +39,13 @@ export interface SimContext {
   readonly openConnections: Map<string, string>;
 }
 
-export function createContext(scenario: Scenario): SimContext {
+export function createContext(scenario: Scenario, recorder: Recorder): SimContext {
   return {
     scenario,
     kernel: new Kernel(),
     random: { jitter: streamFor(scenario.seed, 'jitter'), setup: streamFor(scenario.seed, 'setup') },
     cosmeticHex: (length, ...where) => cosmeticHex(scenario.seed, length, ...where),
-    events: [],
+    recorder,
     counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 },
     ledger: createLedger(),
     openConnections: new Map(),
@@ -58,7 +60,8 @@ export interface Tag {
 
 export interface EventFields {
   kind: EventKind;
-  narration: string;
+  /** A function when the words cost something to build: only a recorder that shows them calls it. */
+  narration: string | (() => string);
   status?: number;
   headers?: Record<string, string>;
   decision?: string;
@@ -70,10 +73,8 @@ function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-function push(ctx: SimContext, event: Omit<SimEvent, 'id'>): SimEvent {
-  const full: SimEvent = { id: ctx.events.length, ...event };
-  ctx.events.push(full);
-  return full;
+function push(ctx: SimContext, happening: Happening): void {
+  ctx.recorder.record(happening);
 }
 
 export function oneWayMs(ctx: SimContext, from: NodeId, to: NodeId): number {
@@ -124,8 +125,8 @@ export function* work(ctx: SimContext, tag: Tag, node: NodeId, ms: number, field
 }
 
 /** An instant decision at a node. */
-export function note(ctx: SimContext, tag: Tag, node: NodeId, fields: EventFields): SimEvent {
-  return push(ctx, { t: round(ctx.kernel.now), durationMs: 0, ...tag, from: node, to: node, protocol: 'inline', port: null, ...fields });
+export function note(ctx: SimContext, tag: Tag, node: NodeId, fields: EventFields): void {
+  push(ctx, { t: round(ctx.kernel.now), durationMs: 0, ...tag, from: node, to: node, protocol: 'inline', port: null, ...fields });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The engine's public surface. Pure TypeScript: no UI framework, no DOM, no wall clock, no global random source. */
-export { runScenario } from './run';
+export { runScenario, tallyScenario, type SimTally } from './run';
 export { NODES, links, linkFor } from './topology';
 export type { NodeInfo, LinkInfo } from './topology';
 export type * from './types';

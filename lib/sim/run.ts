@@ -1,25 +1,21 @@
 /**
  * runScenario: one request's whole life, derived from the scenario's causes.
  * Pure and deterministic: the same scenario gives byte-identical JSON.
+ * `tallyScenario` runs the same node code with a recorder that keeps counts only (lib/sim/recorder.ts).
  */
 import type { Scenario } from '@/lib/scenario/schema';
 import { createContext } from './context';
 import { browserSession, type BrowserResult } from './nodes/browser';
 import { createEdge } from './setup';
 import { summarise } from './summary';
-import type { NodeId, RequestOutcome, SimEvent, SimResult } from './types';
+import { TallyRecorder, TraceRecorder, type Recorder } from './recorder';
+import type { NodeId, RequestOutcome, SimResult } from './types';
 
-function hopsOf(events: readonly SimEvent[], requestId: string): NodeId[] {
-  const hops: NodeId[] = [];
-  for (const e of events) {
-    if (e.requestId !== requestId || !e.leg) continue;
-    for (const node of [e.from, ...(e.via ?? []), e.to]) if (!hops.includes(node)) hops.push(node);
-  }
-  return hops;
-}
+/** What a run yields whichever recorder kept it. */
+export type SimTally = Omit<SimResult, 'events'>;
 
-export function runScenario(scenario: Scenario): SimResult {
-  const ctx = createContext(scenario);
+function runWith(scenario: Scenario, recorder: Recorder): SimTally {
+  const ctx = createContext(scenario, recorder);
   const edge = createEdge(ctx);
   let browser: BrowserResult | null = null;
   ctx.kernel.spawn(browserSession(ctx, edge), (result) => {
@@ -37,20 +33,31 @@ export function runScenario(scenario: Scenario): SimResult {
     cache: result?.cache ?? 'bypass',
     blockedBy,
     answeredBy: response?.origin ?? null,
-    hops: hopsOf(ctx.events, 'r1'),
+    hops: recorder.hops('r1'),
     renderedAtMs: result?.renderedAtMs ?? null,
     writesCommitted: ctx.ledger.writesCommitted,
     duplicateWrites: ctx.ledger.duplicateWrites,
     chargesMade: ctx.ledger.chargesMade,
     duplicateCharges: ctx.ledger.duplicateCharges,
-    workEndedAtMs: Math.round(ctx.events.reduce((end, e) => Math.max(end, e.t + e.durationMs), 0) * 1000) / 1000,
+    workEndedAtMs: Math.round(recorder.endMs * 1000) / 1000,
   };
   const latencies = result ? [result.answeredAtMs, ...result.assetLatencies] : [];
   const errors = response === null || response.status >= 400 ? 1 : 0;
   return {
     version: scenario.v,
-    events: ctx.events,
     outcome,
-    summary: summarise(ctx.events, ctx.counters, latencies, errors),
+    summary: summarise(recorder, ctx.counters, latencies, errors),
   };
+}
+
+/** One request with every event and its words: what the sandbox, the lessons and the traces show. */
+export function runScenario(scenario: Scenario): SimResult {
+  const trace = new TraceRecorder();
+  const { version, outcome, summary } = runWith(scenario, trace);
+  return { version, events: trace.events, outcome, summary };
+}
+
+/** The same run keeping counts only: its outcome and summary equal `runScenario`'s, with no events built. */
+export function tallyScenario(scenario: Scenario): SimTally {
+  return runWith(scenario, new TallyRecorder());
 }

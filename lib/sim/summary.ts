@@ -1,6 +1,7 @@
 /** Aggregates over a run: counts, latency percentiles, ratios. */
 import type { Counters } from './context';
-import type { LatencyPercentiles, SimEvent, SimSummary } from './types';
+import type { Recorder } from './recorder';
+import type { LatencyPercentiles, SimSummary } from './types';
 
 /** Nearest-rank percentile (the usual definition for latency SLOs). */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -14,10 +15,9 @@ export function percentiles(values: readonly number[]): LatencyPercentiles {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
-export function summarise(events: readonly SimEvent[], counters: Counters, latencies: readonly number[], errors: number): SimSummary {
-  const durationMs = events.reduce((end, e) => Math.max(end, e.t + e.durationMs), 0);
+export function summarise(recorder: Recorder, counters: Counters, latencies: readonly number[], errors: number): SimSummary {
   return {
-    events: events.length,
+    events: recorder.count,
     requests: latencies.length,
     errors,
     errorRate: latencies.length ? errors / latencies.length : 0,
@@ -27,6 +27,6 @@ export function summarise(events: readonly SimEvent[], counters: Counters, laten
     dbQueries: counters.dbQueries,
     thirdPartyCalls: counters.thirdPartyCalls,
     retries: counters.retries,
-    durationMs: Math.round(durationMs * 1000) / 1000,
+    durationMs: Math.round(recorder.endMs * 1000) / 1000,
   };
 }
