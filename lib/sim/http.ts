@@ -103,7 +103,7 @@ export function* exchange(
       note(ctx, tag, server, {
         kind: 'orphaned',
         status: res.status,
-        narration: `${NODES[server].label} finishes and writes its ${statusLine(res.status)}, but ${NODES[client].label} ${client === 'web' ? 'closed the connection' : 'stopped waiting'} at ${formatSeconds(call.goneAt)}${client === 'web' ? ', when the callers in front of it gave up' : ''}: nobody will read this answer.`,
+        narration: () => `${NODES[server].label} finishes and writes its ${statusLine(res.status)}, but ${NODES[client].label} ${client === 'web' ? 'closed the connection' : 'stopped waiting'} at ${formatSeconds(call.goneAt)}${client === 'web' ? ', when the callers in front of it gave up' : ''}: nobody will read this answer.`,
         decision: `${statusLine(res.status)} written to a closed connection`,
       });
       return { ...res, headers };

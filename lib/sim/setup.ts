@@ -64,7 +64,7 @@ export function createEdge(ctx: SimContext): EdgeState {
     if (!ttl.store) {
       note(ctx, tag, 'edge', {
         kind: 'cache-store',
-        narration: `The edge cannot be holding a copy: the origin sends ${cacheSettings.cacheControl}, and ${ttl.reason}. The cache starts empty.`,
+        narration: () => `The edge cannot be holding a copy: the origin sends ${cacheSettings.cacheControl}, and ${ttl.reason}. The cache starts empty.`,
         decision: `starting state: empty (${ttl.reason})`,
       });
     } else if (req.method === 'GET' || req.method === 'HEAD') {
@@ -74,7 +74,7 @@ export function createEdge(ctx: SimContext): EdgeState {
       seedObject(cache, req.path, req.query, headers, request.kind === 'api' ? JSON.stringify(profileBody()) : '(text/javascript bytes)', ageSeconds);
       note(ctx, tag, 'edge', {
         kind: 'cache-store',
-        narration:
+        narration: () =>
           cacheSettings.state === 'fresh' && !canBeFresh
             ? `A copy with a TTL of ${ttl.ttlSeconds} s is never fresh for long: the edge's copy is already stale.`
             : `The edge holds a copy of this URL stored ${ageSeconds} s ago; its TTL is ${ttl.ttlSeconds} s (${ttl.reason}).`,

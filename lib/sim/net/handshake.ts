@@ -6,7 +6,7 @@
  * A kept-alive connection costs nothing: HTTP/1.1 keeps connections open by default (RFC 9112 §9.3).
  */
 import type { TlsVersion } from '@/lib/scenario/schema';
-import { leg, note, sendAlongside, type SimContext, type Tag } from '../context';
+import { leg, note, sendAlongside, type EventFields, type SimContext, type Tag } from '../context';
 import type { Task } from '../kernel/kernel';
 import type { NodeId } from '../types';
 import { NODES } from '../topology';
@@ -52,7 +52,7 @@ export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, ser
     markOpen(ctx, tag, client, server);
     note(ctx, tag, client, {
       kind: 'conn-reuse',
-      narration: `${NODES[client].label} reuses its open connection to ${NODES[server].label}, so no handshake is needed.`,
+      narration: () => `${NODES[client].label} reuses its open connection to ${NODES[server].label}, so no handshake is needed.`,
       decision: 'connection reused (keep-alive)',
     });
     return pending;
@@ -61,23 +61,23 @@ export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, ser
   const s = NODES[server].label;
   yield* leg(ctx, tag, client, server, 'handshake', {
     kind: 'tcp-syn',
-    narration: `${c} asks ${s} to open a TCP connection (SYN).`,
+    narration: () => `${c} asks ${s} to open a TCP connection (SYN).`,
     decision: 'TCP SYN',
   });
   options.onSynArrived?.();
   yield* leg(ctx, tag, server, client, 'handshake', {
     kind: 'tcp-syn-ack',
-    narration: `${s} agrees and acknowledges (SYN-ACK).`,
+    narration: () => `${s} agrees and acknowledges (SYN-ACK).`,
     decision: 'TCP SYN-ACK',
   });
-  pending.push({ kind: 'tcp-ack', narration: `${c} confirms (ACK); the connection is open after one round trip.`, decision: 'TCP ACK' });
+  pending.push({ kind: 'tcp-ack', narration: () => `${c} confirms (ACK); the connection is open after one round trip.`, decision: 'TCP ACK' });
 
   if (options.tls) yield* tlsHandshake(ctx, tag, client, server, options.tls, pending);
   markOpen(ctx, tag, client, server);
   return pending;
 }
 
-export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narration: string; decision: string }[];
+export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narration: EventFields['narration']; decision: string }[];
 
 /** Emits the handshake segments that travel with the first data. */
 export function flush(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, pending: PendingSegments): void {
@@ -97,35 +97,35 @@ export function* tlsHandshake(ctx: SimContext, tag: Tag, client: NodeId, server:
     flush(ctx, tag, client, server, pending);
     yield* leg(ctx, tag, client, server, 'handshake', {
       kind: 'tls-client-hello',
-      narration: `${c} starts TLS 1.3 with a ClientHello that already carries its key share.`,
+      narration: () => `${c} starts TLS 1.3 with a ClientHello that already carries its key share.`,
       decision: 'TLS 1.3 ClientHello + key_share',
     });
     yield* leg(ctx, tag, server, client, 'handshake', {
       kind: 'tls-server-hello',
-      narration: `${s} answers with its key share, certificate and Finished: one round trip for TLS 1.3.`,
+      narration: () => `${s} answers with its key share, certificate and Finished: one round trip for TLS 1.3.`,
       decision: 'TLS 1.3 ServerHello … Finished',
     });
-    pending.push({ kind: 'tls-client-finished', narration: `${c} sends its Finished together with the first request.`, decision: 'TLS Finished' });
+    pending.push({ kind: 'tls-client-finished', narration: () => `${c} sends its Finished together with the first request.`, decision: 'TLS Finished' });
   } else if (version === '1.2') {
     flush(ctx, tag, client, server, pending);
     yield* leg(ctx, tag, client, server, 'handshake', {
       kind: 'tls-client-hello',
-      narration: `${c} starts TLS 1.2 with a ClientHello.`,
+      narration: () => `${c} starts TLS 1.2 with a ClientHello.`,
       decision: 'TLS 1.2 ClientHello',
     });
     yield* leg(ctx, tag, server, client, 'handshake', {
       kind: 'tls-server-hello',
-      narration: `${s} answers with ServerHello, its certificate and ServerHelloDone.`,
+      narration: () => `${s} answers with ServerHello, its certificate and ServerHelloDone.`,
       decision: 'TLS 1.2 ServerHello, Certificate, ServerHelloDone',
     });
     yield* leg(ctx, tag, client, server, 'handshake', {
       kind: 'tls-client-finished',
-      narration: `${c} sends its key exchange and Finished: TLS 1.2 needs a second round trip.`,
+      narration: () => `${c} sends its key exchange and Finished: TLS 1.2 needs a second round trip.`,
       decision: 'TLS 1.2 ClientKeyExchange, ChangeCipherSpec, Finished',
     });
     yield* leg(ctx, tag, server, client, 'handshake', {
       kind: 'tls-server-finished',
-      narration: `${s} sends its Finished; encrypted data can flow after two round trips.`,
+      narration: () => `${s} sends its Finished; encrypted data can flow after two round trips.`,
       decision: 'TLS 1.2 ChangeCipherSpec, Finished',
     });
   }

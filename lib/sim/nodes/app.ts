@@ -24,7 +24,7 @@ function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt:
   if (raced.finished) return raced.value;
   note(ctx, tag, 'app', {
     kind: 'timeout',
-    narration: `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. It abandons the answer, not the work: anything already running there goes on.`,
+    narration: () => `The app stops waiting for ${NODES[callee].label} after ${timeoutMs} ms. It abandons the answer, not the work: anything already running there goes on.`,
     decision: `timeout after ${timeoutMs} ms`,
   });
   // A timeout proves nothing about whether the work happened, so only a repeatable call may be tried again.
@@ -84,7 +84,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
 
   yield* work(ctx, tag, 'app', scenario.latency.appWorkMs, {
     kind: 'handler',
-    narration:
+    narration: () =>
       op.kind === 'preflight'
         ? 'The app’s CORS middleware takes the OPTIONS request: a preflight asks what is allowed, and changes nothing.'
         : `The app's handler for ${req.method} ${req.path} checks the session token and starts its work.`,
@@ -180,7 +180,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
     const status = op.successStatus;
     note(ctx, tag, 'app', {
       kind: 'done',
-      narration:
+      narration: () =>
         op.kind === 'create'
           ? `The app answers ${statusLine(status)}, with a Location header naming the new order.`
           : `The app answers ${statusLine(status)}.`,
@@ -197,7 +197,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   if (req.headers['if-none-match'] === etag) {
     note(ctx, tag, 'app', {
       kind: 'done',
-      narration: `The data is unchanged (ETag ${etag}), so the app answers 304 Not Modified with no body: the edge keeps its copy.`,
+      narration: () => `The data is unchanged (ETag ${etag}), so the app answers 304 Not Modified with no body: the edge keeps its copy.`,
       decision: `304: If-None-Match ${etag} matches`,
     });
     return { status: 304, headers: { date: httpDate(ctx), etag, 'cache-control': scenario.cache.cacheControl }, body: null, origin: 'app' };

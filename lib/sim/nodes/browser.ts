@@ -139,7 +139,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   if (response.status >= 400) {
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
-      narration:
+      narration: () =>
         response.status === 403
           ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
           : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
@@ -152,7 +152,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
     const urls = staticUrlsIn(response.body);
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
-      narration: `The browser parses the JSON and draws the data; it names ${urls.length} static URL${urls.length === 1 ? '' : 's'} to fetch from the CDN.`,
+      narration: () => `The browser parses the JSON and draws the data; it names ${urls.length} static URL${urls.length === 1 ? '' : 's'} to fetch from the CDN.`,
       decision: `JSON parsed; static URLs: ${urls.join(', ') || 'none'}`,
     });
     for (const [index, path] of urls.entries()) {
@@ -164,7 +164,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   }
   note(ctx, tag, 'browser', {
     kind: 'render',
-    narration:
+    narration: () =>
       scenario.request.kind !== 'api'
         ? 'The browser runs the script it received.'
         : response.body === null

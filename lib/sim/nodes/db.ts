@@ -8,7 +8,7 @@
  * after the app gave up is still a committed write, and the ledger counts it.
  */
 import type { DbEngine } from '@/lib/scenario/schema';
-import { leg, note, work, type SimContext, type Tag } from '../context';
+import { leg, note, work, type EventFields, type SimContext, type Tag } from '../context';
 import { formatSeconds } from '../http';
 import { serve, sleep, Signal, waitFor, type Task } from '../kernel/kernel';
 import { commitWrite, type StoredResult } from '../ledger';
@@ -79,7 +79,7 @@ export function* queryOnce(ctx: SimContext, tag: Tag, op: Operation, parameter: 
 
   note(ctx, tag, 'app', {
     kind: 'pool-acquire',
-    narration: `The app borrows a connection from its pool (${POOL_SIZE} connections); none is busy, so there is no wait.`,
+    narration: () => `The app borrows a connection from its pool (${POOL_SIZE} connections); none is busy, so there is no wait.`,
     decision: `pool: connection acquired, wait 0 ms (1/${POOL_SIZE} in use)`,
     detail: { poolSize: POOL_SIZE, waitMs: 0 },
   });
@@ -89,7 +89,7 @@ export function* queryOnce(ctx: SimContext, tag: Tag, op: Operation, parameter: 
     markClosed(ctx, 'app', 'db');
     yield* leg(ctx, tag, 'app', 'db', 'handshake', {
       kind: 'tcp-syn',
-      narration: `The pooled connection is dead, so the driver tries to open a new one to ${engine} on port ${port}; nothing answers.`,
+      narration: () => `The pooled connection is dead, so the driver tries to open a new one to ${engine} on port ${port}; nothing answers.`,
       decision: `TCP SYN to :${port}, no answer`,
     });
     yield* sleep(TCP_CONNECT_GIVE_UP_MS);
@@ -121,12 +121,12 @@ export function* queryOnce(ctx: SimContext, tag: Tag, op: Operation, parameter: 
 function* rollBack(ctx: SimContext, tag: Tag, engine: string): Task<void> {
   yield* leg(ctx, tag, 'app', 'db', 'request', {
     kind: 'rollback',
-    narration: `Oracle undid only the statement; the transaction still holds its locks. The app sends ROLLBACK before it tries again.`,
+    narration: () => `Oracle undid only the statement; the transaction still holds its locks. The app sends ROLLBACK before it tries again.`,
     decision: 'ROLLBACK',
   });
   yield* leg(ctx, tag, 'db', 'app', 'response', {
     kind: 'rollback',
-    narration: `${engine} rolls the whole transaction back and releases its locks.`,
+    narration: () => `${engine} rolls the whole transaction back and releases its locks.`,
     decision: 'rolled back, locks released',
   });
 }
@@ -166,7 +166,7 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
     if (!stored && inFlight) {
       note(ctx, tag, 'db', {
         kind: 'lock-wait',
-        narration: `Another transaction inserted this Idempotency-Key and has not committed: the unique index makes this one wait for it.`,
+        narration: () => `Another transaction inserted this Idempotency-Key and has not committed: the unique index makes this one wait for it.`,
         decision: `waiting on unique index idempotency_keys_pkey (key ${keyRecord.key})`,
       });
     }
@@ -174,7 +174,7 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
     if (found) {
       yield* work(ctx, tag, 'db', latency.dbQueryMs, {
         kind: 'replay',
-        narration: `The key is already stored with its result, so this transaction inserts nothing: ${engine} rolls it back and the app reads the stored response.`,
+        narration: () => `The key is already stored with its result, so this transaction inserts nothing: ${engine} rolls it back and the app reads the stored response.`,
         decision: `unique violation on key ${keyRecord.key} → ROLLBACK; order ${found.orderId} already exists`,
       });
       yield* answer(ctx, tag, caller, { status: 200, text: `key ${keyRecord.key} belongs to order ${found.orderId}` });
@@ -189,7 +189,7 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
     ledger.competitorCommitted = true;
     yield* work(ctx, tag, 'db', clash.detectMs, {
       kind: 'deadlock',
-      narration:
+      narration: () =>
         db.engine === 'mongodb'
           ? 'Another transaction changed the same stock document first: MongoDB does not wait for locks, it aborts this transaction at once with a write conflict.'
           : `Another transaction holds the row this one needs while waiting for a row this one holds: ${engine} detects the deadlock and undoes this ${clash.undoes === 'statement' ? 'statement, and only the statement' : 'transaction'}.`,
@@ -202,7 +202,7 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
     yield* answer(ctx, tag, caller, {
       status: 0,
       text: clash.code,
-      narration:
+      narration: () =>
         clash.undoes === 'statement'
           ? `${engine} reports ORA-00060. Only the statement was undone: the transaction is still open and keeps its locks.`
           : `${engine} reports the ${db.engine === 'mongodb' ? 'write conflict' : 'deadlock'}; the whole transaction was rolled back, so running it again is safe.`,
@@ -264,12 +264,12 @@ function narrateStatement(ctx: SimContext, op: Operation, ms: number): string {
 }
 
 /** The server's reply leg, or, when the app already gave up, the reply that nobody reads. */
-function* answer(ctx: SimContext, tag: Tag, caller: { gone: boolean; at: number }, reply: { status: number; text: string; narration?: string; orphan?: string }): Task<void> {
+function* answer(ctx: SimContext, tag: Tag, caller: { gone: boolean; at: number }, reply: { status: number; text: string; narration?: EventFields['narration']; orphan?: string }): Task<void> {
   const engine = DB_ENGINE_LABELS[ctx.scenario.db.engine];
   if (caller.gone) {
     note(ctx, tag, 'db', {
       kind: 'orphaned',
-      narration: `${engine} sends its answer (${reply.text}), but the app stopped waiting at ${formatSeconds(caller.at)}: nobody will read it.${reply.orphan ? ` ${reply.orphan}` : ''}`,
+      narration: () => `${engine} sends its answer (${reply.text}), but the app stopped waiting at ${formatSeconds(caller.at)}: nobody will read it.${reply.orphan ? ` ${reply.orphan}` : ''}`,
       decision: `${reply.text}: sent to nobody`,
     });
     return;

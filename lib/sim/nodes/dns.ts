@@ -13,17 +13,17 @@ const ANSWER_TTL_SECONDS = 60;
 export function* resolve(ctx: SimContext, tag: Tag): Task<void> {
   yield* leg(ctx, tag, 'browser', 'dns', 'dns', {
     kind: 'dns-query',
-    narration: `The browser asks DNS for the address of ${SITE_HOST} in one UDP packet; DNS needs no handshake.`,
+    narration: () => `The browser asks DNS for the address of ${SITE_HOST} in one UDP packet; DNS needs no handshake.`,
     decision: `A? ${SITE_HOST}`,
   });
   yield* work(ctx, tag, 'dns', 1, {
     kind: 'route',
-    narration: `Route 53 finds an alias to the CloudFront distribution and picks the edge location nearest to the visitor.`,
+    narration: () => `Route 53 finds an alias to the CloudFront distribution and picks the edge location nearest to the visitor.`,
     decision: `${SITE_HOST} ALIAS ${DISTRIBUTION_HOST}`,
   });
   yield* leg(ctx, tag, 'dns', 'browser', 'dns', {
     kind: 'dns-answer',
-    narration: `DNS answers with the edge's address, which the browser may cache for ${ANSWER_TTL_SECONDS} seconds.`,
+    narration: () => `DNS answers with the edge's address, which the browser may cache for ${ANSWER_TTL_SECONDS} seconds.`,
     decision: `${SITE_HOST} ${ANSWER_TTL_SECONDS} IN A ${EDGE_IP}`,
     detail: { ttlSeconds: ANSWER_TTL_SECONDS },
   });

@@ -90,7 +90,7 @@ function* connectToOrigin(ctx: SimContext, edge: EdgeState, tag: Tag, origin: 'a
   }
   note(ctx, tag, 'edge', {
     kind: 'timeout',
-    narration: `The origin's handshake did not finish within ${timeoutS} s, CloudFront's connection timeout: this connection attempt failed.`,
+    narration: () => `The origin's handshake did not finish within ${timeoutS} s, CloudFront's connection timeout: this connection attempt failed.`,
     decision: `origin connection timeout ${timeoutS} s`,
   });
   return false;
@@ -112,7 +112,7 @@ function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBeha
     if (attempt > 1) {
       note(ctx, tag, 'edge', {
         kind: 'retry',
-        narration: `CloudFront tries the origin again (connection attempt ${attempt} of ${settings.attempts}).`,
+        narration: () => `CloudFront tries the origin again (connection attempt ${attempt} of ${settings.attempts}).`,
         decision: `origin attempt ${attempt}/${settings.attempts}`,
       });
     }
@@ -122,7 +122,7 @@ function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBeha
     if (!retriesTimeouts) {
       note(ctx, tag, 'edge', {
         kind: 'give-up',
-        narration: `CloudFront tries a timed-out origin again only for GET and HEAD: a ${req.method} gets one try, so the visitor gets 504.`,
+        narration: () => `CloudFront tries a timed-out origin again only for GET and HEAD: a ${req.method} gets one try, so the visitor gets 504.`,
         decision: `no origin retry for ${req.method}`,
       });
       return null;
@@ -163,7 +163,7 @@ function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviou
   if (raced.finished) return raced.value;
   note(ctx, tag, 'edge', {
     kind: 'timeout',
-    narration: `The origin sent nothing for ${timeoutS} s, CloudFront's origin response timeout: the edge drops the connection. The work behind it does not stop.`,
+    narration: () => `The origin sent nothing for ${timeoutS} s, CloudFront's origin response timeout: the edge drops the connection. The work behind it does not stop.`,
     decision: `origin response timeout ${timeoutS} s`,
   });
   return null;
@@ -259,7 +259,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
     note(ctx, tag, 'edge', {
       kind: 'cache-bypass',
       status: 403,
-      narration: `The cache behaviour for ${behaviour.pattern} allows only ${behaviour.allowedMethods.join(' and ')}, so CloudFront answers a ${req.method} itself with 403: the origin never sees it.`,
+      narration: () => `The cache behaviour for ${behaviour.pattern} allows only ${behaviour.allowedMethods.join(' and ')}, so CloudFront answers a ${req.method} itself with 403: the origin never sees it.`,
       decision: `AllowedMethods ${behaviour.allowedMethods.join(', ')}: ${req.method} → 403`,
     });
     return served(ctx, edge, methodNotAllowed(), 'Error from cloudfront', 'bypass', req);
@@ -288,7 +288,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       note(ctx, tag, 'edge', {
         kind: 'cache-error-hit',
         status: entry.status,
-        narration: `The edge cached the origin's ${entry.status} ${age} s ago and serves it again without asking the origin: errors are cached for ${entry.ttlSeconds} s by default.`,
+        narration: () => `The edge cached the origin's ${entry.status} ${age} s ago and serves it again without asking the origin: errors are cached for ${entry.ttlSeconds} s by default.`,
         decision: `X-Cache: Error from cloudfront, Age: ${age}`,
       });
       return servedFromCache(ctx, edge, entry, 'Error from cloudfront', 'error', req);
@@ -296,7 +296,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
     ctx.counters.cacheHits += 1;
     note(ctx, tag, 'edge', {
       kind: 'cache-hit',
-      narration: `The edge has a fresh copy (${age} s old, fresh for ${entry.ttlSeconds} s) and answers at once${req.method === 'HEAD' ? ' with its headers' : ''}: the origin never hears of this request.`,
+      narration: () => `The edge has a fresh copy (${age} s old, fresh for ${entry.ttlSeconds} s) and answers at once${req.method === 'HEAD' ? ' with its headers' : ''}: the origin never hears of this request.`,
       decision: `X-Cache: Hit from cloudfront, Age: ${age}`,
       detail: { ageSeconds: age, ttlSeconds: entry.ttlSeconds },
     });
@@ -308,7 +308,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
     if (edge.cache.staleWhileRevalidateOk(entry)) {
       note(ctx, tag, 'edge', {
         kind: 'cache-stale',
-        narration: `The copy is ${age} s old, past its ${entry.ttlSeconds} s, but stale-while-revalidate lets the edge serve it now and refresh it in the background.`,
+        narration: () => `The copy is ${age} s old, past its ${entry.ttlSeconds} s, but stale-while-revalidate lets the edge serve it now and refresh it in the background.`,
         decision: `stale (Age ${age} > TTL ${entry.ttlSeconds}), stale-while-revalidate`,
       });
       const revalidateTag = { requestId: `${req.requestId}.bg`, attempt: 1 };
@@ -343,14 +343,14 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       if (rule.serve) {
         note(ctx, tag, 'edge', {
           kind: 'cache-stale',
-          narration: `The origin failed, so the edge serves the stale copy rather than an error: ${rule.why}.`,
+          narration: () => `The origin failed, so the edge serves the stale copy rather than an error: ${rule.why}.`,
           decision: `origin ${res ? res.status : 'timeout'} → serve stale, Age ${Math.round(edge.cache.ageSeconds(entry))}`,
         });
         return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale', req);
       }
       note(ctx, tag, 'edge', {
         kind: 'cache-miss',
-        narration: `The origin failed and the edge may not serve its stale copy: ${rule.why}. The visitor gets the error.`,
+        narration: () => `The origin failed and the edge may not serve its stale copy: ${rule.why}. The visitor gets the error.`,
         decision: `no stale copy: ${rule.why}`,
       });
       // The error replaces the stale copy for the error caching minimum TTL, as on a plain miss.
@@ -363,7 +363,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       const fresh = edge.cache.lookup(key) ?? entry;
       note(ctx, tag, 'edge', {
         kind: 'cache-revalidated',
-        narration: `The origin says 304 Not Modified: the edge's copy is still right. It is fresh again for ${decision.ttlSeconds} s, and no body crossed the backbone.`,
+        narration: () => `The origin says 304 Not Modified: the edge's copy is still right. It is fresh again for ${decision.ttlSeconds} s, and no body crossed the backbone.`,
         decision: 'X-Cache: RefreshHit from cloudfront',
       });
       return servedFromCache(ctx, edge, fresh, 'RefreshHit from cloudfront', 'revalidated', req);

@@ -29,7 +29,7 @@ function nginxGatewayTimeout(): HttpResponse {
 function gaveUp(ctx: SimContext, tag: Tag, node: 'alb' | 'web', afterMs: number): void {
   note(ctx, tag, node, {
     kind: 'timeout',
-    narration:
+    narration: () =>
       node === 'alb'
         ? `The load balancer's idle timeout (${afterMs / 1000} s) runs out with no byte from Nginx: it answers 504 itself (server awselb/2.0) and closes the connection to its target.`
         : `Nginx's proxy_read_timeout (${afterMs / 1000} s) runs out with no byte from the app: it answers 504 with its own error page and closes the connection to the app.`,

@@ -15,7 +15,7 @@ export function* handleS3(ctx: SimContext, req: HttpRequest, cacheControl: strin
   const etag = changed ? '"9b2cf535f27731c974343645a3985328"' : '"0f343b0931126a20f133d67c2b018a3b"';
   yield* work(ctx, tag, 's3', S3_FIRST_BYTE_MS, {
     kind: 'route',
-    narration: `S3 finds the object ${req.path.replace(/^\//, '')} in the bucket and starts sending it.`,
+    narration: () => `S3 finds the object ${req.path.replace(/^\//, '')} in the bucket and starts sending it.`,
     decision: `GetObject ${req.path}`,
   });
   if (req.headers['if-none-match'] === etag) {

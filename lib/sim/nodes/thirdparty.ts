@@ -41,7 +41,7 @@ function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: str
   if (thirdParty.behaviour === 'error') {
     yield* work(ctx, tag, 'thirdparty', SHED_MS, {
       kind: 'third-party-call',
-      narration: `The payments API is overloaded and sheds the call before running it, asking the app to come back in ${SHED_RETRY_AFTER_S} s.`,
+      narration: () => `The payments API is overloaded and sheds the call before running it, asking the app to come back in ${SHED_RETRY_AFTER_S} s.`,
       decision: `503 Service Unavailable, Retry-After: ${SHED_RETRY_AFTER_S}`,
     });
     return jsonResponse(503, { error: 'temporarily_unavailable' }, { 'retry-after': String(SHED_RETRY_AFTER_S) });
@@ -67,7 +67,7 @@ function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: str
   const busyMs = thirdParty.behaviour === 'slow' ? thirdParty.delayMs : latency.thirdPartyWorkMs;
   yield* work(ctx, tag, 'thirdparty', busyMs, {
     kind: 'third-party-call',
-    narration:
+    narration: () =>
       thirdParty.behaviour === 'slow'
         ? `The payments API is slow: it takes ${busyMs} ms to ${call === 'charge' ? 'charge the card' : 'answer'}.`
         : call === 'charge'
@@ -99,12 +99,12 @@ export function* callOnce(ctx: SimContext, tag: Tag, call: PaymentsCall, idempot
     markClosed(ctx, 'app', 'thirdparty');
     yield* leg(ctx, tag, 'app', 'thirdparty', 'handshake', {
       kind: 'tcp-syn',
-      narration: `The app tries to connect to ${THIRD_PARTY_HOST} on port 443.`,
+      narration: () => `The app tries to connect to ${THIRD_PARTY_HOST} on port 443.`,
       decision: 'TCP SYN to :443',
     });
     yield* leg(ctx, tag, 'thirdparty', 'app', 'error', {
       kind: 'tcp-rst',
-      narration: `Nothing is listening: the host answers with a reset, "connection refused". The app knows at once.`,
+      narration: () => `Nothing is listening: the host answers with a reset, "connection refused". The app knows at once.`,
       decision: 'TCP RST: connection refused',
     });
     // Nothing was sent, so even a charge may be tried again.

@@ -29,7 +29,7 @@ export function* inspect(ctx: SimContext, req: HttpRequest): Task<AclVerdict | n
   for (const counted of verdict.counted) {
     note(ctx, tag, 'waf', {
       kind: 'waf-count',
-      narration: `Rule ${counted.label} matches (${counted.reason}), but its action is COUNT: WAF records the match and lets the request go on.`,
+      narration: () => `Rule ${counted.label} matches (${counted.reason}), but its action is COUNT: WAF records the match and lets the request go on.`,
       decision: `WAF rule ${counted.label} → COUNT`,
     });
   }
@@ -38,7 +38,7 @@ export function* inspect(ctx: SimContext, req: HttpRequest): Task<AclVerdict | n
     note(ctx, tag, 'waf', {
       kind: 'waf-block',
       status: 403,
-      narration: `WAF blocks the request: ${evaluation?.reason ?? 'a rule matched'}. It never reaches the cache or the origin.`,
+      narration: () => `WAF blocks the request: ${evaluation?.reason ?? 'a rule matched'}. It never reaches the cache or the origin.`,
       decision: `WAF rule ${verdict.terminatingLabel} → BLOCK 403`,
       detail: { rule: verdict.terminatingRule ?? '', label: verdict.terminatingLabel ?? '' },
     });

@@ -107,7 +107,7 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
     ctx.counters.retries += 1;
     note(ctx, { requestId: plan.requestId, attempt: attempt + 1 }, plan.caller, {
       kind: 'retry',
-      narration: `${caller} tries ${plan.what} again (attempt ${attempt + 1} of ${maxAttempts}).`,
+      narration: () => `${caller} tries ${plan.what} again (attempt ${attempt + 1} of ${maxAttempts}).`,
       decision: `attempt ${attempt + 1}/${maxAttempts}`,
     });
   }
