@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '@/lib/quiz/grade';
-import type { Ordering, SingleChoice } from '@/lib/quiz/types';
+import { handshakeOrder, httpsPort } from '@/lib/testing/quiz-questions';
 import { createProgressStore } from '@/lib/store/progress-store';
 import { ProgressProvider } from '@/components/progress/ProgressProvider';
 import { QuestionCard } from './QuestionCard';
@@ -17,18 +17,7 @@ function memoryStorage(): StateStorage {
   return { getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v), removeItem: (k) => void delete data[k] };
 }
 
-const ports: SingleChoice = {
-  id: 'https-port',
-  type: 'single',
-  prompt: 'Which port does HTTPS use?',
-  options: [
-    { id: 'a', text: '80' },
-    { id: 'b', text: '443' },
-  ],
-  answer: 'b',
-  explanation: 'Port 80 (a) is plain HTTP; TLS is *layered* on 443.',
-  covers: ['x'],
-};
+const ports = httpsPort;
 
 function showQuestion(store = createProgressStore(memoryStorage())) {
   render(
@@ -98,18 +87,7 @@ describe('a quiz question', () => {
   });
 });
 
-const handshake: Ordering = {
-  id: 'handshake',
-  type: 'order',
-  prompt: 'Order the handshake.',
-  steps: [
-    { id: 'syn', text: 'SYN' },
-    { id: 'synack', text: 'SYN-ACK' },
-    { id: 'ack', text: 'ACK' },
-  ],
-  explanation: '…',
-  covers: ['x'],
-};
+const handshake = handshakeOrder;
 
 function Ordered() {
   const [answer, setAnswer] = useState<Extract<Answer, { type: 'order' }>>({ type: 'order', order: ['ack', 'syn', 'synack'] });

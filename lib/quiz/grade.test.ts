@@ -2,45 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { grade, isComplete, stableShuffle } from './grade';
 import { engineAnswer } from './predict';
 import { validateQuiz } from './validate';
-import type { Matching, Ordering, Predict, Quiz, SingleChoice } from './types';
+import { databasePorts, handshakeOrder, httpsPort, sqliStatus } from '@/lib/testing/quiz-questions';
+import type { Quiz } from './types';
 
-const single: SingleChoice = {
-  id: 'https-port',
-  type: 'single',
-  prompt: 'Which port does HTTPS use?',
-  options: [
-    { id: 'a', text: '80' },
-    { id: 'b', text: '443' },
-  ],
-  answer: 'b',
-  explanation: 'HTTPS listens on 443.',
-  covers: ['x'],
-};
-const order: Ordering = {
-  id: 'handshake',
-  type: 'order',
-  prompt: 'Order the handshake.',
-  steps: [
-    { id: 'syn', text: 'SYN' },
-    { id: 'synack', text: 'SYN-ACK' },
-    { id: 'ack', text: 'ACK' },
-  ],
-  explanation: '…',
-  covers: ['x'],
-};
-const match: Matching = {
-  id: 'ports',
-  type: 'match',
-  prompt: 'Match.',
-  pairs: [
-    { left: 'PostgreSQL', right: '5432' },
-    { left: 'MySQL', right: '3306' },
-    { left: 'Redis', right: '6379' },
-  ],
-  explanation: '…',
-  covers: ['x'],
-};
-const predict: Predict = { id: 'p', type: 'predict', prompt: '?', link: 'payload=sqli', ask: 'status', choices: ['200', '403', '503'], explanation: '…', covers: ['x'] };
+const [single, order, match, predict] = [httpsPort, handshakeOrder, databasePorts, sqliStatus];
 
 describe('grading', () => {
   it('grades a single choice by its option id', () => {
