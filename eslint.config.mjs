@@ -14,13 +14,14 @@ const LAYERS = [
   { dir: 'lib/playback', may: ['lib/scenario', 'lib/sim'] },
   { dir: 'lib/inspect', may: ['lib/scenario', 'lib/sim'] },
   { dir: 'lib/quiz', may: ['lib/scenario', 'lib/sim'] },
+  { dir: 'lib/traffic', may: ['lib/scenario', 'lib/sim'] },
   { dir: 'lib/compare', may: ['lib/scenario', 'lib/sim', 'lib/playback'] },
   { dir: 'lib/content', may: ['lib/scenario', 'lib/sim', 'lib/quiz', 'lib/format-ms', 'content'] },
   { dir: 'lib/store', may: ['lib/scenario', 'lib/sim', 'lib/playback', 'lib/compare', 'lib/progress'] },
   { dir: 'components', may: ['lib', 'components', 'content'] },
   { dir: 'app', may: ['lib', 'components', 'content', 'app'] },
 ];
-const ALL = ['lib/scenario', 'lib/progress', 'lib/sim', 'lib/playback', 'lib/inspect', 'lib/quiz', 'lib/compare', 'lib/content', 'lib/store', 'lib/testing', 'lib/format-ms', 'components', 'content', 'app'];
+const ALL = ['lib/scenario', 'lib/progress', 'lib/sim', 'lib/playback', 'lib/inspect', 'lib/quiz', 'lib/traffic', 'lib/compare', 'lib/content', 'lib/store', 'lib/testing', 'lib/format-ms', 'components', 'content', 'app'];
 
 function layerBoundaries() {
   return LAYERS.map(({ dir, may }) => {

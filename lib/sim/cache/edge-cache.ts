@@ -7,6 +7,7 @@
 import CachePolicy from 'http-cache-semantics';
 import { cloudFrontTtl, type TtlDecision, type TtlSettings } from './cloudfront-ttl';
 import { parseCacheControl, seconds } from './cache-control';
+import { Lru } from './lru';
 
 export interface StoredObject {
   policy: CachePolicy;
@@ -38,15 +39,21 @@ export const ERROR_CACHING_MIN_TTL_SECONDS = 10;
 const CACHED_ERROR_STATUSES = new Set([500, 502, 503, 504]);
 
 export class EdgeCache {
-  private readonly entries = new Map<string, StoredObject>();
+  private readonly entries: Lru<string, StoredObject>;
   private readonly Policy: new (req: CacheRequest, res: CacheResponse, options: CachePolicy.Options) => CachePolicy;
   private frozenClock: number | null = null;
 
-  /** `clock` returns the simulated time as epoch milliseconds. */
+  /**
+   * `clock` returns the simulated time as epoch milliseconds. `capacity` bounds how many objects the edge holds,
+   * evicting the least recently used (CloudFront evicts less popular objects when a location's cache fills:
+   * Developer Guide, "Managing how long content stays in the cache (expiration)"); one request never fills it.
+   */
   constructor(
     clock: () => number,
     private readonly settings: TtlSettings,
+    capacity = Infinity,
   ) {
+    this.entries = new Lru(capacity);
     const read = (): number => this.frozenClock ?? clock();
     this.Policy = class SimulatedClockPolicy extends CachePolicy {
       // Not in the type declarations, but the library documents now() as the method to replace for testing.

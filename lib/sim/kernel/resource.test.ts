@@ -3,6 +3,7 @@
  * here from its textbook definition, so a wrong queue discipline, a leaked server or a miscounted wait fails.
  */
 import { describe, expect, it } from 'vitest';
+import { erlangC } from '@/lib/traffic/theory';
 import { createRandom } from '../random';
 import { acquire, holding, Kernel, sleep, withDeadline, type Task } from './kernel';
 
@@ -35,19 +36,6 @@ function simulateMMc({ lambda, mu, servers, customers, seed }: { lambda: number;
   );
   kernel.run();
   return { sojourns, stats: station.stats(), end: kernel.now };
-}
-
-/** Erlang's C formula: the probability that an arrival must wait, for c servers at offered load a = λ/μ. */
-function erlangC(servers: number, offered: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < servers; k++) {
-    term *= offered / k;
-    sum += term;
-  }
-  const last = (term * offered) / servers;
-  const waiting = last * (servers / (servers - offered));
-  return waiting / (sum + waiting);
 }
 
 describe('a resource under Poisson load', () => {
