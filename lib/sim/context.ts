@@ -3,8 +3,9 @@
  * a leg (something crosses a link and takes time), work (a node spends time), and a note (an instant decision).
  */
 import type { Scenario } from '@/lib/scenario/schema';
-import { Kernel, sleep, type Task } from './kernel/kernel';
+import { Kernel, sleep, type Resource, type Task } from './kernel/kernel';
 import { createLedger, type Ledger } from './ledger';
+import { POOL_SIZE } from './pool';
 import type { Happening, Recorder } from './recorder';
 import { cosmeticHex, streamFor, type Random } from './random';
 import { DB_PORTS } from '@/lib/scenario/vocabulary';
@@ -35,14 +36,18 @@ export interface SimContext {
   readonly counters: Counters;
   /** Writes committed and charges made, duplicates included. */
   readonly ledger: Ledger;
+  /** The app's connections to the database (lib/sim/pool.ts). */
+  readonly dbPool: Resource;
   /** Open connections (keep-alive), keyed `client>server`, with the request and attempt that opened each. */
   readonly openConnections: Map<string, string>;
 }
 
 export function createContext(scenario: Scenario, recorder: Recorder): SimContext {
+  const kernel = new Kernel();
   return {
     scenario,
-    kernel: new Kernel(),
+    kernel,
+    dbPool: kernel.resource(POOL_SIZE),
     random: { jitter: streamFor(scenario.seed, 'jitter'), setup: streamFor(scenario.seed, 'setup') },
     cosmeticHex: (length, ...where) => cosmeticHex(scenario.seed, length, ...where),
     recorder,

@@ -90,3 +90,18 @@ describe('work goes on after the caller leaves', () => {
     for (const w of waits) expect(w.waitMs).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('the connection pool', () => {
+  it('keeps a connection busy while an abandoned query runs, and gives it back when the answer arrives', () => {
+    // Slow 4 s queries, a 2 s app deadline, three tries: the first query still runs when the second starts.
+    const result = runScenario(scenarioWith({ db: { behaviour: 'slow', delayMs: 4000 }, cache: { state: 'off' }, retry: { layers: ['db'] } }));
+    const acquired = result.events.filter((e) => e.kind === 'pool-acquire').map((e) => e.detail?.inUse);
+    const orphans = result.events.filter((e) => e.kind === 'orphaned' && e.from === 'db').map((e) => e.t);
+    const starts = result.events.filter((e) => e.kind === 'pool-acquire').map((e) => e.t);
+    expect(acquired).toHaveLength(3);
+    // Each try finds busy exactly the earlier queries whose answers have not come back yet.
+    acquired.forEach((inUse, i) => expect(inUse).toBe(1 + orphans.filter((t, j) => j < i && t > starts[i]!).length));
+    expect(acquired).toEqual([1, 2, 2]);
+  });
+});
+

@@ -10,17 +10,15 @@
 import type { DbEngine } from '@/lib/scenario/schema';
 import { leg, note, work, type EventFields, type SimContext, type Tag } from '../context';
 import { formatSeconds } from '../http';
-import { serve, sleep, Signal, waitFor, type Task } from '../kernel/kernel';
+import { acquire, serve, sleep, Signal, waitFor, type Task } from '../kernel/kernel';
 import { commitWrite, type StoredResult } from '../ledger';
 import { ensureConnection, markClosed } from '../net/handshake';
+import { leaseFrom, POOL_SIZE, type Lease } from '../pool';
 import type { AttemptResult } from '../retry/retry';
 import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/scenario/vocabulary';
 import { openDbConnection } from './db-handshake';
 import { commitWord, keyedStatementFor, parameterNarration, resultFor, statementFor } from './db-language';
 import type { Operation } from './operations';
-
-/** HikariCP's default maximumPoolSize (HikariCP README, "Frequently used" settings). */
-export const POOL_SIZE = 10;
 
 /**
  * With nobody answering, Linux gives up on a new connection after 6 SYN retransmissions,
@@ -77,43 +75,59 @@ export function* queryOnce(ctx: SimContext, tag: Tag, op: Operation, parameter: 
   const engine = DB_ENGINE_LABELS[db.engine];
   const port = DB_PORTS[db.engine];
 
+  const askedAt = ctx.kernel.now;
+  const busyBefore = ctx.dbPool.inUse;
+  yield* acquire(ctx.dbPool);
+  const lease = leaseFrom(ctx.dbPool);
+  const waitMs = ctx.kernel.now - askedAt;
+  const inUse = ctx.dbPool.inUse;
   note(ctx, tag, 'app', {
     kind: 'pool-acquire',
-    narration: () => `The app borrows a connection from its pool (${POOL_SIZE} connections); none is busy, so there is no wait.`,
-    decision: `pool: connection acquired, wait 0 ms (1/${POOL_SIZE} in use)`,
-    detail: { poolSize: POOL_SIZE, waitMs: 0 },
+    narration: () =>
+      waitMs > 0
+        ? `All ${POOL_SIZE} pooled connections were busy, so the app waited ${formatSeconds(waitMs)} for one to come back.`
+        : busyBefore > 0
+          ? `The app borrows a connection from its pool: ${busyBefore} of ${POOL_SIZE} ${busyBefore === 1 ? 'is' : 'are'} still busy with earlier queries whose answers nobody is waiting for, so one is free.`
+          : `The app borrows a connection from its pool (${POOL_SIZE} connections); none is busy, so there is no wait.`,
+    decision: `pool: connection acquired, wait ${Math.round(waitMs)} ms (${inUse}/${POOL_SIZE} in use)`,
+    detail: { poolSize: POOL_SIZE, waitMs, inUse },
   });
 
-  if (db.behaviour === 'down') {
-    // The instance is gone: a pooled connection's packets vanish, and a new one's SYN is never answered.
-    markClosed(ctx, 'app', 'db');
-    yield* leg(ctx, tag, 'app', 'db', 'handshake', {
-      kind: 'tcp-syn',
-      narration: () => `The pooled connection is dead, so the driver tries to open a new one to ${engine} on port ${port}; nothing answers.`,
-      decision: `TCP SYN to :${port}, no answer`,
-    });
-    yield* sleep(TCP_CONNECT_GIVE_UP_MS);
-    return { ok: false, value: 'unreachable', transient: true, safeToRepeat: true, reason: 'the database did not answer' };
-  }
-
-  if (connections === 'cold') yield* openDbConnection(ctx, tag, db.engine, tls);
-  else yield* ensureConnection(ctx, tag, 'app', 'db', { tls: null, alreadyOpen: true });
-
-  // The MongoDB driver's withTransaction runs the transaction again at once after a transient write conflict.
-  for (;;) {
-    const outcome = yield* sendStatement(ctx, tag, op, parameter, keyRecord);
-    if (outcome !== 'clash') return { ok: true, value: outcome };
-    if (db.engine === 'mongodb') {
-      ctx.counters.retries += 1;
-      note(ctx, tag, 'app', {
-        kind: 'retry',
-        narration: 'The error carries the TransientTransactionError label, so the driver’s withTransaction runs the whole transaction again at once, whatever the app’s own retry policy says.',
-        decision: 'withTransaction: retry on TransientTransactionError',
+  try {
+    if (db.behaviour === 'down') {
+      // The instance is gone: a pooled connection's packets vanish, and a new one's SYN is never answered.
+      markClosed(ctx, 'app', 'db');
+      yield* leg(ctx, tag, 'app', 'db', 'handshake', {
+        kind: 'tcp-syn',
+        narration: () => `The pooled connection is dead, so the driver tries to open a new one to ${engine} on port ${port}; nothing answers.`,
+        decision: `TCP SYN to :${port}, no answer`,
       });
-      continue;
+      yield* sleep(TCP_CONNECT_GIVE_UP_MS);
+      return { ok: false, value: 'unreachable', transient: true, safeToRepeat: true, reason: 'the database did not answer' };
     }
-    if (db.engine === 'oracle') yield* rollBack(ctx, tag, engine);
-    return { ok: false, value: 'deadlock', transient: true, safeToRepeat: true, reason: 'a deadlock' };
+
+    if (connections === 'cold') yield* openDbConnection(ctx, tag, db.engine, tls);
+    else yield* ensureConnection(ctx, tag, 'app', 'db', { tls: null, alreadyOpen: true });
+
+    // The MongoDB driver's withTransaction runs the transaction again at once after a transient write conflict.
+    for (;;) {
+      const outcome = yield* sendStatement(ctx, tag, op, parameter, keyRecord, lease);
+      if (outcome !== 'clash') return { ok: true, value: outcome };
+      if (db.engine === 'mongodb') {
+        ctx.counters.retries += 1;
+        note(ctx, tag, 'app', {
+          kind: 'retry',
+          narration: 'The error carries the TransientTransactionError label, so the driver’s withTransaction runs the whole transaction again at once, whatever the app’s own retry policy says.',
+          decision: 'withTransaction: retry on TransientTransactionError',
+        });
+        continue;
+      }
+      if (db.engine === 'oracle') yield* rollBack(ctx, tag, engine);
+      return { ok: false, value: 'deadlock', transient: true, safeToRepeat: true, reason: 'a deadlock' };
+    }
+  } finally {
+    // A statement still with the database keeps its connection: the server's side gives it back with its answer.
+    if (!lease.withServer) lease.release();
   }
 }
 
@@ -132,7 +146,7 @@ function* rollBack(ctx: SimContext, tag: Tag, engine: string): Task<void> {
 }
 
 /** Sends one statement and waits for the server's answer; the server's work is its own (see the file header). */
-function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: string, keyRecord: KeyRecord | null): Task<ServerOutcome> {
+function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: string, keyRecord: KeyRecord | null, lease: Lease): Task<ServerOutcome> {
   const { db } = ctx.scenario;
   const engine = DB_ENGINE_LABELS[db.engine];
   const port = DB_PORTS[db.engine];
@@ -146,10 +160,21 @@ function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: str
     detail: { parameter: parameter.slice(0, 200), engine, port },
   });
   const caller = { gone: false, at: 0 };
-  return yield* serve(runOnServer(ctx, tag, op, keyRecord, caller), () => {
+  lease.withServer = true;
+  const work = (function* (): Task<ServerOutcome> {
+    try {
+      return yield* runOnServer(ctx, tag, op, keyRecord, caller);
+    } finally {
+      // The answer has reached the app's socket: the driver can lend the connection again, read or not.
+      if (caller.gone) lease.release();
+    }
+  })();
+  const outcome = yield* serve(work, () => {
     caller.gone = true;
     caller.at = ctx.kernel.now;
   });
+  lease.withServer = false;
+  return outcome;
 }
 
 function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRecord | null, caller: { gone: boolean; at: number }): Task<ServerOutcome> {
