@@ -29,6 +29,13 @@ export const NODES: Readonly<Record<NodeId, NodeInfo>> = {
 };
 
 /**
+ * The proxies on the path: the edge, the load balancer and Nginx close the connection behind them when their
+ * client gives up, so they stop waiting with it. The servers behind them (the app, the database, the payments
+ * API) are reached through the kernel's `serve` and finish their work unread (ARCHITECTURE.md, "Who keeps working").
+ */
+export const PROXIES: ReadonlySet<NodeId> = new Set<NodeId>(['edge', 'alb', 'web']);
+
+/**
  * Standard ports of each database engine (the course notes' port table; each engine's documentation).
  */
 export const DB_PORTS: Readonly<Record<DbEngine, number>> = {
