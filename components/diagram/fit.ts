@@ -23,7 +23,7 @@ export interface Fit {
   zoom: number;
   /** The drawing's height in CSS pixels, unrounded, as the placeholder drawing's is. */
   height: number;
-  /** The drawing is wider than the container at the floor, so the pane pans. */
+  /** The drawing is wider than the container, or taller than the height it may take, at the floor: the pane pans. */
   overflows: boolean;
   /** Viewport translation that puts the drawing at the top, centred when it is narrower than the pane. */
   x: number;
@@ -36,15 +36,17 @@ export function layoutsFor(visible: readonly NodeId[], engine: DbEngine): Diagra
 
 /**
  * `maxHeight`, when given, is the height the page can spare: the zoom shrinks to fit it, but never below the
- * floor that keeps titles legible (the pane then pans instead).
+ * floor that keeps titles legible (the pane, cut to that height, then pans instead). The layout is chosen by
+ * width alone, as the placeholder drawing's container queries choose it.
  */
 export function fitDiagram(layouts: readonly DiagramLayout[], width: number, size: DiagramSize, maxHeight = Infinity): Fit {
   const floor = ZOOM_FLOOR[size];
   const layout = layouts.find((l) => l.bounds.width * floor <= width) ?? layouts[layouts.length - 1]!;
   const zoom = Math.max(floor, Math.min(ZOOM_CEILING, width / layout.bounds.width, maxHeight / layout.bounds.height));
   const drawn = layout.bounds.width * zoom;
-  const overflows = drawn > width + 0.5;
-  const x = (overflows ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
+  const height = layout.bounds.height * zoom;
+  const wider = drawn > width + 0.5;
+  const x = (wider ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
   const y = -layout.bounds.y * zoom;
-  return { layout, zoom, height: layout.bounds.height * zoom, overflows, x, y };
+  return { layout, zoom, height, overflows: wider || height > maxHeight + 0.5, x, y };
 }
