@@ -27,6 +27,7 @@ import { OutcomeBanner } from './OutcomeBanner';
 import { RevealOnSelect } from './RevealOnSelect';
 import { ShareButton } from './ShareButton';
 import { useSandbox, useSandboxStore } from './store-context';
+import { useReducedMotion } from './useReducedMotion';
 import { useStageRoom } from './useStageRoom';
 
 function MotionToggle() {
@@ -73,6 +74,13 @@ export function Sandbox() {
   };
   // Until a panel is chosen, a selection — a shared link's `sel` — opens the inspector (adjusted while rendering).
   if (!chosen && selection !== null) choose('inspector');
+  const tabs = useRef<HTMLDivElement>(null);
+  const reduced = useReducedMotion();
+  /** On a phone the panels are under the player: this shows one and brings it into view. */
+  const showPanel = (next: Panel) => {
+    choose(next);
+    tabs.current?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+  };
 
   // Each Suspense boundary hydrates on its own, so React can yield between them instead of one long task.
   const panels: Tab<Panel>[] = [
@@ -94,6 +102,9 @@ export function Sandbox() {
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <ShareButton />
           <MotionToggle />
+          <button type="button" className="text-sm text-blue-700 underline lg:hidden dark:text-blue-300" onClick={() => showPanel('conditions')}>
+            Set the conditions ↓
+          </button>
         </div>
         <Notices />
         <DebugPanel />
@@ -111,14 +122,15 @@ export function Sandbox() {
       </div>
       {/* After the player in reading order (on a phone, right under it); from lg beside the stage, scrolling on their own. */}
       <Tabs
+        ref={tabs}
         label="Panels"
         tabs={panels}
         active={panel}
         onChange={choose}
-        className="flex min-h-0 min-w-0 flex-col lg:col-start-1 lg:row-start-2"
+        className="flex min-h-0 min-w-0 scroll-mt-2 flex-col lg:col-start-1 lg:row-start-2"
         panelClassName="pt-3 lg:-mr-2 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col lg:overflow-y-auto lg:pr-2"
       />
-      <CompactPlayerBar diagram={diagram} player={player} />
+      <CompactPlayerBar diagram={diagram} player={player} onShowInspector={() => showPanel('inspector')} />
     </div>
   );
 }

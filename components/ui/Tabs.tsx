@@ -6,7 +6,7 @@
  * a filter or a scroll position is as the learner left it. The caller owns which tab is shown, so
  * something outside the tabs (a click on the diagram) can bring one forward.
  */
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 
 export interface Tab<Id extends string> {
   id: Id;
@@ -22,9 +22,10 @@ interface TabsProps<Id extends string> {
   className?: string;
   /** For each panel, e.g. how it scrolls. */
   panelClassName?: string;
+  ref?: Ref<HTMLDivElement>;
 }
 
-export function Tabs<Id extends string>({ label, tabs, active, onChange, className = '', panelClassName = '' }: TabsProps<Id>) {
+export function Tabs<Id extends string>({ label, tabs, active, onChange, className = '', panelClassName = '', ref }: TabsProps<Id>) {
   const id = useId();
   const buttons = useRef<Partial<Record<Id, HTMLButtonElement | null>>>({});
   const index = tabs.findIndex((t) => t.id === active);
@@ -40,8 +41,8 @@ export function Tabs<Id extends string>({ label, tabs, active, onChange, classNa
   };
 
   return (
-    <div className={className}>
-      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex shrink-0 gap-x-0.5 overflow-x-auto border-b border-slate-300 dark:border-slate-700">
+    <div ref={ref} className={className}>
+      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex shrink-0 gap-x-0.5 border-b border-slate-300 dark:border-slate-700">
         {tabs.map((tab) => (
           <button
             key={tab.id}
