@@ -143,6 +143,8 @@ test('reduced motion replaces moving packets with highlighted links', async ({ p
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openSandbox(page, '?t=35');
   await expect(page.getByText('Reduced motion: links in use are highlighted instead of moving packets.')).toBeVisible();
+  await expect(page.getByRole('button', { name: / packet from / })).toHaveCount(0);
   await page.getByLabel('Motion').selectOption('allow');
-  await expect(page.getByText('Handshake segment')).toBeVisible();
+  await expect(page.getByText('Reduced motion: links in use are highlighted instead of moving packets.')).toBeHidden();
+  await expect(page.getByRole('button', { name: / packet from / }).first()).toBeVisible();
 });

@@ -151,9 +151,11 @@ test('clicking a waterfall bar selects its event', async ({ page }) => {
   await expect(caption(page)).toHaveText(/nobody will read it/);
   await expect(bar).toHaveAttribute('aria-selected', 'true');
   // The inspector, a tab away, is on the event the bar picked.
+  await expect(page).toHaveURL(/[?&]sel=e\d+/);
+  const picked = Number(new URL(page.url()).searchParams.get('sel')!.slice(1));
+  expect(slow.events[picked]!.kind).toBe('orphaned');
   await showPanel(page, 'Inspector');
-  const orphaned = slow.events.find((e) => e.kind === 'orphaned' && e.from === 'db')!;
-  await expect(page.getByRole('heading', { name: `Event ${orphaned.id + 1}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Event ${picked + 1}` })).toBeVisible();
 });
 
 test('pausing writes the cursor to the link in whole or one-decimal milliseconds', async ({ page }) => {
