@@ -169,6 +169,8 @@ test("a lesson's simulator opens its inspector on the service clicked", async ({
 
 test('the legend explains service states, packets and boxes', async ({ page }) => {
   await openSandbox(page);
+  // It folds under the diagram, so the stage fits one window.
+  await page.getByText('What the colours and shapes mean').click();
   const states = page.getByRole('list', { name: 'Legend: services' });
   for (const words of ['Not reached yet', 'Reached', 'Working now', 'Passed', 'Blocked the request', 'Had a failure', 'Selected']) await expect(states).toContainText(words);
   const packets = page.getByRole('list', { name: /^Legend: packets/ });

@@ -7,6 +7,13 @@ async function openSandbox(page: Page, query = '') {
 
 const log = (page: Page) => page.getByRole('listbox', { name: 'Events in order' });
 
+/** The conditions, the inspector, the log and the waterfall are tabs beside the stage. */
+async function showPanel(page: Page, name: 'Conditions' | 'Inspector' | 'Log' | 'Waterfall') {
+  const tab = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 test('a learner sets a cause, plays, steps back, and reads the log and the inspector', async ({ page }) => {
   await openSandbox(page);
   await page.getByLabel('What the edge holds').selectOption('fresh');
@@ -17,6 +24,7 @@ test('a learner sets a cause, plays, steps back, and reads the log and the inspe
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
 
   await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('cache hit');
+  await showPanel(page, 'Log');
   await expect(log(page)).toContainText('X-Cache: Hit from cloudfront');
   await expect(log(page)).not.toContainText('Load balancer');
 
@@ -26,6 +34,7 @@ test('a learner sets a cause, plays, steps back, and reads the log and the inspe
   await expect(caption).not.toHaveText(before ?? '');
 
   await log(page).getByRole('option', { name: /X-Cache: Hit from cloudfront/ }).first().click();
+  await showPanel(page, 'Inspector');
   const inspector = page.getByRole('region', { name: /^Event \d+$/ });
   await expect(inspector).toContainText('cache-hit');
   await expect(inspector).toContainText(/Age: \d+/);
@@ -38,10 +47,13 @@ test('the SQLi payload is blocked by the WAF with 403, and nothing reaches the l
   await page.getByRole('button', { name: 'Go to end' }).click();
   await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('403');
   await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('Blocked by');
+  await showPanel(page, 'Log');
   await expect(log(page)).toContainText('WAF rule SQLi_QUERYARGUMENTS → BLOCK 403');
+  await showPanel(page, 'Conditions');
   await page.getByLabel('AWS WAF', { exact: true }).selectOption('off');
   await page.getByRole('button', { name: 'Go to end' }).click();
   await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('200');
+  await showPanel(page, 'Log');
   await expect(log(page)).toContainText('Load balancer');
 });
 
@@ -114,16 +126,16 @@ test('works from the keyboard alone', async ({ page }) => {
   expect(page.url()).toContain('sel=edge');
 });
 
-test('fits a 375 px phone: no sideways scrolling, conditions fold away', async ({ page }, testInfo) => {
+test('fits a 375 px phone: no sideways scrolling, the conditions one tap away under the player', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await openSandbox(page, '?db=slow&t=2300');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  const toggle = page.getByRole('button', { name: 'Conditions' });
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.getByLabel('What the edge holds')).toBeHidden();
-  await toggle.click();
-  await expect(page.getByLabel('What the edge holds')).toBeVisible();
+  const edgeHolds = page.getByLabel('What the edge holds');
+  await expect(edgeHolds).not.toBeInViewport();
+  await page.getByRole('button', { name: 'Set the conditions ↓' }).click();
+  await expect(page.getByRole('tab', { name: 'Conditions' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Start from a preset')).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('sandbox-375.png'), fullPage: true });
 });
 
@@ -131,6 +143,8 @@ test('reduced motion replaces moving packets with highlighted links', async ({ p
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openSandbox(page, '?t=35');
   await expect(page.getByText('Reduced motion: links in use are highlighted instead of moving packets.')).toBeVisible();
+  await expect(page.getByRole('button', { name: / packet from / })).toHaveCount(0);
   await page.getByLabel('Motion').selectOption('allow');
-  await expect(page.getByText('Handshake segment')).toBeVisible();
+  await expect(page.getByText('Reduced motion: links in use are highlighted instead of moving packets.')).toBeHidden();
+  await expect(page.getByRole('button', { name: / packet from / }).first()).toBeVisible();
 });

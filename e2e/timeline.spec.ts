@@ -13,8 +13,16 @@ const total = slow.events.length;
 async function openSandbox(page: Page) {
   await page.goto(`/sandbox/${SLOW}`);
   await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
+  await showPanel(page, 'Log');
   // The link is applied once the page is interactive: the log then lists the slow run's events.
   await expect(log(page).getByRole('option')).toHaveCount(total);
+}
+
+/** The log, the waterfall and the inspector are tabs beside the stage. */
+async function showPanel(page: Page, name: 'Log' | 'Waterfall' | 'Inspector') {
+  const tab = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
 
 const log = (page: Page) => page.getByRole('listbox', { name: 'Events in order' });
@@ -68,7 +76,9 @@ test('clicking a log line among events that share a timestamp captions exactly t
     await expect(line).toHaveAttribute('aria-selected', 'true');
     await expect(counter(page)).toHaveText(`Step ${event.id + 1} of ${total}`);
     await expect(caption(page)).toHaveText(event.narration);
+    await showPanel(page, 'Inspector');
     await expect(page.getByRole('heading', { name: `Event ${event.id + 1}` })).toBeVisible();
+    await showPanel(page, 'Log');
   }
 });
 
@@ -127,19 +137,25 @@ test('arrow keys in a select or a radio group change the choice, not the timelin
 
 test('clicking a waterfall bar selects its event', async ({ page }) => {
   await openSandbox(page);
+  await showPanel(page, 'Waterfall');
   const queries = slow.events.filter((e) => e.kind === 'db-query');
   const bar = waterfall(page).getByRole('option', { name: /^App → DB, try 2:/ }).first();
   // On the label, away from the bar's stretches: the bar's own request is picked.
   await bar.click({ position: { x: 12, y: 8 } });
   await expect(bar).toHaveAttribute('aria-selected', 'true');
   await expect(counter(page)).toHaveText(`Step ${queries[1]!.id + 1} of ${total}`);
-  await expect(page.getByRole('heading', { name: `Event ${queries[1]!.id + 1}` })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('sel')).toBe(`e${queries[1]!.id}`);
 
   // A stretch of the bar picks the event it shows: the work nobody reads ends with the orphaned answer.
   await bar.locator('[title^="Work nobody reads"]').click();
   await expect(caption(page)).toHaveText(/nobody will read it/);
   await expect(bar).toHaveAttribute('aria-selected', 'true');
+  // The inspector, a tab away, is on the event the bar picked.
+  await expect(page).toHaveURL(/[?&]sel=e\d+/);
+  const picked = Number(new URL(page.url()).searchParams.get('sel')!.slice(1));
+  expect(slow.events[picked]!.kind).toBe('orphaned');
+  await showPanel(page, 'Inspector');
+  await expect(page.getByRole('heading', { name: `Event ${picked + 1}` })).toBeVisible();
 });
 
 test('pausing writes the cursor to the link in whole or one-decimal milliseconds', async ({ page }) => {

@@ -2,26 +2,31 @@
  * The figure around the diagram, the same for the placeholder drawing and the interactive diagram, so
  * one replaces the other without anything on the page moving: a bordered pane (a size container, so
  * the placeholder picks its layout with container queries) with a strip at the bottom for the zoom
- * controls and React Flow's credit, and the legend under it.
+ * controls and React Flow's credit, and under it the caption with the legend folded away, so the
+ * diagram, the caption and the player fit one window (ARCHITECTURE.md, "The sandbox page").
  */
 import type { ReactNode, Ref } from 'react';
 import { DiagramLegend } from './DiagramLegend';
 
 /** Room under the drawing for the zoom controls and the credit, so they never cover a service. */
 export const CONTROL_STRIP = 40;
+/** Between the pane and its caption (Tailwind's gap-2). */
+export const CAPTION_GAP = 8;
+/** The pane's border, top and bottom. */
+export const FRAME_BORDERS = 2;
 
 interface DiagramFrameProps {
   paneRef?: Ref<HTMLDivElement>;
+  captionRef?: Ref<HTMLElement>;
+  /** The drawing's height in CSS pixels; the pane adds the control strip. Unknown: as tall as its content. */
   height?: number;
   children: ReactNode;
   caption?: ReactNode;
-  /** In a lesson or on the landing page the legend folds away under a summary, to keep the column short. */
-  foldLegend?: boolean;
 }
 
-export function DiagramFrame({ paneRef, height, children, caption, foldLegend = false }: DiagramFrameProps) {
+export function DiagramFrame({ paneRef, captionRef, height, children, caption }: DiagramFrameProps) {
   return (
-    <figure className="m-0">
+    <figure className="m-0 flex flex-col" style={{ gap: CAPTION_GAP }}>
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40">
         <div
           ref={paneRef}
@@ -33,18 +38,14 @@ export function DiagramFrame({ paneRef, height, children, caption, foldLegend = 
           {children}
         </div>
       </div>
-      <figcaption className="mt-2 flex flex-col gap-1.5">
+      <figcaption ref={captionRef} className="flex flex-col gap-1.5">
         {caption}
-        {foldLegend ? (
-          <details className="text-xs text-slate-700 dark:text-slate-300">
-            <summary className="cursor-pointer">What the colours and shapes mean</summary>
-            <div className="mt-1.5">
-              <DiagramLegend />
-            </div>
-          </details>
-        ) : (
-          <DiagramLegend />
-        )}
+        <details className="text-xs text-slate-700 dark:text-slate-300">
+          <summary className="cursor-pointer">What the colours and shapes mean</summary>
+          <div className="mt-1.5">
+            <DiagramLegend />
+          </div>
+        </details>
       </figcaption>
     </figure>
   );

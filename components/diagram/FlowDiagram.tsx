@@ -2,14 +2,14 @@
 
 import { ControlButton, Controls, Position, ReactFlow, type EdgeTypes, type NodeTypes, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState } from 'react';
 import { frameAt, type Frame } from '@/lib/playback/frame';
 import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
 import { resultFor } from '@/lib/store/derived';
 import { parseSelection } from '@/lib/store/selection';
 import { useFrame, useResult, useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
-import { DiagramFrame } from './DiagramFrame';
+import { CAPTION_GAP, CONTROL_STRIP, DiagramFrame, FRAME_BORDERS } from './DiagramFrame';
 import { fitDiagram, layoutsFor, ZOOM_FLOOR, type DiagramSize, type Fit } from './fit';
 import { nodesReached } from './focus';
 import { InfraNode, type InfraNodeType } from './InfraNode';
@@ -17,7 +17,7 @@ import { placedLinkBetween, type DiagramLayout } from './layout';
 import { LinkEdge, type LinkEdgeType } from './LinkEdge';
 import { PacketLayer } from './PacketLayer';
 import { StaticDrawings } from './StaticDiagram';
-import { useContainerWidth } from './useContainerWidth';
+import { useElementSize } from './useElementSize';
 import { ZoneNode, type ZoneNodeType } from './ZoneNode';
 import { SECURITY_GROUPS } from './zones';
 
@@ -129,6 +129,7 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
       maxZoom={2}
       // Pan only when there is something off-screen: otherwise a finger on the diagram scrolls the page.
       panOnDrag={fit.overflows || zoomedIn}
+      panOnScroll={fit.overflows}
       nodesDraggable={false}
       nodesConnectable={false}
       nodesFocusable={false}
@@ -156,27 +157,10 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
  * The interactive diagram. It lays itself out for its container's width (wide, medium or narrow) at a
  * zoom where every title is legible, and is as tall as the drawing. A compact one (a lesson's simulator,
  * the landing demo) shows only the services its run reaches, unless the learner asks for all of them.
+ * `maxHeight` is the height the page gives the whole figure (the sandbox's stage, which must fit one
+ * window): the drawing shrinks towards the legibility floor to fit it, and pans beyond that.
  */
-/**
- * On a wide screen the sandbox keeps the outcome, the diagram, its legend and the player in one window
- * (ARCHITECTURE.md, "The sandbox page"); this is the height the diagram may take there. About 370 px go to the
- * site header, the outcome banner, the legend and the player. Elsewhere the diagram takes the height it needs.
- */
-const STAGE_CHROME_PX = 370;
-const subscribeToResize = (onChange: () => void) => {
-  window.addEventListener('resize', onChange);
-  return () => window.removeEventListener('resize', onChange);
-};
-function useSpareHeight(enabled: boolean): number {
-  const spare = useSyncExternalStore(
-    subscribeToResize,
-    () => (window.innerWidth >= 1024 ? window.innerHeight - STAGE_CHROME_PX : Infinity),
-    () => Infinity,
-  );
-  return enabled ? spare : Infinity;
-}
-
-export function FlowDiagram({ compact = false }: { compact?: boolean }) {
+export function FlowDiagram({ compact = false, maxHeight = Infinity }: { compact?: boolean; maxHeight?: number }) {
   const size: DiagramSize = compact ? 'compact' : 'full';
   const engine = useSandbox((s) => s.scenario.db.engine);
   const result = useResult();
@@ -187,9 +171,11 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   // nodesReached keeps one list per run, so this is the same array until the run or the choice changes.
   const visible = focused ? reached : NODE_IDS;
   const layouts = useMemo(() => layoutsFor(visible, engine), [visible, engine]);
-  const [paneRef, width] = useContainerWidth<HTMLDivElement>();
-  const spare = useSpareHeight(!compact);
-  const fit = width > 0 ? fitDiagram(layouts, width, size, spare) : null;
+  const [paneRef, { width }] = useElementSize<HTMLDivElement>();
+  const [captionRef, { height: captionHeight }] = useElementSize<HTMLElement>();
+  // What the figure's other parts leave for the drawing.
+  const room = maxHeight - FRAME_BORDERS - CONTROL_STRIP - CAPTION_GAP - captionHeight;
+  const fit = width > 0 ? fitDiagram(layouts, width, size, room) : null;
 
   const caption = (
     <>
@@ -206,7 +192,7 @@ export function FlowDiagram({ compact = false }: { compact?: boolean }) {
   );
 
   return (
-    <DiagramFrame paneRef={paneRef} height={fit?.height} caption={caption} foldLegend={compact}>
+    <DiagramFrame paneRef={paneRef} captionRef={captionRef} height={fit ? Math.min(fit.height, room) : undefined} caption={caption}>
       {fit ? <Pane fit={fit} size={size} /> : <StaticDrawings size={size} visible={visible} />}
     </DiagramFrame>
   );

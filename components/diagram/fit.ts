@@ -23,7 +23,7 @@ export interface Fit {
   zoom: number;
   /** The drawing's height in CSS pixels, unrounded, as the placeholder drawing's is. */
   height: number;
-  /** The drawing is wider than the container at the floor, so the pane pans. */
+  /** The drawing is wider than the container, or taller than the height it may take, at the floor: the pane pans. */
   overflows: boolean;
   /** Viewport translation that puts the drawing at the top, centred when it is narrower than the pane. */
   x: number;
@@ -34,17 +34,29 @@ export function layoutsFor(visible: readonly NodeId[], engine: DbEngine): Diagra
   return LAYOUT_NAMES.map((name) => diagramLayout(name, visible, engine));
 }
 
+/** How much of a layout a pane of this size shows at the floor, from 0 to 1. */
+function shownAtFloor(layout: DiagramLayout, width: number, height: number, floor: number): number {
+  return Math.min(1, width / (layout.bounds.width * floor)) * Math.min(1, height / (layout.bounds.height * floor));
+}
+
 /**
  * `maxHeight`, when given, is the height the page can spare: the zoom shrinks to fit it, but never below the
- * floor that keeps titles legible (the pane then pans instead).
+ * floor that keeps titles legible (the pane, cut to that height, then pans instead). The layout is the widest
+ * that fits the width at the floor, as the placeholder drawing's container queries choose it — unless it is then
+ * too tall for `maxHeight`: then the one that shows the most of itself, which may pan sideways.
  */
 export function fitDiagram(layouts: readonly DiagramLayout[], width: number, size: DiagramSize, maxHeight = Infinity): Fit {
   const floor = ZOOM_FLOOR[size];
-  const layout = layouts.find((l) => l.bounds.width * floor <= width) ?? layouts[layouts.length - 1]!;
+  const byWidth = layouts.find((l) => l.bounds.width * floor <= width) ?? layouts[layouts.length - 1]!;
+  const layout =
+    byWidth.bounds.height * floor <= maxHeight
+      ? byWidth
+      : layouts.reduce((best, l) => (shownAtFloor(l, width, maxHeight, floor) > shownAtFloor(best, width, maxHeight, floor) ? l : best));
   const zoom = Math.max(floor, Math.min(ZOOM_CEILING, width / layout.bounds.width, maxHeight / layout.bounds.height));
   const drawn = layout.bounds.width * zoom;
-  const overflows = drawn > width + 0.5;
-  const x = (overflows ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
+  const height = layout.bounds.height * zoom;
+  const wider = drawn > width + 0.5;
+  const x = (wider ? 0 : (width - drawn) / 2) - layout.bounds.x * zoom;
   const y = -layout.bounds.y * zoom;
-  return { layout, zoom, height: layout.bounds.height * zoom, overflows, x, y };
+  return { layout, zoom, height, overflows: wider || height > maxHeight + 0.5, x, y };
 }

@@ -122,6 +122,19 @@ describe('fit', () => {
     expect(fitDiagram(all, 639, 'compact').layout.name).toBe('medium');
   });
 
+  it('in a window too short for the layout the width picks, takes the one that shows the most, at the floor', () => {
+    // The sandbox's stage at 1085×800: the medium layout fits the width but would hide a third of its height.
+    const fit = fitDiagram(all, 760, 'full', 380);
+    expect(fit.layout.name).toBe('wide');
+    expect(fit.zoom).toBe(ZOOM_FLOOR.full);
+    expect(fit.overflows).toBe(true);
+    // With room to spare, the width decides as before, and nothing pans.
+    const roomy = fitDiagram(all, 926, 'full', 460);
+    expect(roomy.layout.name).toBe('wide');
+    expect(roomy.overflows).toBe(false);
+    expect(roomy.height).toBeLessThanOrEqual(460);
+  });
+
   it('keeps the floor and pans on a container too narrow for any layout', () => {
     const fit = fitDiagram(all, 200, 'full');
     expect(fit.zoom).toBe(ZOOM_FLOOR.full);

@@ -66,14 +66,21 @@ function CompactSimBody() {
   );
 }
 
-/** A simulator with its own store, started from a share-link query. Keyboard shortcuts stay with the sandbox page. */
-export function CompactSim({ query }: { query: string }) {
+/**
+ * A simulator with its own store, started from a share-link query. Keyboard shortcuts stay with the sandbox page.
+ * `autoPlay` starts playback once it is on the page (a quiz's "Show me"), unless the system asks for reduced
+ * motion: then the learner presses Play when they choose.
+ */
+export function CompactSim({ query, autoPlay = false }: { query: string; autoPlay?: boolean }) {
   const [store] = useState(() => {
     // Lesson links are checked by `npm run check:content`; should one still carry a bad parameter, the notice shows.
     const store = createSandboxStore();
     store.getState().applyLink(query);
     return store;
   });
+  useEffect(() => {
+    if (autoPlay && !window.matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().play();
+  }, [autoPlay, store]);
   return (
     <SandboxStoreProvider store={store}>
       <CompactSimBody />

@@ -5,38 +5,14 @@
  * scenario, playing. The simulator's code loads when it is first shown, never with the page.
  */
 import dynamic from 'next/dynamic';
-import { useEffect, useRef, type RefObject } from 'react';
 
 const CompactSim = dynamic(() => import('@/components/lesson/CompactSim').then((m) => m.CompactSim), {
   ssr: false,
   loading: () => <p className="m-0 py-6 text-center text-sm text-slate-700 dark:text-slate-300">Loading the simulator…</p>,
 });
 
-/**
- * Starts playback once the simulator has drawn its controls. CompactSim keeps its store to itself, so its
- * own Play button is the way in; someone who asked for reduced motion presses it when they choose.
- */
-function usePlayWhenReady(container: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const root = container.current;
-    if (!root || window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    const press = () => {
-      const play = root.querySelector<HTMLButtonElement>('button[aria-label="Play"]');
-      if (!play) return false;
-      play.click();
-      return true;
-    };
-    if (press()) return;
-    const observer = new MutationObserver(() => press() && observer.disconnect());
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [container]);
-}
-
 /** The question's scenario in the compact simulator, playing. Wider than the card's padding on a phone, so the diagram has room. */
 export function ScenarioSim({ id, link }: { id: string; link: string }) {
-  const container = useRef<HTMLDivElement>(null);
-  usePlayWhenReady(container);
   return (
     <figure id={id} aria-label="Simulator: this question’s scenario" className="-mx-3 mt-3 mb-0 rounded-xl border border-slate-200 bg-white p-2 sm:mx-0 sm:p-3 dark:border-slate-800 dark:bg-slate-950">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
@@ -45,9 +21,7 @@ export function ScenarioSim({ id, link }: { id: string; link: string }) {
           Open in the sandbox
         </a>
       </figcaption>
-      <div ref={container}>
-        <CompactSim query={link} />
-      </div>
+      <CompactSim query={link} autoPlay />
     </figure>
   );
 }

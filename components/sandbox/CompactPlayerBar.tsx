@@ -3,7 +3,8 @@
 /**
  * On a phone the diagram fills the screen and the player sits below it. While the diagram is on screen
  * and the player is not, this bar keeps step back, play and step forward at hand, with the step and its
- * caption, calling the same store actions as the player.
+ * caption, calling the same store actions as the player. Once something on the diagram is selected, it
+ * also offers the inspector, which sits under the player.
  */
 import type { RefObject } from 'react';
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '@/components/ui/icons';
@@ -13,9 +14,16 @@ import { useFrame, useResult, useSandbox, useSandboxStore } from './store-contex
 const buttonClass =
   'inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
 
-export function CompactPlayerBar({ diagram, player }: { diagram: RefObject<HTMLElement | null>; player: RefObject<HTMLElement | null> }) {
+interface CompactPlayerBarProps {
+  diagram: RefObject<HTMLElement | null>;
+  player: RefObject<HTMLElement | null>;
+  onShowInspector: () => void;
+}
+
+export function CompactPlayerBar({ diagram, player, onShowInspector }: CompactPlayerBarProps) {
   const store = useSandboxStore();
   const playing = useSandbox((s) => s.playing);
+  const selection = useSandbox((s) => s.selection);
   const result = useResult();
   const frame = useFrame();
   const diagramOnScreen = useOnScreen(diagram);
@@ -44,6 +52,11 @@ export function CompactPlayerBar({ diagram, player }: { diagram: RefObject<HTMLE
           <span className="block font-medium text-slate-700 dark:text-slate-300">{event ? `Step ${event.id + 1}/${result.events.length}` : 'Not started'}</span>
           <span className="line-clamp-2">{event ? event.narration : 'Press Play to follow the request.'}</span>
         </p>
+        {selection !== null ? (
+          <button type="button" className={`${buttonClass} px-2 text-sm font-medium`} onClick={onShowInspector}>
+            Details ↓
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -63,7 +63,8 @@ const EventRow = memo(function EventRow({ event: e, index, status, tabIndex, onP
   );
 });
 
-export function EventLog() {
+/** `fill`: from the lg breakpoint the list takes the height its panel gives it, and only the list scrolls. */
+export function EventLog({ fill = false }: { fill?: boolean }) {
   const store = useSandboxStore();
   const result = useResult();
   const frame = useFrame();
@@ -99,7 +100,7 @@ export function EventLog() {
   }, [current]);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex min-h-0 flex-col gap-2">
+    <section aria-labelledby={`${id}-heading`} className={`flex min-h-0 flex-col gap-2 ${fill ? 'lg:flex-1' : ''}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`${id}-heading`} className="text-base font-semibold">
           Event log <span className="font-normal text-slate-600 dark:text-slate-400">({result.events.length})</span>
@@ -120,7 +121,7 @@ export function EventLog() {
         ref={listRef}
         onKeyDown={roving.onKeyDown}
         onBlur={roving.onBlur}
-        className="max-h-80 overflow-y-auto rounded-lg border border-slate-200 text-sm lg:max-h-[26rem] dark:border-slate-800"
+        className={`max-h-80 overflow-y-auto rounded-lg border border-slate-200 text-sm dark:border-slate-800 ${fill ? 'lg:max-h-none lg:min-h-0 lg:flex-1' : 'lg:max-h-[26rem]'}`}
       >
         {shown.map((e, index) => (
           <EventRow key={e.id} event={e} index={index} status={eventStatus(e, current, frame.t)} tabIndex={roving.tabIndexOf(index)} onPick={onRowPick} />

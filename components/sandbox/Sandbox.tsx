@@ -2,9 +2,10 @@
 
 /**
  * The sandbox's layout. From the lg breakpoint it fills the window below the site header and nothing on the
- * page scrolls but its panels: the conditions on the left scroll in their own column; on the right the stage —
- * outcome, diagram, caption and player — stays put, and the inspector and event log scroll in the panels
- * beneath it. So a change of conditions and its effect are on screen together. On a phone everything stacks,
+ * page scrolls but its panels: on the right the stage — outcome, diagram, caption and player — stays put; on
+ * the left, under the introduction, tabs hold the conditions, the inspector, the event log and the waterfall,
+ * each scrolling on its own. So a change of conditions and its effect are on screen together, and a click on
+ * the diagram brings the inspector forward beside it. On a phone everything stacks, the tabs under the player,
  * and a compact player bar keeps the controls at hand while the diagram is on screen.
  */
 import { Suspense, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
 import { PLAYER_ID } from '@/components/ui/SkipLinks';
+import { Tabs, type Tab } from '@/components/ui/Tabs';
 import { Waterfall } from '@/components/waterfall/Waterfall';
 import { CompactPlayerBar } from './CompactPlayerBar';
 import { ControlsPanel } from './ControlsPanel';
@@ -22,8 +24,11 @@ import { Inspector } from './Inspector';
 import { Narration } from './Narration';
 import { Notices } from './Notices';
 import { OutcomeBanner } from './OutcomeBanner';
+import { RevealOnSelect } from './RevealOnSelect';
 import { ShareButton } from './ShareButton';
 import { useSandbox, useSandboxStore } from './store-context';
+import { useReducedMotion } from './useReducedMotion';
+import { useStageRoom } from './useStageRoom';
 
 function MotionToggle() {
   const store = useSandboxStore();
@@ -44,41 +49,52 @@ function MotionToggle() {
   );
 }
 
-/** On a phone the conditions fold away under a button; from the lg breakpoint they are always shown. */
-function ConditionsSection() {
-  const [open, setOpen] = useState(false);
-  return (
-    <section aria-labelledby="conditions-heading" className="min-w-0">
-      <h2 id="conditions-heading" className="mb-2 text-base font-semibold">
-        <button type="button" className="flex w-full items-center justify-between rounded-lg border border-slate-300 px-3 py-2 text-left lg:hidden dark:border-slate-700" aria-expanded={open} aria-controls="conditions-panel" onClick={() => setOpen(!open)}>
-          Conditions <span aria-hidden="true">{open ? '▴' : '▾'}</span>
-        </button>
-        <span className="hidden lg:inline">Conditions</span>
-      </h2>
-      <div id="conditions-panel" className={`${open ? '' : 'hidden'} lg:block`}>
-        <ControlsPanel />
-      </div>
-    </section>
-  );
-}
+type Panel = 'conditions' | 'inspector' | 'log' | 'waterfall';
 
 /**
  * Heights at lg and up. The window less the site header (h-14 and its 1 px border, components/ui/SiteHeader)
- * is the sandbox's height; the diagram gets what the stage's other rows leave, so at 1280×800 the stage keeps
- * about 15 rem for the panels below it, and never more than the diagram's own 460 px.
+ * is the sandbox's height: the stage takes the right-hand column's full height and the panels what the
+ * introduction leaves in the left-hand one.
  */
 const SANDBOX_HEIGHT = 'lg:h-[calc(100dvh-3.5625rem)]';
-const DIAGRAM_HEIGHT = 'lg:[--diagram-height:clamp(14rem,calc(100dvh-33.5rem),28.75rem)]';
 
 export function Sandbox() {
   usePlaybackDriver();
   useKeyboardShortcuts();
+  const stage = useRef<HTMLDivElement>(null);
   const diagram = useRef<HTMLDivElement>(null);
   const player = useRef<HTMLElement>(null);
+  const room = useStageRoom(stage, diagram);
+  const selection = useSandbox((s) => s.selection);
+  const [panel, setPanel] = useState<Panel>('conditions');
+  const [chosen, setChosen] = useState(false);
+  const choose = (next: Panel) => {
+    setChosen(true);
+    setPanel(next);
+  };
+  // Until a panel is chosen, a selection — a shared link's `sel` — opens the inspector (adjusted while rendering).
+  if (!chosen && selection !== null) choose('inspector');
+  const tabs = useRef<HTMLDivElement>(null);
+  const reduced = useReducedMotion();
+  /** On a phone the panels are under the player: this shows one and brings it into view. */
+  const showPanel = (next: Panel) => {
+    choose(next);
+    tabs.current?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+  };
+
+  // Each Suspense boundary hydrates on its own, so React can yield between them instead of one long task.
+  const panels: Tab<Panel>[] = [
+    { id: 'conditions', label: 'Conditions', panel: <Suspense><ControlsPanel /></Suspense> },
+    { id: 'inspector', label: 'Inspector', panel: <Suspense><Inspector /></Suspense> },
+    { id: 'log', label: 'Log', panel: <Suspense><EventLog fill /></Suspense> },
+    { id: 'waterfall', label: 'Waterfall', panel: <Waterfall /> },
+  ];
+
   return (
-    <div className={`mx-auto grid max-w-screen-2xl gap-4 px-3 py-3 sm:px-4 lg:grid-cols-[18rem_minmax(0,1fr)] xl:grid-cols-[20rem_minmax(0,1fr)] ${SANDBOX_HEIGHT}`}>
-      {/* Each Suspense boundary hydrates on its own, so React can yield between them instead of one long task. */}
-      <div className="flex min-h-0 min-w-0 flex-col gap-3 lg:-mr-2 lg:overflow-y-auto lg:pr-2">
+    <div
+      className={`mx-auto grid max-w-screen-2xl gap-3 px-3 py-3 sm:px-4 lg:grid-cols-[17rem_minmax(0,1fr)] lg:grid-rows-[auto_minmax(0,1fr)] lg:gap-x-4 xl:grid-cols-[20rem_minmax(0,1fr)] ${SANDBOX_HEIGHT}`}
+    >
+      <div className="flex min-w-0 flex-col gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Sandbox</h1>
           <p className="text-sm text-slate-700 dark:text-slate-300">Set the conditions, then follow one request hop by hop. Space plays, ← → step, Home and End jump.</p>
@@ -86,40 +102,35 @@ export function Sandbox() {
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <ShareButton />
           <MotionToggle />
+          <button type="button" className="text-sm text-blue-700 underline lg:hidden dark:text-blue-300" onClick={() => showPanel('conditions')}>
+            Set the conditions ↓
+          </button>
         </div>
         <Notices />
-        <Suspense>
-          <ConditionsSection />
-        </Suspense>
         <DebugPanel />
       </div>
-      {/* The column scrolls as a whole when the stage and the panels need more than the window. */}
-      <div className="flex min-h-0 min-w-0 flex-col gap-3 lg:overflow-y-auto">
-        <div className={`flex flex-col gap-2 ${DIAGRAM_HEIGHT}`}>
-          <OutcomeBanner />
-          <div ref={diagram}>
-            <LazyFlowDiagram />
-          </div>
-          <section ref={player} id={PLAYER_ID} tabIndex={-1} aria-label="Player" className="grid scroll-mt-2 gap-2 rounded-lg xl:grid-cols-2 xl:items-start">
-            <Narration />
-            <Timeline />
-          </section>
-        </div>
-        {/* The panels that scroll. The event log's own list is the part that scrolls, so it can follow the cursor.
-            The waterfall comes after them. */}
-        <div className="flex flex-col gap-3">
-        <div className="grid min-h-0 flex-1 gap-3 lg:min-h-60 lg:grid-cols-2 lg:[&>section:last-child]:min-h-0 lg:[&>section:last-child_ol]:max-h-none lg:[&>section:last-child_ol]:min-h-0 lg:[&>section:last-child_ol]:flex-1">
-          <Suspense>
-            <Inspector className="lg:min-h-0 lg:overflow-y-auto" />
-          </Suspense>
-          <Suspense>
-            <EventLog />
-          </Suspense>
-        </div>
-        <Waterfall />
-        </div>
+      {/* The stage: its column is as tall as the window from lg, and the diagram takes what the others leave. */}
+      <div ref={stage} className="flex min-h-0 min-w-0 flex-col gap-2 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <OutcomeBanner />
+        <RevealOnSelect ref={diagram} className="lg:min-h-0 lg:overflow-hidden" onSelect={() => choose('inspector')}>
+          <LazyFlowDiagram maxHeight={room} />
+        </RevealOnSelect>
+        <section ref={player} id={PLAYER_ID} tabIndex={-1} aria-label="Player" className="grid scroll-mt-2 gap-2 rounded-lg lg:grid-cols-2 lg:items-start">
+          <Narration />
+          <Timeline />
+        </section>
       </div>
-      <CompactPlayerBar diagram={diagram} player={player} />
+      {/* After the player in reading order (on a phone, right under it); from lg beside the stage, scrolling on their own. */}
+      <Tabs
+        ref={tabs}
+        label="Panels"
+        tabs={panels}
+        active={panel}
+        onChange={choose}
+        className="flex min-h-0 min-w-0 scroll-mt-2 flex-col lg:col-start-1 lg:row-start-2"
+        panelClassName="pt-3 lg:-mr-2 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col lg:overflow-y-auto lg:pr-2"
+      />
+      <CompactPlayerBar diagram={diagram} player={player} onShowInspector={() => showPanel('inspector')} />
     </div>
   );
 }

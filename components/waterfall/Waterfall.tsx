@@ -13,7 +13,6 @@ import { currentStep } from '@/lib/playback/steps';
 import { fractionOf } from '@/lib/playback/timeline';
 import { resultFor, waterfallFor } from '@/lib/store/derived';
 import { useResult, useSandbox, useSandboxStore, useTimeline, useWaterfall } from '@/components/sandbox/store-context';
-import { useMediaQuery } from '@/components/ui/useMediaQuery';
 import { useRovingListbox } from '@/components/ui/useRovingListbox';
 import { HATCH, WaterfallRow } from './WaterfallRow';
 
@@ -67,6 +66,12 @@ function Legend() {
   );
 }
 
+/**
+ * The waterfall sits in a panel a phone's width wide (the sandbox's tabs, at every screen size), so each tick
+ * label needs a quarter of the axis to stay clear of the next.
+ */
+const MIN_TICK_GAP = 0.25;
+
 export function Waterfall() {
   const store = useSandboxStore();
   const result = useResult();
@@ -75,8 +80,6 @@ export function Waterfall() {
   const { bars } = useWaterfall();
   const currentBar = useCurrentBar();
   const id = useId();
-  // A phone's axis is a quarter as wide: its tick labels need a larger share of it each.
-  const narrow = useMediaQuery('(max-width: 639px)');
 
   const place = useCallback((ms: number) => fractionOf(timeline, scale, ms), [timeline, scale]);
   const currentIndex = bars.findIndex((b) => b.id === currentBar);
@@ -107,7 +110,7 @@ export function Waterfall() {
   }, [currentBar]);
 
   if (bars.length === 0) return null;
-  const ticks = ticksFor(timeline.totalSimMs, place, narrow ? 0.25 : 0.12);
+  const ticks = ticksFor(timeline.totalSimMs, place, MIN_TICK_GAP);
   const ending = endingOf(result);
 
   return (

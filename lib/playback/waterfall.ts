@@ -5,14 +5,11 @@
  * or until the caller stops waiting. Bars nest: the edge waits for the load balancer, which waits for
  * Nginx, which waits for the app, which waits for the database.
  *
- * Everything here is read from the events alone, with one piece of knowledge from the engine's design:
- * proxies close their connections when their own client gives up, while servers finish their work and
- * nobody reads the answer (ARCHITECTURE.md, "Who keeps working").
+ * Everything here is read from the events alone, with one piece of knowledge from the engine's topology:
+ * proxies (`PROXIES`) close their connections when their own client gives up, while servers finish their work
+ * and nobody reads the answer (ARCHITECTURE.md, "Who keeps working").
  */
-import type { NodeId, SimEvent, SimResult } from '@/lib/sim';
-
-/** Cancelled with their client: when the caller in front of them leaves, they stop waiting too. */
-const PROXIES: ReadonlySet<NodeId> = new Set(['edge', 'alb', 'web']);
+import { PROXIES, type NodeId, type SimEvent, type SimResult } from '@/lib/sim';
 
 /** Leg kinds that carry a call's request, after any handshake. */
 const CALL_KINDS: ReadonlySet<SimEvent['kind']> = new Set(['dns-query', 'request', 'db-query']);

@@ -1,6 +1,6 @@
 /** The engine's public surface. Pure TypeScript: no UI framework, no DOM, no wall clock, no global random source. */
 export { runScenario, tallyScenario, type SimTally } from './run';
-export { NODES, links, linkFor } from './topology';
+export { NODES, links, linkFor, PROXIES } from './topology';
 export type { NodeInfo, LinkInfo } from './topology';
 export type * from './types';
 export { NODE_IDS } from './types';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioWith } from '@/lib/testing/scenario';
 import { runScenario } from './run';
+import { PROXIES } from './topology';
 import type { SimResult } from './types';
 
 /** A query that outlasts every proxy, with no app deadline and no retries of our own: only the proxies' timeouts can end it. */
@@ -62,6 +63,10 @@ describe('work goes on after the caller leaves', () => {
     const afterAnswer = result.events.filter((e) => e.t > result.outcome.latencyMs);
     expect(afterAnswer.some((e) => e.kind === 'db-result' || e.kind === 'orphaned')).toBe(true);
     expect(result.events.some((e) => e.kind === 'orphaned' && /nobody will read/.test(e.narration))).toBe(true);
+    // Only servers finish unread: the proxies (PROXIES, which the waterfall relies on) left with their client.
+    const unread = result.events.filter((e) => e.kind === 'orphaned');
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.filter((e) => PROXIES.has(e.from))).toEqual([]);
   });
 
   it("keeps the app's own retries going after the edge left", () => {

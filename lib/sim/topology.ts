@@ -29,6 +29,13 @@ export const NODES: Readonly<Record<NodeId, NodeInfo>> = {
   thirdparty: { id: 'thirdparty', label: 'Third-party API', counterpart: 'a payments API', role: 'An external HTTPS API the app depends on.' },
 };
 
+/**
+ * The proxies on the path: the edge, the load balancer and Nginx close the connection behind them when their
+ * client gives up, so they stop waiting with it. The servers behind them (the app, the database, the payments
+ * API) are reached through the kernel's `serve` and finish their work unread (ARCHITECTURE.md, "Who keeps working").
+ */
+export const PROXIES: ReadonlySet<NodeId> = new Set<NodeId>(['edge', 'alb', 'web']);
+
 export interface LinkInfo {
   /** Stable id, used by the diagram and by `sel=` in links. */
   id: string;
