@@ -18,7 +18,7 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = Number(process.env.LH_PORT ?? 3230);
-const PAGES = ['/', '/learn/journey-of-a-request/', '/sandbox/'];
+const PAGES = ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
