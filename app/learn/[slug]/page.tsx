@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { LESSON_SLUGS } from '@/content/manifest';
 import { isLessonSlug, lessonSummaries, loadLesson } from '@/lib/content/lessons';
 import { LessonStatus } from '@/components/progress/LessonStatus';
-import { Quiz } from '@/components/quiz/Quiz';
+import { LazyQuiz } from '@/components/quiz/LazyQuiz';
 
 export const dynamicParams = false;
 
@@ -61,7 +61,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         <div className="prose prose-slate mt-8 max-w-[75ch] dark:prose-invert prose-headings:scroll-mt-4 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-50 prose-pre:text-slate-900 dark:prose-pre:bg-slate-900 dark:prose-pre:text-slate-100">
           <Content />
         </div>
-        <Quiz quiz={quiz} />
+        <LazyQuiz quiz={quiz} />
         <nav aria-label="Lessons" className="mt-12 grid gap-3 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800">
           {previous ? (
             <SiteLink href={`/learn/${previous.slug}/`} className="rounded-lg border border-slate-200 p-3 hover:border-blue-400 dark:border-slate-800">
