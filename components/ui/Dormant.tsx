@@ -37,6 +37,9 @@ export function Dormant({ children, margin = '100% 0px', className }: { children
   const ref = useRef<HTMLDivElement>(null);
   const [awake, setAwake] = useState(() => typeof document === 'undefined' || !document.getElementById(id));
   const pending = useRef<Pending>(null);
+  // Set when the live island is in the page, before the held click is replayed: the listeners below are removed
+  // only after that (passive effects run after layout effects), and must not hold the replayed click again.
+  const live = useRef(awake);
 
   useEffect(() => {
     const element = ref.current;
@@ -45,13 +48,14 @@ export function Dormant({ children, margin = '100% 0px', className }: { children
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && wake(), { rootMargin: margin });
     observer.observe(element);
     const onClick = (event: MouseEvent) => {
-      if (!(event.target instanceof Element)) return;
+      if (live.current || !(event.target instanceof Element)) return;
       event.preventDefault();
       event.stopPropagation();
       pending.current = { kind: 'click', path: pathTo(element, event.target) };
       wake();
     };
     const onFocus = (event: FocusEvent) => {
+      if (live.current) return;
       if (event.target instanceof Element && !pending.current) pending.current = { kind: 'focus', path: pathTo(element, event.target) };
       wake();
     };
@@ -69,6 +73,7 @@ export function Dormant({ children, margin = '100% 0px', className }: { children
   }, [awake, margin]);
 
   useLayoutEffect(() => {
+    live.current = awake;
     const held = pending.current;
     if (!awake || !held || !ref.current) return;
     pending.current = null;
