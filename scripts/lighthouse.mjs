@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:lighthouse — Lighthouse (mobile preset) on the landing page, a lesson and the sandbox,
+ * npm run bench:lighthouse — Lighthouse (mobile preset) on the landing page, two lessons and the sandbox,
  * served from out/ exactly as a static host would. Each page runs RUNS times (default 5); the median
  * of each category is reported, never asserted: machines are shared and noisy.
  *
