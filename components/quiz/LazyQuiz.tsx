@@ -10,13 +10,9 @@ import type { Quiz as QuizData } from '@/lib/quiz/types';
 
 const Quiz = dynamic(() => import('./Quiz').then((m) => m.Quiz));
 
-/**
- * Until the reader nears it the quiz is also skipped by layout (`content-visibility: auto`, at a remembered or
- * estimated height): it is half of a lesson's elements, and laying it out delayed the lesson's first paint.
- */
 export function LazyQuiz({ quiz }: { quiz: QuizData }) {
   return (
-    <Dormant className="[contain-intrinsic-size:auto_2400px] [content-visibility:auto]">
+    <Dormant>
       <Quiz quiz={quiz} />
     </Dormant>
   );
