@@ -5,8 +5,9 @@
  * (text, choices, headings: readable and in the accessibility tree), but on load React leaves that HTML alone:
  * it neither hydrates it nor loads its code. The island wakes when the reader comes within `margin` of it,
  * points at it, focuses into it or clicks it; then its children render for real, in a transition, so the old
- * HTML stays until the new is ready. A click that arrives before then is held and replayed on the same
- * element of the live island, and focus moves to the same element, so nothing the reader does is lost.
+ * HTML stays until the new is ready. Clicks that arrive before then act on the static HTML as usual (a radio
+ * shows as checked at once) and are replayed, in order, on the same elements of the live island; focus moves to
+ * the same element. So nothing the reader does is lost.
  *
  * How: during hydration the wrapper renders with an empty `dangerouslySetInnerHTML`, which React treats as a
  * leaf and never compares with the server's children. After a client-side navigation there is no server
@@ -14,7 +15,7 @@
  */
 import { startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
-type Pending = { kind: 'click' | 'focus'; path: number[] } | null;
+type Action = { kind: 'click' | 'focus'; path: number[] };
 
 /** Where an element sits below the root, as child indexes, to find its twin in the live island. */
 function pathTo(root: Element, target: Element): number[] {
@@ -36,9 +37,9 @@ export function Dormant({ children, margin = '100% 0px', className }: { children
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const [awake, setAwake] = useState(() => typeof document === 'undefined' || !document.getElementById(id));
-  const pending = useRef<Pending>(null);
-  // Set when the live island is in the page, before the held click is replayed: the listeners below are removed
-  // only after that (passive effects run after layout effects), and must not hold the replayed click again.
+  const pending = useRef<Action[]>([]);
+  // Set when the live island is in the page, before held actions are replayed: the listeners below are removed
+  // only after that (passive effects run after layout effects), and must not hold the replayed clicks again.
   const live = useRef(awake);
 
   useEffect(() => {
@@ -47,18 +48,13 @@ export function Dormant({ children, margin = '100% 0px', className }: { children
     const wake = () => startTransition(() => setAwake(true));
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && wake(), { rootMargin: margin });
     observer.observe(element);
-    const onClick = (event: MouseEvent) => {
+    const hold = (kind: Action['kind']) => (event: Event) => {
       if (live.current || !(event.target instanceof Element)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      pending.current = { kind: 'click', path: pathTo(element, event.target) };
+      pending.current.push({ kind, path: pathTo(element, event.target) });
       wake();
     };
-    const onFocus = (event: FocusEvent) => {
-      if (live.current) return;
-      if (event.target instanceof Element && !pending.current) pending.current = { kind: 'focus', path: pathTo(element, event.target) };
-      wake();
-    };
+    const onClick = hold('click');
+    const onFocus = hold('focus');
     element.addEventListener('click', onClick, true);
     element.addEventListener('focusin', onFocus);
     element.addEventListener('pointerover', wake);
@@ -74,12 +70,20 @@ export function Dormant({ children, margin = '100% 0px', className }: { children
 
   useLayoutEffect(() => {
     live.current = awake;
-    const held = pending.current;
-    if (!awake || !held || !ref.current) return;
-    pending.current = null;
-    const twin = follow(ref.current, held.path);
-    if (held.kind === 'focus') twin?.focus();
-    else twin?.click();
+    const root = ref.current;
+    if (!awake || !root || !pending.current.length) return;
+    const queue = pending.current;
+    pending.current = [];
+    // One action per task, so each sees the island as the one before left it (a checked answer enables "Check").
+    const replay = () => {
+      const action = queue.shift();
+      if (!action) return;
+      const twin = follow(root, action.path);
+      if (action.kind === 'focus') twin?.focus();
+      else twin?.click();
+      if (queue.length) setTimeout(replay, 0);
+    };
+    replay();
   }, [awake]);
 
   if (!awake) return <div id={id} ref={ref} className={className} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: '' }} />;
