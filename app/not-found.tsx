@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/ui/SiteLink';
 import { lessonSummaries } from '@/lib/content/lessons';
 
 export const metadata: Metadata = {
@@ -21,23 +21,23 @@ export default async function NotFound() {
         The edge looked for a page at this address and found none: a mistyped link, or a page that has moved. Every lesson and the sandbox are still here.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
-        <Link href="/learn/" className="rounded-md bg-blue-700 px-5 py-3 font-medium text-white hover:bg-blue-800">
+        <SiteLink href="/learn/" className="rounded-md bg-blue-700 px-5 py-3 font-medium text-white hover:bg-blue-800">
           See all lessons
-        </Link>
-        <Link href="/sandbox/" className="rounded-md border border-slate-300 px-5 py-3 font-medium hover:border-blue-500 dark:border-slate-600">
+        </SiteLink>
+        <SiteLink href="/sandbox/" className="rounded-md border border-slate-300 px-5 py-3 font-medium hover:border-blue-500 dark:border-slate-600">
           Open the sandbox
-        </Link>
-        <Link href="/" className="self-center text-blue-700 underline dark:text-blue-300">
+        </SiteLink>
+        <SiteLink href="/" className="self-center text-blue-700 underline dark:text-blue-300">
           Back to the start
-        </Link>
+        </SiteLink>
       </div>
       <h2 className="mt-12 text-base font-semibold">The lessons</h2>
       <ol className="mt-3 grid list-none gap-2 p-0 sm:grid-cols-2">
         {lessons.map((lesson) => (
           <li key={lesson.slug}>
-            <Link href={`/learn/${lesson.slug}/`} className="block rounded-lg border border-slate-200 px-3 py-2 hover:border-blue-400 dark:border-slate-800">
+            <SiteLink href={`/learn/${lesson.slug}/`} className="block rounded-lg border border-slate-200 px-3 py-2 hover:border-blue-400 dark:border-slate-800">
               <span className="text-sm text-slate-600 dark:text-slate-400">{lesson.order}.</span> {lesson.title}
-            </Link>
+            </SiteLink>
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/ui/SiteLink';
 import { LazyLiveDemo } from '@/components/landing/LazyLiveDemo';
 
 const STOPS = ['DNS (Route 53)', 'CloudFront edge', 'Shield and WAF', 'Load balancer', 'Nginx', 'App pods on EKS', 'RDS', 'Payments API', 'S3'];
@@ -14,15 +14,15 @@ export default function HomePage() {
             attack payload, a slow database, a retry policy. The engine works out the rest.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link href="/learn/journey-of-a-request/" className="rounded-md bg-blue-700 px-5 py-3 font-medium text-white hover:bg-blue-800">
+            <SiteLink href="/learn/journey-of-a-request/" className="rounded-md bg-blue-700 px-5 py-3 font-medium text-white hover:bg-blue-800">
               Start lesson 1
-            </Link>
-            <Link href="/sandbox/" className="rounded-md border border-slate-300 px-5 py-3 font-medium hover:border-blue-500 dark:border-slate-600">
+            </SiteLink>
+            <SiteLink href="/sandbox/" className="rounded-md border border-slate-300 px-5 py-3 font-medium hover:border-blue-500 dark:border-slate-600">
               Open the sandbox
-            </Link>
-            <Link href="/learn/" className="self-center text-blue-700 underline dark:text-blue-300">
+            </SiteLink>
+            <SiteLink href="/learn/" className="self-center text-blue-700 underline dark:text-blue-300">
               See all lessons
-            </Link>
+            </SiteLink>
           </div>
           <h2 className="mt-10 text-base font-semibold">Every stop on the way</h2>
           <ul className="mt-2 flex flex-wrap gap-2 p-0">

@@ -5,8 +5,12 @@
  *    Beside them, a bare binary-heap loop pushes and pops as many entries as the engine emitted events,
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
+ * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
+ *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for
+ *    `longtask` entries. A task over 50 ms is one a phone would feel; "none" means no task reached 50 ms.
+ *    LONGTASK_RUNS (default 3) loads per route, median reported; LONGTASK=0 skips it.
  */
-import { execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -119,6 +123,59 @@ for (const row of js) {
   console.log(`  ${row.route.padEnd(34)} ${String(row.gzipKB).padStart(7)} KB  ${String(row.files).padStart(3)} files${verdict}`);
 }
 
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.json', `${JSON.stringify({ engine, firstLoadJs: js }, null, 2)}\n`);
-console.log('\nWritten to bench-results/latest.json');
+/** Longest task (ms) during load of each route, at 4× CPU slowdown; 0 when no task reached 50 ms. */
+async function longestTasks(routeList: string[]): Promise<Record<string, number>> {
+  const { chromium } = await import('@playwright/test');
+  const port = Number(process.env.BENCH_PORT ?? 3240);
+  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const runs = Number(process.env.LONGTASK_RUNS ?? 3);
+  const found: Record<string, number> = {};
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    for (const route of routeList) {
+      const samples: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        // A phone-sized window, so the islands a phone would not show at first stay asleep here too.
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await page.addInitScript(() => {
+          const w = window as unknown as { __longest: number };
+          w.__longest = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+          }).observe({ type: 'longtask', buffered: true });
+        });
+        await page.goto(`http://127.0.0.1:${port}${route}`, { waitUntil: 'load' });
+        // Whatever the page starts after load (lazy islands, idle work) belongs to the load too.
+        await page.waitForTimeout(3000);
+        samples.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+        await context.close();
+      }
+      found[route] = median(samples);
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  return found;
+}
+
+async function reportLongTasks() {
+  const longest = process.env.LONGTASK === '0' ? {} : await longestTasks(js.map((row) => row.route));
+  if (Object.keys(longest).length) {
+    console.log(`\nLongest main-thread task during load, CPU slowed 4× (median of ${process.env.LONGTASK_RUNS ?? 3})`);
+    for (const [route, ms] of Object.entries(longest)) {
+      console.log(`  ${route.padEnd(34)} ${ms ? `${String(Math.round(ms)).padStart(5)} ms` : ' none over 50 ms'}${ms > 50 ? '  (over 50 ms)' : ''}`);
+    }
+  }
+
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', `${JSON.stringify({ engine, firstLoadJs: js, longestTaskMs4xCpu: longest }, null, 2)}\n`);
+}
+
+// tsx runs this file as CommonJS, where top-level await is not allowed.
+void reportLongTasks().then(() => console.log('\nWritten to bench-results/latest.json'));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:lighthouse — Lighthouse (mobile preset) on the landing page, a lesson and the sandbox,
+ * npm run bench:lighthouse — Lighthouse (mobile preset) on the landing page, two lessons and the sandbox,
  * served from out/ exactly as a static host would. Each page runs RUNS times (default 5); the median
  * of each category is reported, never asserted: machines are shared and noisy.
  *
@@ -18,7 +18,7 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = Number(process.env.LH_PORT ?? 3230);
-const PAGES = ['/', '/learn/journey-of-a-request/', '/sandbox/'];
+const PAGES = ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/ui/SiteLink';
 import { LESSON_SLUGS, type LessonSlug } from '@/content/manifest';
 import { lessonSummaries } from '@/lib/content/lessons';
 import type { Quiz } from '@/lib/quiz/types';
@@ -34,9 +34,9 @@ export default async function LearnPage() {
           <li key={lesson.slug} className="rounded-xl border border-slate-200 p-4 hover:border-blue-400 dark:border-slate-800">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="m-0 text-lg font-semibold">
-                <Link href={`/learn/${lesson.slug}/`} className="hover:text-blue-700 dark:hover:text-blue-300">
+                <SiteLink href={`/learn/${lesson.slug}/`} className="hover:text-blue-700 dark:hover:text-blue-300">
                   {lesson.order}. {lesson.title}
-                </Link>
+                </SiteLink>
               </h2>
               <LessonStatus slug={lesson.slug} questions={ids[index]!} />
             </div>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/ui/SiteLink';
 import { ThemeToggle } from './ThemeToggle';
 
 /** Always h-14 (56 px) plus a 1 px border: the sandbox sizes itself to the window below it. */
@@ -6,15 +6,15 @@ export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-screen-2xl items-center gap-5 px-4">
-        <Link href="/" className="font-semibold tracking-tight text-slate-900 dark:text-white">
+        <SiteLink href="/" className="font-semibold tracking-tight text-slate-900 dark:text-white">
           Roundtrip
-        </Link>
-        <Link href="/learn/" className="text-sm text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300">
+        </SiteLink>
+        <SiteLink href="/learn/" className="text-sm text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300">
           Learn
-        </Link>
-        <Link href="/sandbox/" className="text-sm text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300">
+        </SiteLink>
+        <SiteLink href="/sandbox/" className="text-sm text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300">
           Sandbox
-        </Link>
+        </SiteLink>
         <div className="ml-auto">
           <ThemeToggle />
         </div>

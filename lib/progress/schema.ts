@@ -4,8 +4,9 @@
  * Older versions are lifted to this one by `migrate.ts`.
  */
 import { z } from 'zod/mini';
+import { PROGRESS_VERSION } from './empty';
 
-export const PROGRESS_VERSION = 2;
+export { EMPTY_LESSON, EMPTY_PROGRESS, PROGRESS_VERSION } from './empty';
 
 /** Lesson slugs and question ids are lowercase words joined by hyphens, so no key can name an object's internals. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -51,7 +52,3 @@ export type SavedAnswer = z.infer<typeof savedAnswerSchema>;
 export type QuestionRecord = z.infer<typeof questionRecordSchema>;
 export type LessonProgress = z.infer<typeof lessonSchema>;
 export type Progress = z.infer<typeof progressSchema>;
-
-export const EMPTY_PROGRESS: Progress = { v: PROGRESS_VERSION, lessons: {} };
-
-export const EMPTY_LESSON: LessonProgress = { completedAt: null, questions: {} };

@@ -3,7 +3,8 @@
  * directly. Each returns new objects and leaves its input untouched.
  */
 import { lessonScore } from './score';
-import { EMPTY_LESSON, type LessonProgress, type Progress, type SavedAnswer } from './schema';
+import { EMPTY_LESSON } from './empty';
+import type { LessonProgress, Progress, SavedAnswer } from './schema';
 
 function withLesson(progress: Progress, slug: string, lesson: LessonProgress): Progress {
   return { ...progress, lessons: { ...progress.lessons, [slug]: lesson } };

@@ -2,9 +2,10 @@
  * The learner's progress, persisted in localStorage under a versioned key. Created per provider.
  * Hydration is manual (after mount), so the static HTML and the first client render agree.
  */
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { EMPTY_PROGRESS, PROGRESS_VERSION, readProgress, type Progress, type SavedAnswer } from '@/lib/progress/progress';
+import { EMPTY_PROGRESS, PROGRESS_VERSION } from '@/lib/progress/empty';
+import type { Progress, SavedAnswer } from '@/lib/progress/schema';
 import { clearQuiz, completeIfPassed, recordTry } from '@/lib/progress/update';
 
 export interface ProgressState {
@@ -52,6 +53,28 @@ const safeLocalStorage: StateStorage = {
   },
 };
 
+type Saved = { progress: Progress };
+
+/**
+ * Saved progress goes through the same reader as imported files: anything unreadable starts fresh. The reader
+ * (and the schema's validator behind it) is loaded when saved progress is read, after mount, so no page
+ * carries it in its first load.
+ */
+function checkedStorage(storage: StateStorage): PersistStorage<Saved> {
+  const json = createJSONStorage<{ progress?: unknown }>(() => storage)!;
+  return {
+    getItem: async (name) => {
+      const saved = await json.getItem(name);
+      if (!saved) return null;
+      const { readProgress } = await import('@/lib/progress/progress');
+      const result = readProgress(saved.state?.progress);
+      return { ...saved, state: { progress: result.ok ? result.progress : EMPTY_PROGRESS } };
+    },
+    setItem: (name, value) => json.setItem(name, value),
+    removeItem: (name) => json.removeItem(name),
+  };
+}
+
 export function createProgressStore(storage: StateStorage = safeLocalStorage) {
   return createStore<ProgressState>()(
     persist(
@@ -73,17 +96,12 @@ export function createProgressStore(storage: StateStorage = safeLocalStorage) {
       {
         name: PROGRESS_STORAGE_KEY,
         version: PROGRESS_VERSION,
-        storage: createJSONStorage(() => storage),
-        partialize: (state) => ({ progress: state.progress }),
+        storage: checkedStorage(storage),
+        partialize: (state): Saved => ({ progress: state.progress }),
         skipHydration: true,
-        // The saved progress carries its own version, and readProgress (in `merge`) migrates it. Passing it
-        // through here keeps zustand from discarding progress saved under an older envelope version.
-        migrate: (persisted) => persisted as { progress?: unknown },
-        // Saved progress goes through the same reader as imported files: anything unreadable starts fresh.
-        merge: (persisted, current) => {
-          const result = readProgress((persisted as { progress?: unknown } | undefined)?.progress);
-          return { ...current, progress: result.ok ? result.progress : EMPTY_PROGRESS };
-        },
+        // The saved progress carries its own version, and readProgress (in `checkedStorage`) migrates it.
+        // Passing it through here keeps zustand from discarding progress saved under an older envelope version.
+        migrate: (persisted) => persisted as Saved,
       },
     ),
   );

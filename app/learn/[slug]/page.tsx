@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/ui/SiteLink';
 import { notFound } from 'next/navigation';
 import { LESSON_SLUGS } from '@/content/manifest';
 import { isLessonSlug, lessonSummaries, loadLesson } from '@/lib/content/lessons';
 import { LessonStatus } from '@/components/progress/LessonStatus';
-import { Quiz } from '@/components/quiz/Quiz';
+import { LazyQuiz } from '@/components/quiz/LazyQuiz';
 
 export const dynamicParams = false;
 
@@ -51,9 +51,9 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       </aside>
       <article className="min-w-0">
         <p className="m-0 text-sm text-slate-600 dark:text-slate-400">
-          <Link href="/learn/" className="underline">
+          <SiteLink href="/learn/" className="underline">
             Course
-          </Link>{' '}
+          </SiteLink>{' '}
           · Lesson {frontmatter.order} of {LESSON_SLUGS.length} · {frontmatter.duration} min · <LessonStatus slug={slug} questions={quiz.questions.length} />
         </p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
@@ -61,26 +61,26 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         <div className="prose prose-slate mt-8 max-w-[75ch] dark:prose-invert prose-headings:scroll-mt-4 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-50 prose-pre:text-slate-900 dark:prose-pre:bg-slate-900 dark:prose-pre:text-slate-100">
           <Content />
         </div>
-        <Quiz quiz={quiz} />
+        <LazyQuiz quiz={quiz} />
         <nav aria-label="Lessons" className="mt-12 grid gap-3 border-t border-slate-200 pt-6 sm:grid-cols-2 dark:border-slate-800">
           {previous ? (
-            <Link href={`/learn/${previous.slug}/`} className="rounded-lg border border-slate-200 p-3 hover:border-blue-400 dark:border-slate-800">
+            <SiteLink href={`/learn/${previous.slug}/`} className="rounded-lg border border-slate-200 p-3 hover:border-blue-400 dark:border-slate-800">
               <span className="block text-sm text-slate-600 dark:text-slate-400">Previous</span>
               <span className="font-medium">{previous.title}</span>
-            </Link>
+            </SiteLink>
           ) : (
             <span />
           )}
           {next ? (
-            <Link href={`/learn/${next.slug}/`} className="rounded-lg border border-slate-200 p-3 text-right hover:border-blue-400 dark:border-slate-800">
+            <SiteLink href={`/learn/${next.slug}/`} className="rounded-lg border border-slate-200 p-3 text-right hover:border-blue-400 dark:border-slate-800">
               <span className="block text-sm text-slate-600 dark:text-slate-400">Next</span>
               <span className="font-medium">{next.title}</span>
-            </Link>
+            </SiteLink>
           ) : (
-            <Link href="/sandbox/" className="rounded-lg border border-slate-200 p-3 text-right hover:border-blue-400 dark:border-slate-800">
+            <SiteLink href="/sandbox/" className="rounded-lg border border-slate-200 p-3 text-right hover:border-blue-400 dark:border-slate-800">
               <span className="block text-sm text-slate-600 dark:text-slate-400">Course complete</span>
               <span className="font-medium">Experiment in the sandbox</span>
-            </Link>
+            </SiteLink>
           )}
         </nav>
       </article>

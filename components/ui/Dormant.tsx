@@ -1,0 +1,95 @@
+'use client';
+
+/**
+ * An island of server-rendered HTML that stays inert until it is needed. The static HTML shows it in full
+ * (text, choices, headings: readable and in the accessibility tree), but on load React leaves that HTML alone:
+ * it neither hydrates it nor loads its code. The island wakes when the reader comes within `margin` of it,
+ * points at it, focuses into it or clicks it; then its children render for real, in a transition, so the old
+ * HTML stays until the new is ready. Clicks that arrive before then act on the static HTML as usual (a radio
+ * shows as checked at once) and are replayed, in order, on the same elements of the live island; focus moves to
+ * the same element. So nothing the reader does is lost.
+ *
+ * How: during hydration the wrapper renders with an empty `dangerouslySetInnerHTML`, which React treats as a
+ * leaf and never compares with the server's children. After a client-side navigation there is no server
+ * HTML (no element carries the wrapper's id), so the children render at once.
+ */
+import { startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+type Action = { kind: 'click' | 'focus'; path: number[] };
+
+/** Where an element sits below the root, as child indexes, to find its twin in the live island. */
+function pathTo(root: Element, target: Element): number[] {
+  const path: number[] = [];
+  for (let node: Element | null = target; node && node !== root; node = node.parentElement) {
+    if (!node.parentElement) return [];
+    path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+  }
+  return path;
+}
+
+function follow(root: Element, path: number[]): HTMLElement | null {
+  let node: Element | undefined = root;
+  for (const index of path) node = node?.children[index];
+  return node instanceof HTMLElement ? node : null;
+}
+
+export function Dormant({ children, margin = '100% 0px', className }: { children: ReactNode; margin?: string; className?: string }) {
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const [awake, setAwake] = useState(() => typeof document === 'undefined' || !document.getElementById(id));
+  const pending = useRef<Action[]>([]);
+  // Set when the live island is in the page, before held actions are replayed: the listeners below are removed
+  // only after that (passive effects run after layout effects), and must not hold the replayed clicks again.
+  const live = useRef(awake);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (awake || !element) return;
+    const wake = () => startTransition(() => setAwake(true));
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && wake(), { rootMargin: margin });
+    observer.observe(element);
+    const hold = (kind: Action['kind']) => (event: Event) => {
+      if (live.current || !(event.target instanceof Element)) return;
+      pending.current.push({ kind, path: pathTo(element, event.target) });
+      wake();
+    };
+    const onClick = hold('click');
+    const onFocus = hold('focus');
+    element.addEventListener('click', onClick, true);
+    element.addEventListener('focusin', onFocus);
+    element.addEventListener('pointerover', wake);
+    element.addEventListener('touchstart', wake, { passive: true });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener('click', onClick, true);
+      element.removeEventListener('focusin', onFocus);
+      element.removeEventListener('pointerover', wake);
+      element.removeEventListener('touchstart', wake);
+    };
+  }, [awake, margin]);
+
+  useLayoutEffect(() => {
+    live.current = awake;
+    const root = ref.current;
+    if (!awake || !root || !pending.current.length) return;
+    const queue = pending.current;
+    pending.current = [];
+    // One action per task, so each sees the island as the one before left it (a checked answer enables "Check").
+    const replay = () => {
+      const action = queue.shift();
+      if (!action) return;
+      const twin = follow(root, action.path);
+      if (action.kind === 'focus') twin?.focus();
+      else twin?.click();
+      if (queue.length) setTimeout(replay, 0);
+    };
+    replay();
+  }, [awake]);
+
+  if (!awake) return <div id={id} ref={ref} className={className} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: '' }} />;
+  return (
+    <div id={id} ref={ref} className={className}>
+      {children}
+    </div>
+  );
+}
