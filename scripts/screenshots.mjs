@@ -24,7 +24,15 @@ const THEMES = ['light', 'dark'];
 
 /** Each page and what to wait for before the picture is taken. */
 const PAGES = [
-  { name: 'landing', path: '/', ready: async (page) => page.getByRole('heading', { level: 1 }).waitFor() },
+  {
+    name: 'landing',
+    path: '/',
+    // The live demo loads once it is in view, which at 1280 px it is at once; on a phone it sits below the fold.
+    ready: async (page) => {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      if ((page.viewportSize()?.width ?? 0) >= 1024) await page.locator('.react-flow').first().waitFor({ timeout: 30_000 });
+    },
+  },
   {
     name: 'lesson',
     path: '/learn/journey-of-a-request/',
