@@ -25,8 +25,9 @@ interface DiagramFrameProps {
 }
 
 export function DiagramFrame({ paneRef, captionRef, height, children, caption }: DiagramFrameProps) {
+  // Named here: a figure otherwise takes its name from its caption, which is the legend toggle and the narration.
   return (
-    <figure className="m-0 flex flex-col" style={{ gap: CAPTION_GAP }}>
+    <figure className="m-0 flex flex-col" style={{ gap: CAPTION_GAP }} aria-label="The request's path">
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-slate-50/40 dark:border-slate-800 dark:bg-slate-900/40">
         <div
           ref={paneRef}
