@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSON_SLUGS } from '../content/manifest';
-import { quiz } from '../content/quizzes/journey-of-a-request';
+import { quiz as written } from '../content/quizzes/journey-of-a-request';
+import { quizAsShown } from '../lib/content/figure-text';
 import { optionLetter } from '../lib/quiz/letters';
 import { engineAnswer } from '../lib/quiz/predict';
 import { choiceSentence } from '../lib/quiz/predict-words';
 import type { Predict, SingleChoice } from '../lib/quiz/types';
+
+// The quiz as the page shows it, engine figures filled in.
+const quiz = quizAsShown(written);
 
 const LESSON = '/learn/journey-of-a-request/';
 const singles = quiz.questions.filter((q): q is SingleChoice => q.type === 'single');

@@ -1,10 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { quiz } from '../content/quizzes/journey-of-a-request';
+import { quiz as written } from '../content/quizzes/journey-of-a-request';
+import { quizAsShown } from '../lib/content/figure-text';
 import { optionLetter } from '../lib/quiz/letters';
 import { engineAnswer } from '../lib/quiz/predict';
 import { choiceSentence } from '../lib/quiz/predict-words';
 import type { Option, Predict, Question, SingleChoice } from '../lib/quiz/types';
+
+// The quiz as the page shows it, engine figures filled in.
+const quiz = quizAsShown(written);
 
 const LESSON = '/learn/journey-of-a-request/';
 const TOTAL = quiz.questions.length;

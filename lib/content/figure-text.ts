@@ -5,6 +5,8 @@
  */
 import { outcomeTags } from './figure-check';
 import { resolveFigure } from './figures';
+import { mapQuizTexts } from '@/lib/quiz/texts';
+import type { Quiz } from '@/lib/quiz/types';
 import { formatFigure } from './format-figure';
 
 /** The text with each `<Outcome … />` replaced by its figure, and one sentence for each tag that cannot be. */
@@ -33,3 +35,9 @@ export function fillFiguresOrThrow(text: string, where: string): string {
   if (errors.length) throw new Error(`${where}: ${errors.join('; ')}`);
   return filled;
 }
+
+/** The quiz as the page shows it: every engine figure in its strings filled in. */
+export function quizAsShown(quiz: Quiz): Quiz {
+  return mapQuizTexts(quiz, (text, where) => fillFiguresOrThrow(text, `${quiz.lesson} quiz, ${where}`));
+}
+

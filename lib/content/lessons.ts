@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComponentType } from 'react';
 import { LESSON_SLUGS, type LessonSlug } from '@/content/manifest';
-import { mapQuizTexts } from '@/lib/quiz/texts';
 import type { Quiz } from '@/lib/quiz/types';
-import { fillFiguresOrThrow } from './figure-text';
+import { quizAsShown } from './figure-text';
 import { tableOfContents, type TocEntry } from './toc';
 
 export interface Frontmatter {
@@ -34,8 +33,7 @@ export async function loadLesson(slug: LessonSlug): Promise<{ Content: Component
   const mdx = (await import(`@/content/lessons/${slug}.mdx`)) as { default: ComponentType; frontmatter: Frontmatter };
   const { quiz } = (await import(`@/content/quizzes/${slug}`)) as { quiz: Quiz };
   const source = readFileSync(join(process.cwd(), 'content', 'lessons', `${slug}.mdx`), 'utf8');
-  const withFigures = mapQuizTexts(quiz, (text, where) => fillFiguresOrThrow(text, `${slug} quiz, ${where}`));
-  return { Content: mdx.default, frontmatter: mdx.frontmatter, quiz: withFigures, toc: tableOfContents(source) };
+  return { Content: mdx.default, frontmatter: mdx.frontmatter, quiz: quizAsShown(quiz), toc: tableOfContents(source) };
 }
 
 export async function lessonSummaries(): Promise<LessonSummary[]> {
