@@ -62,7 +62,6 @@ const GRIDS: Record<LayoutName, Grid> = {
       thirdparty: { col: 4, row: 3 },
     },
     rowGaps: [70, 72, 56],
-
   },
   medium: {
     cells: {

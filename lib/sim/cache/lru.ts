@@ -39,8 +39,4 @@ export class Lru<K, V> {
       this.evictions += 1;
     }
   }
-
-  delete(key: K): boolean {
-    return this.entries.delete(key);
-  }
 }
