@@ -14,24 +14,12 @@ type Props = Omit<ComponentProps<typeof Link>, 'prefetch' | 'href'> & { href: st
 
 export function SiteLink({ href, onMouseEnter, onFocus, onTouchStart, ...rest }: Props) {
   const router = useRouter();
-  const prefetch = () => router.prefetch(href);
-  return (
-    <Link
-      {...rest}
-      href={href}
-      prefetch={false}
-      onMouseEnter={(e) => {
-        prefetch();
-        onMouseEnter?.(e);
-      }}
-      onFocus={(e) => {
-        prefetch();
-        onFocus?.(e);
-      }}
-      onTouchStart={(e) => {
-        prefetch();
-        onTouchStart?.(e);
-      }}
-    />
-  );
+  // Each sign of intent prefetches, then does whatever the caller asked for on that event.
+  const prefetchThen =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      router.prefetch(href);
+      handler?.(event);
+    };
+  return <Link {...rest} href={href} prefetch={false} onMouseEnter={prefetchThen(onMouseEnter)} onFocus={prefetchThen(onFocus)} onTouchStart={prefetchThen(onTouchStart)} />;
 }
