@@ -3,17 +3,16 @@
  * a leg (something crosses a link and takes time), work (a node spends time), and a note (an instant decision).
  */
 import type { Scenario } from '@/lib/scenario/schema';
-import { Kernel, sleep, type Resource, type Task } from './kernel/kernel';
+import { Kernel, sleep, type Task } from './kernel/kernel';
 import { createLedger, type Ledger } from './ledger';
-import { POOL_SIZE } from './pool';
 import type { Happening, Recorder } from './recorder';
 import { cosmeticHex, streamFor, type Random } from './random';
 import { DB_PORTS } from '@/lib/scenario/vocabulary';
 import { linkFor, rttMs, viaNodes } from './topology';
 import type { EventKind, LegKind, NodeId, Protocol } from './types';
+import { buildWorld, SIM_EPOCH_MS, SINGLE_REQUEST_SHAPE, type World, type WorldShape } from './world';
 
-/** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
-export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
+export { SIM_EPOCH_MS } from './world';
 
 export interface Counters {
   originRequests: number;
@@ -25,7 +24,8 @@ export interface Counters {
 }
 
 export interface SimContext {
-  readonly scenario: Scenario;
+  /** Each node's settings, the caches, the pods and the conditions of the moment (lib/sim/world.ts). */
+  readonly world: World;
   readonly kernel: Kernel;
   /** Draws that change what happens, one stream per purpose (lib/sim/random.ts). */
   readonly random: { readonly jitter: Random; readonly setup: Random };
@@ -36,20 +36,19 @@ export interface SimContext {
   readonly counters: Counters;
   /** Writes committed and charges made, duplicates included. */
   readonly ledger: Ledger;
-  /** The app's connections to the database (lib/sim/pool.ts). */
-  readonly dbPool: Resource;
   /** Open connections (keep-alive), keyed `client>server`, with the request and attempt that opened each. */
   readonly openConnections: Map<string, string>;
 }
 
-export function createContext(scenario: Scenario, recorder: Recorder): SimContext {
+export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = SINGLE_REQUEST_SHAPE): SimContext {
   const kernel = new Kernel();
   return {
-    scenario,
+    world: buildWorld(scenario, kernel, streamFor(scenario.seed, 'service'), shape),
     kernel,
-    dbPool: kernel.resource(POOL_SIZE),
     random: { jitter: streamFor(scenario.seed, 'jitter'), setup: streamFor(scenario.seed, 'setup') },
-    cosmeticHex: (length, ...where) => cosmeticHex(scenario.seed, length, ...where),
+    // Ids in headers only ever reach a reader through the trace: a recorder that keeps counts alone gets
+    // placeholders of the same length, and nothing that happens depends on them.
+    cosmeticHex: recorder.countsOnly ? (length) => '0'.repeat(length) : (length, ...where) => cosmeticHex(scenario.seed, length, ...where),
     recorder,
     counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 },
     ledger: createLedger(),
@@ -69,9 +68,10 @@ export interface EventFields {
   narration: string | (() => string);
   status?: number;
   headers?: Record<string, string>;
-  decision?: string;
+  /** A function, like the narration, when it costs something to build. */
+  decision?: string | (() => string);
   waitMs?: number;
-  detail?: Record<string, string | number | boolean>;
+  detail?: Record<string, string | number | boolean> | (() => Record<string, string | number | boolean>);
 }
 
 function round(ms: number): number {
@@ -82,25 +82,53 @@ function push(ctx: SimContext, happening: Happening): void {
   ctx.recorder.record(happening);
 }
 
+/** What a leg between two endpoints always is in this world: worked out once per pair, not once per leg. */
+interface LegFacts {
+  oneWayMs: number;
+  via: NodeId[] | undefined;
+  protocol: Protocol;
+  port: number | null;
+}
+
+const legFactsByWorld = new WeakMap<World, Map<string, LegFacts>>();
+
+function legFacts(ctx: SimContext, from: NodeId, to: NodeId): LegFacts {
+  let known = legFactsByWorld.get(ctx.world);
+  if (!known) legFactsByWorld.set(ctx.world, (known = new Map()));
+  const pair = `${from}>${to}`;
+  let facts = known.get(pair);
+  if (!facts) {
+    const { db, latency } = ctx.world;
+    const link = linkFor(db.engine, from, to);
+    facts = { oneWayMs: rttMs(latency, from, to) / 2, via: viaNodes(from, to), protocol: link.protocol, port: link.id === 'app-db' ? DB_PORTS[db.engine] : link.port };
+    known.set(pair, facts);
+  }
+  return facts;
+}
+
 export function oneWayMs(ctx: SimContext, from: NodeId, to: NodeId): number {
-  return rttMs(ctx.scenario.latency, from, to) / 2;
+  return legFacts(ctx, from, to).oneWayMs;
 }
 
 /** Records a leg that leaves now and arrives after the link's one-way latency; returns that latency. */
 function emitLeg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
-  const link = linkFor(ctx.scenario.db.engine, from, to);
-  const duration = oneWayMs(ctx, from, to);
-  const via = viaNodes(from, to);
+  const facts = legFacts(ctx, from, to);
+  const duration = facts.oneWayMs;
+  const { recorder } = ctx;
+  if (recorder.countsOnly) {
+    recorder.counted(ctx.kernel.now + duration);
+    return duration;
+  }
   push(ctx, {
     t: round(ctx.kernel.now),
     durationMs: round(duration),
     ...tag,
     from,
     to,
-    ...(via ? { via } : {}),
+    ...(facts.via ? { via: facts.via } : {}),
     leg: legKind,
-    protocol: legProtocol(fields.kind, link.protocol),
-    port: link.id === 'app-db' ? DB_PORTS[ctx.scenario.db.engine] : link.port,
+    protocol: legProtocol(fields.kind, facts.protocol),
+    port: facts.port,
     ...fields,
   });
   return duration;
@@ -125,13 +153,15 @@ export function sendAlongside(ctx: SimContext, tag: Tag, from: NodeId, to: NodeI
 
 /** A node spends `ms` on something (evaluating rules, running a query). */
 export function* work(ctx: SimContext, tag: Tag, node: NodeId, ms: number, fields: EventFields): Task<void> {
-  push(ctx, { t: round(ctx.kernel.now), durationMs: round(ms), ...tag, from: node, to: node, protocol: 'inline', port: null, ...fields });
+  if (ctx.recorder.countsOnly) ctx.recorder.counted(ctx.kernel.now + ms);
+  else push(ctx, { t: round(ctx.kernel.now), durationMs: round(ms), ...tag, from: node, to: node, protocol: 'inline', port: null, ...fields });
   yield* sleep(ms);
 }
 
 /** An instant decision at a node. */
 export function note(ctx: SimContext, tag: Tag, node: NodeId, fields: EventFields): void {
-  push(ctx, { t: round(ctx.kernel.now), durationMs: 0, ...tag, from: node, to: node, protocol: 'inline', port: null, ...fields });
+  if (ctx.recorder.countsOnly) ctx.recorder.counted(ctx.kernel.now);
+  else push(ctx, { t: round(ctx.kernel.now), durationMs: 0, ...tag, from: node, to: node, protocol: 'inline', port: null, ...fields });
 }
 
 /**
@@ -139,7 +169,8 @@ export function note(ctx: SimContext, tag: Tag, node: NodeId, fields: EventField
  * or a hand-off inside one machine (the edge passing a request to its web ACL).
  */
 export function* span(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, ms: number, fields: EventFields & { leg?: LegKind }): Task<void> {
-  push(ctx, { t: round(ctx.kernel.now), durationMs: round(ms), ...tag, from, to, protocol: 'inline', port: null, ...fields });
+  if (ctx.recorder.countsOnly) ctx.recorder.counted(ctx.kernel.now + ms);
+  else push(ctx, { t: round(ctx.kernel.now), durationMs: round(ms), ...tag, from, to, protocol: 'inline', port: null, ...fields });
   yield* sleep(ms);
 }
 

@@ -111,7 +111,7 @@ export function* exchange(
     yield* leg(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
       kind: 'response',
       status: res.status,
-      narration: options.responseNarration(res),
+      narration: () => options.responseNarration(res),
       decision: statusLine(res.status),
       headers,
     });

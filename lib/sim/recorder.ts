@@ -8,23 +8,39 @@
  */
 import type { NodeId, SimEvent } from './types';
 
-/** What a recorder is told: an event without its id, its narration possibly not yet written. */
-export type Happening = Omit<SimEvent, 'id' | 'narration'> & { narration: string | (() => string) };
+type Detail = NonNullable<SimEvent['detail']>;
+
+/** What a recorder is told: an event without its id, its words and details possibly not yet written. */
+export type Happening = Omit<SimEvent, 'id' | 'narration' | 'decision' | 'detail'> & {
+  narration: string | (() => string);
+  decision?: string | (() => string);
+  detail?: Detail | (() => Detail);
+};
 
 export interface Recorder {
+  /**
+   * A recorder that keeps counts alone says so, and is told only when each happening ends (`counted`), so node
+   * code builds no event for it at all: what many requests cost is then the work, not the bookkeeping.
+   */
+  readonly countsOnly: boolean;
+  counted(endMs: number): void;
   record(happening: Happening): void;
   /** How many happenings were recorded. */
   readonly count: number;
   /** The latest moment any recorded work ended. */
   readonly endMs: number;
-  /** The nodes a request's legs touched, in the order first reached. */
-  hops(requestId: string): NodeId[];
 }
 
 /** Keeps counts and paths only: no event, no narration. */
 export class TallyRecorder implements Recorder {
+  readonly countsOnly: boolean = false;
   count = 0;
   endMs = 0;
+
+  counted(endMs: number): void {
+    this.count += 1;
+    this.endMs = Math.max(this.endMs, endMs);
+  }
   private readonly paths = new Map<string, NodeId[]>();
 
   record(h: Happening): void {
@@ -41,6 +57,7 @@ export class TallyRecorder implements Recorder {
     touch(h.to);
   }
 
+  /** The nodes a request's legs touched, in the order first reached. */
   hops(requestId: string): NodeId[] {
     return [...(this.paths.get(requestId) ?? [])];
   }
@@ -52,6 +69,11 @@ export class TraceRecorder extends TallyRecorder {
 
   override record(h: Happening): void {
     super.record(h);
-    this.events.push({ id: this.events.length, ...h, narration: typeof h.narration === 'function' ? h.narration() : h.narration });
+    // Words written as functions are written out in place, so each event keeps its fields in the same order.
+    const event = { id: this.events.length, ...h };
+    if (typeof h.narration === 'function') event.narration = h.narration();
+    if (typeof h.decision === 'function') event.decision = h.decision();
+    if (typeof h.detail === 'function') event.detail = h.detail();
+    this.events.push(event as SimEvent);
   }
 }

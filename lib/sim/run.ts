@@ -8,13 +8,13 @@ import { createContext } from './context';
 import { browserSession, type BrowserResult } from './nodes/browser';
 import { createEdge } from './setup';
 import { summarise } from './summary';
-import { TallyRecorder, TraceRecorder, type Recorder } from './recorder';
+import { TallyRecorder, TraceRecorder } from './recorder';
 import type { NodeId, RequestOutcome, SimResult } from './types';
 
 /** What a run yields whichever recorder kept it. */
 export type SimTally = Omit<SimResult, 'events'>;
 
-function runWith(scenario: Scenario, recorder: Recorder): SimTally {
+function runWith(scenario: Scenario, recorder: TallyRecorder): SimTally {
   const ctx = createContext(scenario, recorder);
   const edge = createEdge(ctx);
   let browser: BrowserResult | null = null;

@@ -3,12 +3,12 @@
  * "the edge holds a fresh copy"; this stores one as the origin would have sent it, and the cache rules
  * decide whether such a copy can exist at all (a `no-store` response never could).
  */
-import { EdgeCache } from './cache/edge-cache';
+import type { EdgeCache } from './cache/edge-cache';
 import { cloudFrontTtl } from './cache/cloudfront-ttl';
 import { note, SIM_EPOCH_MS, type SimContext } from './context';
 import { ASSET_CACHE_CONTROL } from './nodes/s3';
 import { etagFor, profileBody } from './nodes/app';
-import { buildRequest } from './nodes/browser';
+import { buildRequest, singleRequestSpec } from './nodes/browser';
 import { ALL_METHODS, cacheKey, READ_METHODS, type CacheBehaviour, type EdgeState } from './nodes/edge';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from './site';
 
@@ -23,15 +23,18 @@ function seedObject(cache: EdgeCache, path: string, query: string, headers: Reco
   cache.seed(cacheKey({ path, query }), { url: query ? `${path}?${query}` : path, method: 'GET', headers: { host: SITE_HOST } }, { status: 200, headers: stored }, body, storedAt);
 }
 
-export function createEdge(ctx: SimContext): EdgeState {
-  const { scenario } = ctx;
-  const { cache: cacheSettings, request } = scenario;
-  const cache = new EdgeCache(() => SIM_EPOCH_MS + ctx.kernel.now, cacheSettings);
+/**
+ * The edge's behaviours, and its cache in the state the scenario says. The cache settings apply to the kind of
+ * request the scenario makes (to both in a traffic mix, where the static files keep their own day-long
+ * Cache-Control). `startingCopies` false leaves the cache empty: a traffic run warms it with its own requests.
+ */
+export function createEdge(ctx: SimContext, startingCopies = true): EdgeState {
+  const { cache: cacheSettings, request, edgeCache: cache } = ctx.world;
   const behaviours: CacheBehaviour[] = [
     {
       pattern: '/api/*',
       origin: 'alb',
-      caching: request.kind === 'api' ? cacheSettings.state !== 'off' : true,
+      caching: request.kind === 'static' ? true : cacheSettings.state !== 'off',
       originCacheControl: cacheSettings.cacheControl,
       originChanged: request.kind === 'api' && cacheSettings.changed,
       // The API takes writes, so its behaviour forwards all seven methods.
@@ -40,7 +43,7 @@ export function createEdge(ctx: SimContext): EdgeState {
     {
       pattern: '/static/*',
       origin: 's3',
-      caching: request.kind === 'static' ? cacheSettings.state !== 'off' : true,
+      caching: request.kind === 'api' ? true : cacheSettings.state !== 'off',
       originCacheControl: request.kind === 'static' ? cacheSettings.cacheControl : ASSET_CACHE_CONTROL,
       originChanged: request.kind === 'static' && cacheSettings.changed,
       // CloudFront's default: GET and HEAD only, so S3 never sees a write.
@@ -48,16 +51,17 @@ export function createEdge(ctx: SimContext): EdgeState {
     },
   ];
 
+  if (!startingCopies) return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via') };
   if (request.kind === 'api') {
     seedObject(cache, PROFILE_PICTURE_PATH, '', { 'cache-control': ASSET_CACHE_CONTROL, 'content-type': 'image/png', etag: '"0f343b0931126a20f133d67c2b018a3b"' }, '(image/png bytes)', ASSET_STORED_SECONDS_AGO);
   }
 
   if (cacheSettings.state === 'fresh' || cacheSettings.state === 'stale') {
-    const req = buildRequest(ctx, 'setup');
+    const req = buildRequest(singleRequestSpec(request), 'setup');
     const headers: Record<string, string> = {
       'cache-control': cacheSettings.cacheControl,
       'content-type': request.kind === 'api' ? 'application/json' : 'text/javascript',
-      etag: request.kind === 'api' ? etagFor(false) : '"0f343b0931126a20f133d67c2b018a3b"',
+      etag: request.kind === 'api' ? etagFor(1) : '"0f343b0931126a20f133d67c2b018a3b"',
     };
     const ttl = cloudFrontTtl(headers, cacheSettings);
     const tag = { requestId: 'setup', attempt: 1 };

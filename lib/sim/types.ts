@@ -57,6 +57,8 @@ export type EventKind =
   | 'route'
   | 'pool-acquire'
   | 'pool-wait'
+  | 'queue-wait'
+  | 'condition'
   | 'db-query'
   | 'db-result'
   | 'db-error'

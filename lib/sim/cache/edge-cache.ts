@@ -63,6 +63,11 @@ export class EdgeCache {
     };
   }
 
+  /** Drops every copy, as an invalidation of `/*` does once it reaches this edge location. */
+  invalidateAll(): void {
+    this.entries.clear();
+  }
+
   lookup(key: string): StoredObject | undefined {
     return this.entries.get(key);
   }

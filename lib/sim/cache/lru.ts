@@ -29,6 +29,11 @@ export class Lru<K, V> {
     return this.entries.get(key);
   }
 
+  /** Forgets every entry (an invalidation of `/*`). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Stores the entry as the most recently used, evicting the least recently used if the cache is full. */
   set(key: K, value: V): void {
     this.entries.delete(key);

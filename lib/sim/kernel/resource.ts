@@ -20,6 +20,10 @@ export interface ResourceStats {
   arrivals: number;
   /** Requests that got one. */
   granted: number;
+  /** Servers given back: requests served to the end. */
+  served: number;
+  /** Requests that left the queue before a server was free (their caller was cancelled). */
+  withdrawn: number;
   /** Time-averaged number of busy servers, and that over the capacity. */
   meanBusy: number;
   utilization: number;
@@ -29,6 +33,16 @@ export interface ResourceStats {
   meanWaitMs: number;
   /** Share of granted requests that had to wait at all. */
   waitedShare: number;
+  /** Mean time a server was held, over the requests served (busy time over services). */
+  meanServiceMs: number;
+  /** The time the figures cover. */
+  elapsedMs: number;
+}
+
+/** The running time integrals, for figures over a stretch of a run: mean busy = Δbusy / Δt. */
+export interface ResourceAreas {
+  busy: number;
+  queue: number;
 }
 
 export class Resource {
@@ -37,10 +51,13 @@ export class Resource {
   private head = 0;
   private waitingCount = 0;
   private lastChange = 0;
+  private windowStart = 0;
   private busyArea = 0;
   private queueArea = 0;
   private arrivals = 0;
   private granted = 0;
+  private served = 0;
+  private withdrawn = 0;
   private waited = 0;
   private totalWaitMs = 0;
 
@@ -78,6 +95,7 @@ export class Resource {
       if (waiter.withdrawn) return;
       this.advance();
       waiter.withdrawn = true;
+      this.withdrawn += 1;
       this.waitingCount -= 1;
     };
   }
@@ -86,6 +104,7 @@ export class Resource {
   release(): void {
     if (this.busy === 0) throw new Error('released a server that was not taken');
     this.advance();
+    this.served += 1;
     for (;;) {
       const next = this.queue[this.head];
       if (!next) break;
@@ -103,18 +122,38 @@ export class Resource {
     this.busy -= 1;
   }
 
+  /**
+   * Starts the figures afresh from now, keeping who holds and who waits: a warm-up left out of a run's summary.
+   * Requests already holding a server count as served when they give it back, so the busy time stays theirs.
+   */
+  startWindow(): void {
+    this.advance();
+    this.lastChange = this.windowStart = this.clock();
+    this.busyArea = this.queueArea = this.totalWaitMs = 0;
+    this.arrivals = this.granted = this.served = this.withdrawn = this.waited = 0;
+  }
+
+  areas(): ResourceAreas {
+    this.advance();
+    return { busy: this.busyArea, queue: this.queueArea };
+  }
+
   stats(): ResourceStats {
     this.advance();
-    const elapsed = this.lastChange;
+    const elapsed = this.lastChange - this.windowStart;
     const meanBusy = elapsed > 0 ? this.busyArea / elapsed : 0;
     return {
       arrivals: this.arrivals,
       granted: this.granted,
+      served: this.served,
+      withdrawn: this.withdrawn,
       meanBusy,
       utilization: meanBusy / this.capacity,
       meanQueue: elapsed > 0 ? this.queueArea / elapsed : 0,
       meanWaitMs: this.granted > 0 ? this.totalWaitMs / this.granted : 0,
       waitedShare: this.granted > 0 ? this.waited / this.granted : 0,
+      meanServiceMs: this.served > 0 ? this.busyArea / this.served : 0,
+      elapsedMs: elapsed,
     };
   }
 

@@ -5,20 +5,21 @@
  * upsert or a delete may be repeated, an INSERT only when the Idempotency-Key is stored with it.
  */
 import { httpDate, note, work, type SimContext, type Tag } from '../context';
-import { statusLine, type HttpRequest, type HttpResponse } from '../http';
-import { withDeadline, type Task } from '../kernel/kernel';
+import { formatSeconds, statusLine, type HttpRequest, type HttpResponse } from '../http';
+import { holding, withDeadline, type Task } from '../kernel/kernel';
 import type { StoredResult } from '../ledger';
 import { withRetries, type AttemptResult } from '../retry/retry';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from '../site';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
+import type { Pod } from '../world';
 import { queryOnce, type KeyRecord } from './db';
 import { OPERATIONS, type Operation } from './operations';
 import { callOnce } from './thirdparty';
 
 /** Races one downstream attempt against the app's deadline; a timeout becomes a transient failure. */
 function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt: Task<AttemptResult<T>>, timedOut: T): Task<AttemptResult<T>> {
-  const timeoutMs = ctx.scenario.timeoutMs;
+  const timeoutMs = ctx.world.timeoutMs;
   if (timeoutMs === 0) return yield* attempt;
   const raced = yield* withDeadline(attempt, timeoutMs);
   if (raced.finished) return raced.value;
@@ -37,8 +38,8 @@ function json(ctx: SimContext, status: number, body: object | null, extra: Recor
 }
 
 /** A strong validator for the response body (RFC 9110 §8.8.3): it changes when the data changes. */
-export function etagFor(changed: boolean): string {
-  return changed ? '"profile-v2"' : '"profile-v1"';
+export function etagFor(version: number): string {
+  return `"profile-v${version}"`;
 }
 
 /** The JSON the API answers with: data, plus the URL of a static file for the CDN to serve (the notes' example). */
@@ -61,7 +62,7 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
 function repeatPolicy(ctx: SimContext, op: Operation, keyRecord: KeyRecord | null): { repeatable: boolean; why: string; naive: boolean } {
   if (!op.writes || op.repeatable) return { repeatable: true, why: op.why, naive: false };
   if (keyRecord) return { repeatable: true, why: 'the Idempotency-Key is stored in the same transaction, so a repeat finds it and writes nothing', naive: false };
-  if (ctx.scenario.retry.unsafe) return { repeatable: true, why: `the naive rule "retry on 5xx" ignores that ${op.why}`, naive: true };
+  if (ctx.world.retry.unsafe) return { repeatable: true, why: `the naive rule "retry on 5xx" ignores that ${op.why}`, naive: true };
   return { repeatable: false, why: op.why, naive: false };
 }
 
@@ -77,19 +78,52 @@ function successBody(op: Operation, orderId: number | null): object | null {
   }
 }
 
-export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse> {
-  const { scenario } = ctx;
+/**
+ * The handler's own CPU work, on the pod's event loop. Node.js runs one callback at a time, so a request waits
+ * while another's CPU work runs; waiting for the database or the payments API does not hold the loop
+ * (Node.js docs, "Don't Block the Event Loop (or the Worker Pool)").
+ */
+function* onEventLoop(ctx: SimContext, tag: Tag, pod: Pod, req: HttpRequest, op: Operation): Task<void> {
+  const askedAt = ctx.kernel.now;
+  yield* holding(
+    pod.cpu,
+    (function* (): Task<void> {
+      const waitedMs = ctx.kernel.now - askedAt;
+      if (waitedMs > 0) {
+        note(ctx, tag, 'app', {
+          kind: 'queue-wait',
+          narration: () => `Pod ${pod.index + 1}'s event loop was busy with other requests' code, so this one waited ${formatSeconds(waitedMs)} for its turn.`,
+          decision: `event loop busy: waited ${formatSeconds(waitedMs)}`,
+          waitMs: waitedMs,
+        });
+      }
+      yield* work(ctx, tag, 'app', ctx.world.appWorkMs(), {
+        kind: 'handler',
+        narration: () =>
+          op.kind === 'preflight'
+            ? 'The app’s CORS middleware takes the OPTIONS request: a preflight asks what is allowed, and changes nothing.'
+            : `The app's handler for ${req.method} ${req.path} checks the session token and starts its work.`,
+        decision: `handler ${req.method} ${req.path}`,
+      });
+    })(),
+  );
+}
+
+export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<HttpResponse> {
+  const { world } = ctx;
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
   const op = OPERATIONS[req.method];
 
-  yield* work(ctx, tag, 'app', scenario.latency.appWorkMs, {
-    kind: 'handler',
-    narration: () =>
-      op.kind === 'preflight'
-        ? 'The app’s CORS middleware takes the OPTIONS request: a preflight asks what is allowed, and changes nothing.'
-        : `The app's handler for ${req.method} ${req.path} checks the session token and starts its work.`,
-    decision: `handler ${req.method} ${req.path}`,
-  });
+  yield* onEventLoop(ctx, tag, pod, req, op);
+
+  if (world.conditions.originFailing) {
+    note(ctx, tag, 'app', {
+      kind: 'done',
+      narration: 'The app is failing: the handler throws, and the framework answers 500 Internal Server Error.',
+      decision: '500 Internal Server Error',
+    });
+    return json(ctx, 500, { error: 'internal error' }, { 'cache-control': 'no-store' });
+  }
 
   if (op.kind === 'preflight') {
     note(ctx, tag, 'app', {
@@ -111,7 +145,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   const db = yield* withRetries(
     ctx,
     { layer: 'db', requestId: req.requestId, caller: 'app', callee: 'db', idempotent: policy.repeatable, why: policy.why, naive: policy.naive, what: op.writes ? 'the transaction' : 'the query' },
-    (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'db', queryOnce(ctx, { requestId: req.requestId, attempt }, op, parameter, keyRecord), 'timeout' as const),
+    (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'db', queryOnce(ctx, { requestId: req.requestId, attempt }, pod.pool, op, parameter, keyRecord), 'timeout' as const),
   );
   if (!db.ok || typeof db.value === 'string') {
     note(ctx, tag, 'app', {
@@ -135,7 +169,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   if (op.payments) {
     // What matters is the payments call itself: a read is safe to repeat, a charge only with the key, which the app forwards.
     const forwardedKey = op.payments === 'charge' ? key : null;
-    const paymentsRepeatable = op.payments === 'read' || forwardedKey !== null || scenario.retry.unsafe;
+    const paymentsRepeatable = op.payments === 'read' || forwardedKey !== null || world.retry.unsafe;
     const payments = yield* withRetries(
       ctx,
       {
@@ -144,13 +178,13 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
         caller: 'app',
         callee: 'thirdparty',
         idempotent: paymentsRepeatable,
-        naive: op.payments === 'charge' && forwardedKey === null && scenario.retry.unsafe,
+        naive: op.payments === 'charge' && forwardedKey === null && world.retry.unsafe,
         why:
           op.payments === 'read'
             ? 'reading a subscription changes nothing'
             : forwardedKey
               ? 'the payments API keeps the Idempotency-Key and answers a repeat with the first result'
-              : scenario.retry.unsafe
+              : world.retry.unsafe
                 ? 'the naive rule "retry on 5xx" ignores that each charge request charges the card'
                 : 'each charge request charges the card',
         what: op.payments === 'read' ? 'the payments call' : 'the charge',
@@ -193,14 +227,15 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
     });
   }
 
-  const etag = etagFor(scenario.cache.changed);
+  const { contentChanged, deploys } = world.conditions;
+  const etag = etagFor(1 + (contentChanged ? 1 : 0) + deploys);
   if (req.headers['if-none-match'] === etag) {
     note(ctx, tag, 'app', {
       kind: 'done',
       narration: () => `The data is unchanged (ETag ${etag}), so the app answers 304 Not Modified with no body: the edge keeps its copy.`,
       decision: `304: If-None-Match ${etag} matches`,
     });
-    return { status: 304, headers: { date: httpDate(ctx), etag, 'cache-control': scenario.cache.cacheControl }, body: null, origin: 'app' };
+    return { status: 304, headers: { date: httpDate(ctx), etag, 'cache-control': world.cache.cacheControl }, body: null, origin: 'app' };
   }
   const body = JSON.stringify(profileBody());
   const head = req.method === 'HEAD';
@@ -213,7 +248,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest): Task<HttpResponse
   });
   return {
     status: 200,
-    headers: { date: httpDate(ctx), 'content-type': 'application/json', 'content-length': String(body.length), 'cache-control': scenario.cache.cacheControl, etag },
+    headers: { date: httpDate(ctx), 'content-type': 'application/json', 'content-length': String(body.length), 'cache-control': world.cache.cacheControl, etag },
     body: head ? null : body,
     origin: 'app',
   };

@@ -7,9 +7,11 @@ import { note, work, type SimContext, type Tag } from '../context';
 import { exchange, statusLine, type HttpRequest, type HttpResponse } from '../http';
 import { carriesBody, clientMayRepeat, METHOD_SEMANTICS } from '../methods';
 import type { Task } from '../kernel/kernel';
-import { withRetries, type AttemptResult } from '../retry/retry';
+import { withRetries, type AttemptResult, type RetryOutcome } from '../retry/retry';
 import { apiPathFor, payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
 import type { CacheOutcome } from '../types';
+import type { World } from '../world';
+import type { HttpMethod } from '@/lib/scenario/schema';
 import { ensureConnection, flush } from '../net/handshake';
 import { resolve } from './dns';
 import { handleEdge, type EdgeState } from './edge';
@@ -34,16 +36,29 @@ function shieldInspection(ctx: SimContext, tag: Tag): void {
   });
 }
 
-/** Puts the learner's payload where the method carries data: the query string for reads, the body for writes. */
-export function buildRequest(ctx: SimContext, requestId: string): HttpRequest {
-  const { request } = ctx.scenario;
-  const encoded = `q=${encodeURIComponent(payloadText(request.payload))}`;
-  const inBody = carriesBody(request.method);
+/** What a visitor asks for: the method, the payload, and which kind of URL. */
+export interface RequestSpec {
+  method: HttpMethod;
+  payload: string;
+  /** The path, when it is not the one the kind and method name (traffic asks for many objects). */
+  path: string;
+}
+
+/** The single request's spec, from the world's request settings. */
+export function singleRequestSpec(request: World['request']): RequestSpec {
+  // The schema allows `mix` only in traffic mode, where each arrival draws its own kind.
+  return { method: request.method, payload: request.payload, path: request.kind === 'static' ? PATHS.static : apiPathFor(request.method) };
+}
+
+/** Puts the payload where the method carries data: the query string for reads, the body for writes. */
+export function buildRequest(spec: RequestSpec, requestId: string): HttpRequest {
+  const encoded = `q=${encodeURIComponent(payloadText(spec.payload))}`;
+  const inBody = carriesBody(spec.method);
   return {
     requestId,
     attempt: 1,
-    method: request.method,
-    path: request.kind === 'api' ? apiPathFor(request.method) : PATHS.static,
+    method: spec.method,
+    path: spec.path,
     query: inBody ? '' : encoded,
     body: inBody ? encoded : null,
     headers: {},
@@ -63,7 +78,7 @@ function viewerRequestHeaders(ctx: SimContext, req: HttpRequest, idempotencyKey:
 function* fetchViaEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest, idempotencyKey: string | null, firstContact: boolean): Task<HttpResponse> {
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
   return yield* exchange(ctx, tag, 'browser', 'edge', req, (r) => handleEdge(ctx, edge, r), {
-    tls: ctx.scenario.tls,
+    tls: ctx.world.tls,
     alreadyOpen: false,
     requestHeaders: viewerRequestHeaders(ctx, req, idempotencyKey),
     requestNarration: firstContact
@@ -90,34 +105,24 @@ export function staticUrlsIn(body: string | null): string[] {
   }
 }
 
-export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserResult> {
-  const { scenario } = ctx;
-  const requestId = 'r1';
-  const start = ctx.kernel.now;
-  yield* resolve(ctx, { requestId, attempt: 1 });
-
-  // A new visitor opens a fresh connection; Shield sees the SYN on its way in.
-  const open = { requestId, attempt: 1 };
-  const pending = yield* ensureConnection(ctx, open, 'browser', 'edge', { tls: scenario.tls, onSynArrived: () => shieldInspection(ctx, open) });
-  flush(ctx, open, 'browser', 'edge', pending);
-
-  const base = buildRequest(ctx, requestId);
-  const idempotencyKey = scenario.request.idempotencyKey ? `idem-${ctx.cosmeticHex(12, requestId, 'idempotency-key')}` : null;
-  const outcome = yield* withRetries(
+/** Sends a request to the edge, and again as the retry policy allows: what one visitor's browser does for one URL. */
+export function* requestWithRetries(ctx: SimContext, edge: EdgeState, base: HttpRequest, idempotencyKey: string | null): Task<RetryOutcome<HttpResponse>> {
+  const { unsafe } = ctx.world.retry;
+  return yield* withRetries(
     ctx,
     {
       layer: 'browser',
-      requestId,
+      requestId: base.requestId,
       caller: 'browser',
       callee: 'edge',
       // The browser knows only the request, not the handler: it goes by the method and the key (RFC 9110 §9.2.2).
-      idempotent: clientMayRepeat(base.method, idempotencyKey !== null) || scenario.retry.unsafe,
-      naive: !clientMayRepeat(base.method, idempotencyKey !== null) && scenario.retry.unsafe,
+      idempotent: clientMayRepeat(base.method, idempotencyKey !== null) || unsafe,
+      naive: !clientMayRepeat(base.method, idempotencyKey !== null) && unsafe,
       why: METHOD_SEMANTICS[base.method].idempotent
         ? `${base.method} is idempotent by definition`
         : idempotencyKey
           ? 'it carries an Idempotency-Key, so the server answers a repeat with the first result'
-          : scenario.retry.unsafe
+          : unsafe
             ? `the naive rule "retry on 5xx" ignores that a ${base.method} is not idempotent`
             : `a ${base.method} is not idempotent`,
       what: 'the request',
@@ -131,6 +136,22 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
       return { ok: false, value: res, transient, safeToRepeat: false, reason: `a ${statusLine(res.status)}`, ...(hinted ? { retryAfterMs: retryAfter * 1000 } : {}) };
     },
   );
+}
+
+export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserResult> {
+  const { world } = ctx;
+  const requestId = 'r1';
+  const start = ctx.kernel.now;
+  yield* resolve(ctx, { requestId, attempt: 1 });
+
+  // A new visitor opens a fresh connection; Shield sees the SYN on its way in.
+  const open = { requestId, attempt: 1 };
+  const pending = yield* ensureConnection(ctx, open, 'browser', 'edge', { tls: world.tls, onSynArrived: () => shieldInspection(ctx, open) });
+  flush(ctx, open, 'browser', 'edge', pending);
+
+  const base = buildRequest(singleRequestSpec(world.request), requestId);
+  const idempotencyKey = world.request.idempotencyKey ? `idem-${ctx.cosmeticHex(12, requestId, 'idempotency-key')}` : null;
+  const outcome = yield* requestWithRetries(ctx, edge, base, idempotencyKey);
   const response = outcome.value;
   const answeredAtMs = ctx.kernel.now - start;
   const tag: Tag = { requestId, attempt: outcome.attempts };
@@ -148,7 +169,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
     return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: null, cache: response.cache ?? 'bypass', assetLatencies };
   }
 
-  if (scenario.request.kind === 'api' && response.body !== null) {
+  if (world.request.kind === 'api' && response.body !== null) {
     const urls = staticUrlsIn(response.body);
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
@@ -165,7 +186,7 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   note(ctx, tag, 'browser', {
     kind: 'render',
     narration: () =>
-      scenario.request.kind !== 'api'
+      world.request.kind !== 'api'
         ? 'The browser runs the script it received.'
         : response.body === null
           ? `${statusLine(response.status)} carries no body: the page updates without parsing anything.`

@@ -13,7 +13,8 @@ import { formatSeconds } from '../http';
 import { acquire, serve, sleep, Signal, waitFor, type Task } from '../kernel/kernel';
 import { commitWrite, type StoredResult } from '../ledger';
 import { ensureConnection, markClosed } from '../net/handshake';
-import { leaseFrom, POOL_SIZE, type Lease } from '../pool';
+import { leaseFrom, type Lease } from '../pool';
+import type { Resource } from '../kernel/kernel';
 import type { AttemptResult } from '../retry/retry';
 import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/scenario/vocabulary';
 import { openDbConnection } from './db-handshake';
@@ -70,31 +71,32 @@ export type DbFailure = 'timeout' | 'unreachable' | 'deadlock';
 
 type ServerOutcome = DbAnswer | 'clash';
 
-export function* queryOnce(ctx: SimContext, tag: Tag, op: Operation, parameter: string, keyRecord: KeyRecord | null): Task<AttemptResult<DbAnswer | DbFailure>> {
-  const { db, connections, tls } = ctx.scenario;
+export function* queryOnce(ctx: SimContext, tag: Tag, pool: Resource, op: Operation, parameter: string, keyRecord: KeyRecord | null): Task<AttemptResult<DbAnswer | DbFailure>> {
+  const { db, connections, tls, conditions } = ctx.world;
   const engine = DB_ENGINE_LABELS[db.engine];
   const port = DB_PORTS[db.engine];
 
   const askedAt = ctx.kernel.now;
-  const busyBefore = ctx.dbPool.inUse;
-  yield* acquire(ctx.dbPool);
-  const lease = leaseFrom(ctx.dbPool);
+  const busyBefore = pool.inUse;
+  yield* acquire(pool);
+  const lease = leaseFrom(pool);
   const waitMs = ctx.kernel.now - askedAt;
-  const inUse = ctx.dbPool.inUse;
+  const inUse = pool.inUse;
+  const size = pool.capacity;
   note(ctx, tag, 'app', {
     kind: 'pool-acquire',
     narration: () =>
       waitMs > 0
-        ? `All ${POOL_SIZE} pooled connections were busy, so the app waited ${formatSeconds(waitMs)} for one to come back.`
+        ? `All ${size} pooled connections were busy, so the app waited ${formatSeconds(waitMs)} for one to come back.`
         : busyBefore > 0
-          ? `The app borrows a connection from its pool: ${busyBefore} of ${POOL_SIZE} ${busyBefore === 1 ? 'is' : 'are'} still busy with earlier queries whose answers nobody is waiting for, so one is free.`
-          : `The app borrows a connection from its pool (${POOL_SIZE} connections); none is busy, so there is no wait.`,
-    decision: `pool: connection acquired, wait ${Math.round(waitMs)} ms (${inUse}/${POOL_SIZE} in use)`,
-    detail: { poolSize: POOL_SIZE, waitMs, inUse },
+          ? `The app borrows a connection from its pool: ${busyBefore} of ${size} ${busyBefore === 1 ? 'is' : 'are'} still busy with earlier queries whose answers nobody is waiting for, so one is free.`
+          : `The app borrows a connection from its pool (${size} connections); none is busy, so there is no wait.`,
+    decision: `pool: connection acquired, wait ${Math.round(waitMs)} ms (${inUse}/${size} in use)`,
+    detail: { poolSize: size, waitMs, inUse },
   });
 
   try {
-    if (db.behaviour === 'down') {
+    if (conditions.db === 'down') {
       // The instance is gone: a pooled connection's packets vanish, and a new one's SYN is never answered.
       markClosed(ctx, 'app', 'db');
       yield* leg(ctx, tag, 'app', 'db', 'handshake', {
@@ -147,7 +149,7 @@ function* rollBack(ctx: SimContext, tag: Tag, engine: string): Task<void> {
 
 /** Sends one statement and waits for the server's answer; the server's work is its own (see the file header). */
 function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: string, keyRecord: KeyRecord | null, lease: Lease): Task<ServerOutcome> {
-  const { db } = ctx.scenario;
+  const { db } = ctx.world;
   const engine = DB_ENGINE_LABELS[db.engine];
   const port = DB_PORTS[db.engine];
   ctx.counters.dbQueries += 1;
@@ -178,9 +180,9 @@ function* sendStatement(ctx: SimContext, tag: Tag, op: Operation, parameter: str
 }
 
 function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRecord | null, caller: { gone: boolean; at: number }): Task<ServerOutcome> {
-  const { db, latency } = ctx.scenario;
+  const { db, latency, conditions } = ctx.world;
   const engine = DB_ENGINE_LABELS[db.engine];
-  const statementMs = db.behaviour === 'slow' ? db.delayMs : latency.dbQueryMs;
+  const statementMs = ctx.world.statementMs();
   const ledger = ctx.ledger;
 
   // The key is inserted first, under a unique constraint: a repeat finds it, or waits for the transaction that holds it.
@@ -210,7 +212,7 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
   }
 
   const clash = CLASH[db.engine];
-  if (db.behaviour === 'deadlock' && clash && canClash(db.engine, op) && !ledger.competitorCommitted) {
+  if (conditions.db === 'deadlock' && clash && canClash(db.engine, op) && !ledger.competitorCommitted) {
     ledger.competitorCommitted = true;
     yield* work(ctx, tag, 'db', clash.detectMs, {
       kind: 'deadlock',
@@ -259,30 +261,30 @@ function* runOnServer(ctx: SimContext, tag: Tag, op: Operation, keyRecord: KeyRe
         : repeat
           ? `${engine} commits. The change was made before, and making it again changes nothing: ${op.why}.`
           : `${engine} commits the transaction${keyRecord ? ' and the key with it' : ''}.`,
-      decision: `${commitWord(ctx.scenario.db.engine)}: ${resultFor(ctx.scenario.db.engine, op.kind, repeat)}${duplicate ? ' (duplicate)' : ''}`,
+      decision: `${commitWord(db.engine)}: ${resultFor(db.engine, op.kind, repeat)}${duplicate ? ' (duplicate)' : ''}`,
       detail: { writesCommitted: ledger.writesCommitted, duplicateWrites: ledger.duplicateWrites },
     });
   }
   yield* answer(ctx, tag, caller, {
     status: 200,
-    text: resultFor(ctx.scenario.db.engine, op.writes ? op.kind : 'read', false),
+    text: resultFor(db.engine, op.writes ? op.kind : 'read', false),
     orphan: op.writes ? 'The write is committed all the same, and the app will never learn that it succeeded.' : undefined,
   });
   return { kind: 'rows', orderId };
 }
 
 function narrateStatement(ctx: SimContext, op: Operation, ms: number): string {
-  const { db } = ctx.scenario;
+  const { db, conditions } = ctx.world;
   const engine = DB_ENGINE_LABELS[db.engine];
   const what = op.writes ? 'transaction' : 'query';
-  if (db.behaviour === 'slow') {
+  if (conditions.db === 'slow') {
     return `${engine} is slow today: the ${what} takes ${ms} ms${db.engine === 'postgres' ? ", and PostgreSQL's statement_timeout is off by default, so nothing stops it" : ''}.`;
   }
-  if (db.behaviour === 'deadlock' && !CLASH[db.engine]) return `${engine} runs one command at a time, so it cannot deadlock: the command simply runs.`;
-  if (db.behaviour === 'deadlock' && db.engine === 'mongodb' && op.writes && op.kind !== 'create') {
+  if (conditions.db === 'deadlock' && !CLASH[db.engine]) return `${engine} runs one command at a time, so it cannot deadlock: the command simply runs.`;
+  if (conditions.db === 'deadlock' && db.engine === 'mongodb' && op.writes && op.kind !== 'create') {
     return 'A single-document write never surfaces a write conflict: MongoDB retries it internally, so it simply runs.';
   }
-  if (db.behaviour === 'deadlock' && !op.writes) {
+  if (conditions.db === 'deadlock' && !op.writes) {
     return `A plain read takes no row locks (${engine} serves it from a consistent snapshot), so the competing transaction cannot deadlock it: the query runs in ${ms} ms.`;
   }
   return `${engine} runs the ${what} in ${ms} ms.`;
@@ -290,7 +292,7 @@ function narrateStatement(ctx: SimContext, op: Operation, ms: number): string {
 
 /** The server's reply leg, or, when the app already gave up, the reply that nobody reads. */
 function* answer(ctx: SimContext, tag: Tag, caller: { gone: boolean; at: number }, reply: { status: number; text: string; narration?: EventFields['narration']; orphan?: string }): Task<void> {
-  const engine = DB_ENGINE_LABELS[ctx.scenario.db.engine];
+  const engine = DB_ENGINE_LABELS[ctx.world.db.engine];
   if (caller.gone) {
     note(ctx, tag, 'db', {
       kind: 'orphaned',

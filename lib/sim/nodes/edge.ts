@@ -81,9 +81,9 @@ function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: str
  * not (the SYN or the handshake went unanswered that long).
  */
 function* connectToOrigin(ctx: SimContext, edge: EdgeState, tag: Tag, origin: 'alb' | 's3'): Task<boolean> {
-  if (ctx.scenario.connections === 'warm' || isOpen(ctx, 'edge', origin)) return true;
-  const timeoutS = ctx.scenario.origin.connectTimeoutS;
-  const raced = yield* withDeadline(ensureConnection(ctx, tag, 'edge', origin, { tls: ctx.scenario.tls }), timeoutS * 1000);
+  if (ctx.world.connections === 'warm' || isOpen(ctx, 'edge', origin)) return true;
+  const timeoutS = ctx.world.origin.connectTimeoutS;
+  const raced = yield* withDeadline(ensureConnection(ctx, tag, 'edge', origin, { tls: ctx.world.tls }), timeoutS * 1000);
   if (raced.finished) {
     flush(ctx, tag, 'edge', origin, raced.value);
     return true;
@@ -104,7 +104,7 @@ function* connectToOrigin(ctx: SimContext, edge: EdgeState, tag: Tag, origin: 'a
  * null means every try failed.
  */
 function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>): Task<HttpResponse | null> {
-  const { origin: settings } = ctx.scenario;
+  const { origin: settings } = ctx.world;
   const retriesTimeouts = req.method === 'GET' || req.method === 'HEAD';
   for (let attempt = 1; attempt <= settings.attempts; attempt++) {
     const tryReq = attempt === 1 ? req : { ...req, requestId: `${req.requestId}.o${attempt}` };
@@ -133,7 +133,7 @@ function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBeha
 
 function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>, tag: Tag): Task<HttpResponse | null> {
   const { origin } = behaviour;
-  const timeoutS = ctx.scenario.origin.responseTimeoutS;
+  const timeoutS = ctx.world.origin.responseTimeoutS;
   ctx.counters.originRequests += 1;
   const headers: Record<string, string> = {
     host: origin === 'alb' ? ALB_HOST : 'assets-bucket.s3.eu-central-1.amazonaws.com',
@@ -149,7 +149,7 @@ function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviou
   const handler = origin === 'alb' ? (r: HttpRequest) => handleAlb(ctx, r, traceId) : (r: HttpRequest) => handleS3(ctx, r, behaviour.originCacheControl, behaviour.originChanged);
   const raced = yield* withDeadline(
     exchange(ctx, tag, 'edge', origin, req, handler, {
-      tls: ctx.scenario.tls,
+      tls: ctx.world.tls,
       alreadyOpen: true,
       requestHeaders: headers,
       requestNarration:

@@ -39,7 +39,7 @@ function gaveUp(ctx: SimContext, tag: Tag, node: 'alb' | 'web', afterMs: number)
 
 export function* handleAlb(ctx: SimContext, req: HttpRequest, traceId: string): Task<HttpResponse> {
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
-  const idleMs = ctx.scenario.alb.idleTimeoutS * 1000;
+  const idleMs = ctx.world.albIdleTimeoutS * 1000;
   yield* work(ctx, tag, 'alb', PROXY_WORK_MS, {
     kind: 'route',
     narration: 'The load balancer decrypts the request (TLS ends here) and its listener rule sends /api/* to a healthy target.',
@@ -56,7 +56,7 @@ export function* handleAlb(ctx: SimContext, req: HttpRequest, traceId: string): 
   const raced = yield* withDeadline(
     exchange(ctx, tag, 'alb', 'web', req, (r) => handleWeb(ctx, r), {
       tls: null,
-      alreadyOpen: ctx.scenario.connections === 'warm',
+      alreadyOpen: ctx.world.connections === 'warm',
       requestHeaders: forwarded,
       requestNarration: 'Inside the VPC the load balancer forwards plain HTTP on port 80 to Nginx: TLS ended at the load balancer.',
       responseNarration: (res) => `Nginx hands the ${statusLine(res.status)} back to the load balancer.`,
@@ -70,7 +70,8 @@ export function* handleAlb(ctx: SimContext, req: HttpRequest, traceId: string): 
 
 export function* handleWeb(ctx: SimContext, req: HttpRequest): Task<HttpResponse> {
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
-  const readMs = ctx.scenario.proxy.readTimeoutS * 1000;
+  const readMs = ctx.world.proxyReadTimeoutS * 1000;
+  const pod = ctx.world.nextPod();
   yield* work(ctx, tag, 'web', PROXY_WORK_MS, {
     kind: 'route',
     narration: 'Nginx matches location /api/ and proxies the request to the app server, the reverse-proxy pattern.',
@@ -83,9 +84,9 @@ export function* handleWeb(ctx: SimContext, req: HttpRequest): Task<HttpResponse
     'x-forwarded-for': `${req.headers['x-forwarded-for'] ?? BROWSER_IP}, ${ALB_PRIVATE_IP}`,
   };
   const raced = yield* withDeadline(
-    exchange(ctx, tag, 'web', 'app', req, (r) => handleApp(ctx, r), {
+    exchange(ctx, tag, 'web', 'app', req, (r) => handleApp(ctx, r, pod), {
       tls: null,
-      alreadyOpen: ctx.scenario.connections === 'warm',
+      alreadyOpen: ctx.world.connections === 'warm',
       requestHeaders: forwarded,
       requestNarration: 'Nginx forwards the request to the app server on port 8080, an internal REST call.',
       responseNarration: (res) => `The app answers ${statusLine(res.status)} to Nginx.`,

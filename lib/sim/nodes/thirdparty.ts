@@ -34,11 +34,11 @@ function jsonResponse(status: number, body: object, extra: Record<string, string
 }
 
 function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: string | null): Task<HttpResponse> {
-  const { thirdParty, latency } = ctx.scenario;
+  const { conditions, latency } = ctx.world;
   const ledger = ctx.ledger;
   const saved = key ? ledger.paymentKeys.get(key) : undefined;
 
-  if (thirdParty.behaviour === 'error') {
+  if (conditions.thirdParty === 'error') {
     yield* work(ctx, tag, 'thirdparty', SHED_MS, {
       kind: 'third-party-call',
       narration: () => `The payments API is overloaded and sheds the call before running it, asking the app to come back in ${SHED_RETRY_AFTER_S} s.`,
@@ -64,11 +64,12 @@ function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: str
   }
 
   if (key) ledger.paymentKeys.set(key, 'in-progress');
-  const busyMs = thirdParty.behaviour === 'slow' ? thirdParty.delayMs : latency.thirdPartyWorkMs;
+  const slow = conditions.thirdParty === 'slow';
+  const busyMs = slow ? ctx.world.thirdPartyDelayMs : latency.thirdPartyWorkMs;
   yield* work(ctx, tag, 'thirdparty', busyMs, {
     kind: 'third-party-call',
     narration: () =>
-      thirdParty.behaviour === 'slow'
+      slow
         ? `The payments API is slow: it takes ${busyMs} ms to ${call === 'charge' ? 'charge the card' : 'answer'}.`
         : call === 'charge'
           ? `The payments API charges the card in ${busyMs} ms.`
@@ -92,10 +93,10 @@ function* handlePayments(ctx: SimContext, tag: Tag, call: PaymentsCall, key: str
 }
 
 export function* callOnce(ctx: SimContext, tag: Tag, call: PaymentsCall, idempotencyKey: string | null): Task<AttemptResult<HttpResponse | 'refused'>> {
-  const { thirdParty, connections, tls } = ctx.scenario;
+  const { conditions, connections, tls } = ctx.world;
   const { method, path } = CALLS[call];
 
-  if (thirdParty.behaviour === 'down') {
+  if (conditions.thirdParty === 'down') {
     markClosed(ctx, 'app', 'thirdparty');
     yield* leg(ctx, tag, 'app', 'thirdparty', 'handshake', {
       kind: 'tcp-syn',

@@ -8,22 +8,45 @@ import type { HttpRequest } from '../http';
 import type { Task } from '../kernel/kernel';
 import { BROWSER_IP } from '../site';
 import { defaultWebAcl, evaluateWebAcl, type AclVerdict } from '../waf/web-acl';
+import type { WafMode } from '@/lib/scenario/schema';
+import type { World } from '../world';
 
 /** Time the web ACL takes to evaluate a request. *assumed* (AWS WAF adds a few milliseconds at most). */
 const WAF_EVALUATION_MS = 1;
 
+/** Verdicts already reached in a world, by what the rules read. Bounded: many distinct payloads just start afresh. */
+const verdictsByWorld = new WeakMap<World, Map<string, AclVerdict>>();
+const MAX_REMEMBERED_VERDICTS = 4096;
+
+/**
+ * The web ACL's verdict on a request. The rules are pure functions of the request's source, query and body, so
+ * the same request gets the same verdict: many requests with one payload are judged once.
+ */
+function verdictFor(ctx: SimContext, mode: Exclude<WafMode, 'off'>, req: HttpRequest): AclVerdict {
+  let known = verdictsByWorld.get(ctx.world);
+  if (!known) verdictsByWorld.set(ctx.world, (known = new Map()));
+  const key = `${req.query}\u0000${req.body ?? ''}\u0000${req.body === null ? 0 : 1}`;
+  let verdict = known.get(key);
+  if (!verdict) {
+    verdict = evaluateWebAcl(defaultWebAcl(mode), { sourceIp: BROWSER_IP, query: req.query, body: req.body });
+    if (known.size >= MAX_REMEMBERED_VERDICTS) known.clear();
+    known.set(key, verdict);
+  }
+  return verdict;
+}
+
 export function* inspect(ctx: SimContext, req: HttpRequest): Task<AclVerdict | null> {
-  const mode = ctx.scenario.waf.mode;
+  const mode = ctx.world.wafMode;
   if (mode === 'off') return null;
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
-  const verdict = evaluateWebAcl(defaultWebAcl(mode), { sourceIp: BROWSER_IP, query: req.query, body: req.body });
+  const verdict = verdictFor(ctx, mode, req);
 
   yield* span(ctx, tag, 'edge', 'waf', WAF_EVALUATION_MS, {
     kind: 'waf-inspect',
     leg: 'request',
     narration: 'The edge hands the decrypted request to the WAF web ACL, which runs its rules in priority order.',
-    decision: verdict.evaluations.map((e) => `${e.priority} ${e.rule}: ${e.matched ? `match ${e.label}` : 'no match'}`).join(' · '),
-    detail: Object.fromEntries(verdict.evaluations.map((e) => [`rule ${e.priority}`, `${e.rule} (${e.action}) ${e.matched ? `matched ${e.label}: ${e.reason}` : 'no match'}`])),
+    decision: () => verdict.evaluations.map((e) => `${e.priority} ${e.rule}: ${e.matched ? `match ${e.label}` : 'no match'}`).join(' · '),
+    detail: () => Object.fromEntries(verdict.evaluations.map((e) => [`rule ${e.priority}`, `${e.rule} (${e.action}) ${e.matched ? `matched ${e.label}: ${e.reason}` : 'no match'}`])),
   });
 
   for (const counted of verdict.counted) {

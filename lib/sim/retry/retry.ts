@@ -55,7 +55,7 @@ export interface RetryOutcome<T> {
 }
 
 export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (attempt: number) => Task<AttemptResult<T>>): Task<RetryOutcome<T>> {
-  const policy = ctx.scenario.retry;
+  const policy = ctx.world.retry;
   const enabled = policy.layers.includes(plan.layer);
   const maxAttempts = enabled ? policy.attempts : 1;
   let previousSleep = policy.baseMs;

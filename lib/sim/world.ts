@@ -1,0 +1,128 @@
+/**
+ * The world a run happens in, built once from the scenario: each node's settings, the edge's cache, the app's
+ * pods (each an event loop and a pool of database connections), and the conditions a timeline can change while
+ * the run goes on (a database that turns slow, a payments outage, an origin answering 5xx, a deploy).
+ *
+ * Nodes read their settings here, never from the scenario. So the same node code serves one request or a hundred
+ * thousand, and a fault can begin at second 20 of a traffic run without any node knowing about timelines.
+ */
+import type { DbBehaviour, Scenario, ThirdPartyBehaviour } from '@/lib/scenario/schema';
+import { EdgeCache } from './cache/edge-cache';
+import type { Kernel, Resource } from './kernel/kernel';
+import { POOL_SIZE } from './pool';
+import type { Random } from './random';
+
+/** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
+export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+/** What can change while a run goes on. Everything else in the world is fixed when it is built. */
+export interface Conditions {
+  db: DbBehaviour;
+  thirdParty: ThirdPartyBehaviour;
+  /** The app answers 500 to every request (a bad deploy, a crashed dependency). */
+  originFailing: boolean;
+  /** The origin's content is newer than any copy the edge stored before the run. */
+  contentChanged: boolean;
+  /** New content deployed during the run: each one changes every object, and so its validator. */
+  deploys: number;
+}
+
+/** How a time is spread around its mean. */
+export type Spread = 'const' | 'exp' | 'lognormal';
+
+/** One app pod: a Node.js event loop, which runs one request's CPU work at a time, and its own pool of DB connections. */
+export interface Pod {
+  readonly index: number;
+  readonly cpu: Resource;
+  readonly pool: Resource;
+}
+
+export interface World {
+  /** The one request the single-request view follows; traffic builds its own per arrival. */
+  readonly request: Scenario['request'];
+  readonly wafMode: Scenario['waf']['mode'];
+  readonly cache: Scenario['cache'];
+  readonly edgeCache: EdgeCache;
+  readonly origin: Scenario['origin'];
+  readonly albIdleTimeoutS: number;
+  readonly proxyReadTimeoutS: number;
+  readonly db: Omit<Scenario['db'], 'behaviour'>;
+  readonly thirdPartyDelayMs: number;
+  readonly timeoutMs: number;
+  readonly retry: Scenario['retry'];
+  readonly tls: Scenario['tls'];
+  readonly connections: Scenario['connections'];
+  readonly latency: Scenario['latency'];
+  readonly conditions: Conditions;
+  readonly pods: readonly Pod[];
+  /** The pod Nginx sends the next request to: round robin, nginx's default (ngx_http_upstream_module). */
+  nextPod(): Pod;
+  /** The CPU time of one request's handler. */
+  appWorkMs(): number;
+  /** The time the database spends on one statement, as things stand now. */
+  statementMs(): number;
+}
+
+export interface WorldShape {
+  pods: number;
+  poolPerPod: number;
+  /** Edge cache capacity in objects. */
+  cacheCapacity: number;
+  appSpread: Spread;
+  dbSpread: Spread;
+}
+
+/** One request at a time, a pool of HikariCP's default size, an unbounded cache, fixed times: the single-request view. */
+export const SINGLE_REQUEST_SHAPE: WorldShape = { pods: 1, poolPerPod: POOL_SIZE, cacheCapacity: Infinity, appSpread: 'const', dbSpread: 'const' };
+
+/**
+ * The σ of the log-normal spread, on the log scale. *assumed*: σ = 1 gives a coefficient of variation of
+ * √(e − 1) ≈ 1.31, a long tail like the service times measured in production systems.
+ */
+const LOGNORMAL_SIGMA = 1;
+
+/** A draw with the given mean. Times stay exact to the microsecond, as the recorder rounds them. */
+export function drawTime(spread: Spread, meanMs: number, random: Random): number {
+  if (spread === 'const' || meanMs === 0) return meanMs;
+  if (spread === 'exp') return -Math.log(1 - random.next()) * meanMs;
+  // Box–Muller from two uniforms; a log-normal with log-mean ln(m) − σ²/2 has mean m.
+  const normal = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+  return Math.exp(Math.log(meanMs) - (LOGNORMAL_SIGMA * LOGNORMAL_SIGMA) / 2 + LOGNORMAL_SIGMA * normal);
+}
+
+export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, shape: WorldShape): World {
+  const conditions: Conditions = {
+    db: scenario.db.behaviour,
+    thirdParty: scenario.thirdParty.behaviour,
+    originFailing: false,
+    contentChanged: scenario.cache.changed,
+    deploys: 0,
+  };
+  const pods: Pod[] = Array.from({ length: shape.pods }, (_, index) => ({ index, cpu: kernel.resource(1), pool: kernel.resource(shape.poolPerPod) }));
+  let turn = 0;
+  return {
+    request: scenario.request,
+    wafMode: scenario.waf.mode,
+    cache: scenario.cache,
+    edgeCache: new EdgeCache(() => SIM_EPOCH_MS + kernel.now, scenario.cache, shape.cacheCapacity),
+    origin: scenario.origin,
+    albIdleTimeoutS: scenario.alb.idleTimeoutS,
+    proxyReadTimeoutS: scenario.proxy.readTimeoutS,
+    db: { engine: scenario.db.engine, delayMs: scenario.db.delayMs },
+    thirdPartyDelayMs: scenario.thirdParty.delayMs,
+    timeoutMs: scenario.timeoutMs,
+    retry: scenario.retry,
+    tls: scenario.tls,
+    connections: scenario.connections,
+    latency: scenario.latency,
+    conditions,
+    pods,
+    nextPod() {
+      const pod = pods[turn]!;
+      turn = (turn + 1) % pods.length;
+      return pod;
+    },
+    appWorkMs: () => drawTime(shape.appSpread, scenario.latency.appWorkMs, service),
+    statementMs: () => drawTime(shape.dbSpread, conditions.db === 'slow' ? scenario.db.delayMs : scenario.latency.dbQueryMs, service),
+  };
+}

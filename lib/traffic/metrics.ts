@@ -1,0 +1,166 @@
+/**
+ * What a traffic run keeps: counters and histograms, per station and per stretch of time, and nothing per event.
+ * The metrics recorder is the engine's recorder for many requests: node code reports through it exactly as it
+ * does to the trace recorder, and it only counts (lib/sim/recorder.ts).
+ */
+import type { Counters } from '@/lib/sim/context';
+import type { Resource } from '@/lib/sim/kernel/kernel';
+import type { Happening, Recorder } from '@/lib/sim/recorder';
+import { Histogram } from './histogram';
+
+/** Counts happenings and the latest moment any work ended; builds no event and no words. */
+export class MetricsRecorder implements Recorder {
+  readonly countsOnly = true;
+  count = 0;
+  endMs = 0;
+
+  counted(endMs: number): void {
+    this.count += 1;
+    if (endMs > this.endMs) this.endMs = endMs;
+  }
+
+  record(h: Happening): void {
+    this.counted(h.t + h.durationMs);
+  }
+}
+
+/** A station's figures over the summary's window: the app's event loops, or the pools of database connections. */
+export interface StationFigures {
+  /** Requests that asked for a server. */
+  arrivals: number;
+  /** Requests served to the end. */
+  served: number;
+  /** Busy servers over servers, time-averaged. */
+  utilization: number;
+  /** Requests waiting, time-averaged. */
+  meanQueue: number;
+  meanWaitMs: number;
+  meanServiceMs: number;
+  /** Wait plus service: W in Little's law. */
+  meanInSystemMs: number;
+  /** Requests that left the queue before they were served (their caller gave up). */
+  dropped: number;
+  /** Share of the requests given a server that had to wait for it: Erlang C's P(wait). */
+  waitedShare: number;
+  /** Requests waiting or being served, time-averaged: L in Little's law. */
+  meanInSystem: number;
+  /** Arrivals per second over the window: λ in Little's law. */
+  arrivalRate: number;
+}
+
+/** One station made of several resources (a pod's loop each, a pool each), summed as one. */
+export function stationFigures(resources: readonly Resource[]): StationFigures {
+  let arrivals = 0;
+  let served = 0;
+  let granted = 0;
+  let dropped = 0;
+  let busy = 0;
+  let queue = 0;
+  let capacity = 0;
+  let waitTotal = 0;
+  let waited = 0;
+  let serviceTotal = 0;
+  let elapsedMs = 0;
+  for (const resource of resources) {
+    const s = resource.stats();
+    arrivals += s.arrivals;
+    served += s.served;
+    granted += s.granted;
+    dropped += s.withdrawn;
+    busy += s.meanBusy;
+    queue += s.meanQueue;
+    capacity += resource.capacity;
+    waitTotal += s.meanWaitMs * s.granted;
+    waited += s.waitedShare * s.granted;
+    serviceTotal += s.meanServiceMs * s.served;
+    elapsedMs = Math.max(elapsedMs, s.elapsedMs);
+  }
+  const meanWaitMs = granted ? waitTotal / granted : 0;
+  const meanServiceMs = served ? serviceTotal / served : 0;
+  return {
+    arrivals,
+    served,
+    utilization: capacity ? busy / capacity : 0,
+    meanQueue: queue,
+    meanWaitMs,
+    meanServiceMs,
+    meanInSystemMs: meanWaitMs + meanServiceMs,
+    dropped,
+    waitedShare: granted ? waited / granted : 0,
+    meanInSystem: busy + queue,
+    arrivalRate: elapsedMs > 0 ? arrivals / (elapsedMs / 1000) : 0,
+  };
+}
+
+/** One stretch of the run, as the charts draw it. */
+export interface SeriesPoint {
+  /** The stretch's start, in simulated seconds. */
+  t: number;
+  /** Requests answered per second. */
+  rps: number;
+  /** Share of the answers that were server errors (5xx, or none at all). */
+  errorRate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Edge hits over cacheable lookups; null when nothing was looked up. */
+  hitRatio: number | null;
+  originRps: number;
+  /** Database connections in use and requests waiting for one, time-averaged over all pods' pools. */
+  poolInUse: number;
+  poolWaiting: number;
+  retriesPerS: number;
+}
+
+/** Builds the series one stretch at a time, from completed requests and the counters' movement. */
+export class SeriesBuilder {
+  readonly points: SeriesPoint[] = [];
+  private latencies = new Histogram();
+  private errors = 0;
+  private last: { counters: Counters; busy: number; queue: number } | null = null;
+  private startMs = 0;
+
+  constructor(
+    readonly bucketMs: number,
+    private readonly counters: Counters,
+    private readonly pools: readonly Resource[],
+  ) {}
+
+  answered(latencyMs: number, serverError: boolean): void {
+    this.latencies.record(latencyMs);
+    if (serverError) this.errors += 1;
+  }
+
+  /** Closes the stretch that ends now. */
+  close(nowMs: number): void {
+    let busy = 0;
+    let queue = 0;
+    for (const pool of this.pools) {
+      const areas = pool.areas();
+      busy += areas.busy;
+      queue += areas.queue;
+    }
+    const counters = { ...this.counters };
+    const before = this.last ?? { counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 }, busy: 0, queue: 0 };
+    const seconds = Math.max(nowMs - this.startMs, 1) / 1000;
+    const lookups = counters.cacheLookups - before.counters.cacheLookups;
+    const h = this.latencies;
+    this.points.push({
+      t: Math.round(this.startMs) / 1000,
+      rps: h.count / seconds,
+      errorRate: h.count ? this.errors / h.count : 0,
+      p50: h.percentile(50),
+      p95: h.percentile(95),
+      p99: h.percentile(99),
+      hitRatio: lookups ? (counters.cacheHits - before.counters.cacheHits) / lookups : null,
+      originRps: (counters.originRequests - before.counters.originRequests) / seconds,
+      poolInUse: (busy - before.busy) / (seconds * 1000),
+      poolWaiting: (queue - before.queue) / (seconds * 1000),
+      retriesPerS: (counters.retries - before.counters.retries) / seconds,
+    });
+    this.last = { counters, busy, queue };
+    this.latencies = new Histogram();
+    this.errors = 0;
+    this.startMs = nowMs;
+  }
+}

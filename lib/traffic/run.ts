@@ -1,0 +1,299 @@
+/**
+ * Many requests through the same node code as one. Visitors arrive as a Poisson process; each asks for an object
+ * drawn from a Zipf popularity, static or API, now and then with an attack payload; the edge cache, the pods'
+ * event loops and their database pools are shared by all of them, and a timeline changes conditions mid-run.
+ *
+ * The run is pure and deterministic: the same scenario gives the same result, in Node or in a Web Worker. It
+ * keeps counters, histograms, a series and a small reservoir of request ids, never an event, so memory stays
+ * bounded however long it runs. Any sampled request can be replayed with every event (replay.ts).
+ */
+import type { Scenario } from '@/lib/scenario/schema';
+import { createContext, note, type Counters, type SimContext } from '@/lib/sim/context';
+import { buildRequest, requestWithRetries, type RequestSpec } from '@/lib/sim/nodes/browser';
+import { apiPathFor } from '@/lib/sim/site';
+import type { EdgeState } from '@/lib/sim/nodes/edge';
+import { createEdge } from '@/lib/sim/setup';
+import { streamFor, type Random } from '@/lib/sim/random';
+import { sleep, type Task } from '@/lib/sim/kernel/kernel';
+import type { Recorder } from '@/lib/sim/recorder';
+import type { WorldShape } from '@/lib/sim/world';
+import { Histogram } from './histogram';
+import { MetricsRecorder, SeriesBuilder, stationFigures, type SeriesPoint, type StationFigures } from './metrics';
+import type { TimelineEntry, TrafficPlan } from './plan';
+import { createZipf, type Zipf } from './zipf';
+
+/** How many request ids the reservoir keeps for replay. */
+export const SAMPLE_SIZE = 16;
+/** The series never has more stretches than this, so a day-long run draws as well as a minute. */
+const MAX_SERIES_POINTS = 120;
+
+export interface TrafficSummary {
+  /** Requests that arrived after the warm-up. */
+  requests: number;
+  /** Of those, how many got an answer (every request does once the run drains). */
+  completed: number;
+  /** Answers by status code; `none` when the browser got no answer at all. */
+  statuses: Record<string, number>;
+  /** Server errors (5xx) and requests with no answer, over the requests. A WAF's 403 is the system working. */
+  errorRate: number;
+  latency: { p50: number; p95: number; p99: number; mean: number };
+  /** Edge hits over cacheable lookups. */
+  hitRatio: number;
+  originRequests: number;
+  dbQueries: number;
+  retries: number;
+  writesCommitted: number;
+  /** The stations where requests queue: the app (its pods' event loops) and the database (its connection pools). */
+  byNode: { app: StationFigures; db: StationFigures };
+}
+
+export interface TrafficResult {
+  version: number;
+  summary: TrafficSummary;
+  /** The width of each stretch of the series, in seconds. */
+  bucketS: number;
+  series: SeriesPoint[];
+  /** Request ids to replay in full (replay.ts), drawn uniformly from the requests after the warm-up. */
+  samples: string[];
+  /** Happenings the engine reported, a measure of the work done. */
+  events: number;
+}
+
+export interface TrafficProgress {
+  /** Simulated ms reached, and the run's length. */
+  simulatedMs: number;
+  durationMs: number;
+  requests: number;
+}
+
+/** One arrival, decided when it arrives. */
+export interface Arrival {
+  id: string;
+  spec: RequestSpec;
+  kind: 'api' | 'static';
+  attack: boolean;
+}
+
+/** What each arrival asks for: its kind, its object, whether it carries the attack payload. */
+function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Random, zipf: Zipf) {
+  const { method, payload } = scenario.request;
+  return (n: number): Arrival => {
+    const kind = plan.kind === 'mix' ? (random.next() < plan.staticShare ? 'static' : 'api') : plan.kind;
+    const object = zipf.sample(random.next());
+    const attack = random.next() < plan.attackShare;
+    // Static files are only ever read; the API takes the scenario's method, its reads spread over the objects.
+    const read = kind === 'static' || method === 'GET' || method === 'HEAD';
+    const path = kind === 'static' ? `/static/assets/${object}.js` : read ? `/api/products/${object}` : apiPathFor(method);
+    return { id: `t${n}`, kind, attack, spec: { method: kind === 'static' ? 'GET' : method, payload: attack ? 'sqli' : payload, path } };
+  };
+}
+
+/** Applies the timeline's entries at their moments, each a note on the node it changes. */
+function* timeline(ctx: SimContext, edge: EdgeState, entries: readonly TimelineEntry[], invalidationDelayMs: number): Task<void> {
+  const { conditions } = ctx.world;
+  const tag = { requestId: 'timeline', attempt: 1 };
+  for (const { atS, action } of entries) {
+    yield* sleep(atS * 1000 - ctx.kernel.now);
+    switch (action) {
+      case 'deploy':
+        conditions.deploys += 1;
+        note(ctx, tag, 'app', { kind: 'condition', narration: 'New content is deployed: every object changes, and so does its validator.', decision: 'deploy' });
+        break;
+      case 'invalidate':
+        note(ctx, tag, 'edge', { kind: 'condition', narration: `An invalidation of /* is created; it reaches the edge in ${invalidationDelayMs / 1000} s.`, decision: 'invalidation created' });
+        ctx.kernel.spawn(
+          (function* (): Task<void> {
+            yield* sleep(invalidationDelayMs);
+            edge.cache.invalidateAll();
+            note(ctx, tag, 'edge', { kind: 'condition', narration: 'The invalidation reaches the edge: every copy is dropped.', decision: 'invalidation done' });
+          })(),
+        );
+        break;
+      case 'db-slow':
+      case 'db-down':
+      case 'db-ok':
+        conditions.db = action === 'db-slow' ? 'slow' : action === 'db-down' ? 'down' : 'ok';
+        note(ctx, tag, 'db', { kind: 'condition', narration: `The database is now ${conditions.db === 'ok' ? 'healthy' : conditions.db}.`, decision: action });
+        break;
+      case 'payments-slow':
+      case 'payments-down':
+      case 'payments-ok':
+        conditions.thirdParty = action === 'payments-slow' ? 'slow' : action === 'payments-down' ? 'down' : 'ok';
+        note(ctx, tag, 'thirdparty', { kind: 'condition', narration: `The payments API is now ${conditions.thirdParty === 'ok' ? 'healthy' : conditions.thirdParty}.`, decision: action });
+        break;
+      case 'origin-5xx':
+      case 'origin-ok':
+        conditions.originFailing = action === 'origin-5xx';
+        note(ctx, tag, 'app', { kind: 'condition', narration: conditions.originFailing ? 'The app starts failing: every request gets 500.' : 'The app recovers.', decision: action });
+        break;
+    }
+  }
+}
+
+/** A traffic run that can be advanced a slice at a time, for progress reports and to stop when asked. */
+export class TrafficRun {
+  readonly ctx: SimContext;
+  private readonly durationMs: number;
+  private readonly warmupMs: number;
+  private readonly latency = new Histogram();
+  private readonly statuses: Record<string, number> = {};
+  private readonly series: SeriesBuilder;
+  private readonly reservoir: string[] = [];
+  private readonly samples: Random;
+  private countersAtWarmup: Counters | null = null;
+  private stationsAtEnd: TrafficSummary['byNode'] | null = null;
+  private writesAtWarmup = 0;
+  private arrived = 0;
+  private measured = 0;
+  private completed = 0;
+  private serverErrors = 0;
+
+  /** `onAnswered` hears every request's end: for tests and replay, not for the summary. */
+  constructor(
+    readonly scenario: Scenario,
+    readonly plan: TrafficPlan,
+    shape: WorldShape,
+    recorder: Recorder = new MetricsRecorder(),
+    private readonly onAnswered?: (arrival: Arrival, status: number | null, latencyMs: number) => void,
+  ) {
+    const ctx = (this.ctx = createContext(scenario, recorder, shape));
+    this.durationMs = plan.durationS * 1000;
+    this.warmupMs = plan.warmupS * 1000;
+    this.samples = streamFor(scenario.seed, 'samples');
+    const bucketS = Math.max(1, Math.ceil(plan.durationS / MAX_SERIES_POINTS));
+    this.series = new SeriesBuilder(bucketS * 1000, ctx.counters, ctx.world.pods.map((p) => p.pool));
+
+    const edge = createEdge(ctx, false);
+    // Visitors are already connected: traffic is about what the system does with requests, not handshakes.
+    ctx.openConnections.set('browser>edge', 'traffic');
+    // One stream for the arrivals: when each comes and what it asks for, drawn in turn.
+    const arrivals = streamFor(scenario.seed, 'arrivals');
+    const arrival = arrivalsFrom(plan, scenario, arrivals, createZipf(plan.objects, plan.zipf));
+    ctx.kernel.spawn(this.arrive(edge, arrivals, arrival));
+    ctx.kernel.spawn(timeline(ctx, edge, plan.timeline, plan.invalidationDelayS * 1000));
+    ctx.kernel.spawn(this.watch());
+  }
+
+  /** Poisson arrivals until the run's end: exponential gaps at the plan's rate. */
+  private *arrive(edge: EdgeState, arrivals: Random, arrival: (n: number) => Arrival): Task<void> {
+    const { kernel } = this.ctx;
+    for (let n = 1; ; n++) {
+      yield* sleep((-Math.log(1 - arrivals.next()) / this.plan.rate) * 1000);
+      if (kernel.now >= this.durationMs) return;
+      this.start(edge, arrival(n));
+    }
+  }
+
+  /** The run's clockwork: the warm-up's end, each stretch of the series, and the stations when arrivals stop. */
+  private *watch(): Task<void> {
+    const { kernel } = this.ctx;
+    const moments = new Set([this.warmupMs, this.durationMs]);
+    for (let t = this.series.bucketMs; t < this.durationMs; t += this.series.bucketMs) moments.add(t);
+    for (const t of [...moments].sort((x, y) => x - y)) {
+      yield* sleep(t - kernel.now);
+      // A stretch closes before the warm-up ends at the same instant, so it holds the warm-up's own counts.
+      if (t < this.durationMs && t % this.series.bucketMs === 0 && t > 0) this.series.close(kernel.now);
+      if (t === this.warmupMs && t > 0 && t < this.durationMs) this.startSummaryWindow();
+      if (t === this.durationMs) this.stationsAtEnd = this.stations();
+    }
+  }
+
+  get bucketS(): number {
+    return this.series.bucketMs / 1000;
+  }
+
+  private startSummaryWindow(): void {
+    const { ctx } = this;
+    this.countersAtWarmup = { ...ctx.counters };
+    this.writesAtWarmup = ctx.ledger.writesCommitted;
+    for (const pod of ctx.world.pods) {
+      pod.cpu.startWindow();
+      pod.pool.startWindow();
+    }
+  }
+
+  /**
+   * The stations' figures from the end of the warm-up to now. The summary takes them when arrivals stop, so the
+   * drain after it (requests finishing, work nobody waits for) does not water down how busy the run was.
+   */
+  stations(): TrafficSummary['byNode'] {
+    const { pods } = this.ctx.world;
+    return { app: stationFigures(pods.map((p) => p.cpu)), db: stationFigures(pods.map((p) => p.pool)) };
+  }
+
+  private start(edge: EdgeState, arrival: Arrival): void {
+    const { ctx } = this;
+    const startedAt = ctx.kernel.now;
+    const counted = startedAt >= this.warmupMs;
+    this.arrived += 1;
+    if (counted) {
+      this.measured += 1;
+      // Algorithm R (Vitter, "Random Sampling with a Reservoir", 1985): every request is equally likely to be kept.
+      if (this.reservoir.length < SAMPLE_SIZE) this.reservoir.push(arrival.id);
+      else {
+        const slot = Math.floor(this.samples.next() * this.measured);
+        if (slot < SAMPLE_SIZE) this.reservoir[slot] = arrival.id;
+      }
+    }
+    ctx.kernel.spawn(requestWithRetries(ctx, edge, buildRequest(arrival.spec, arrival.id), null), (outcome) => {
+      const latencyMs = ctx.kernel.now - startedAt;
+      const status = outcome.value.status;
+      const serverError = status >= 500;
+      this.series.answered(latencyMs, serverError);
+      this.onAnswered?.(arrival, status, latencyMs);
+      if (!counted) return;
+      this.completed += 1;
+      this.latency.record(latencyMs);
+      this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+      if (serverError) this.serverErrors += 1;
+    });
+  }
+
+  /** Runs up to `steps` kernel steps; false once nothing is left to do. */
+  advance(steps: number): boolean {
+    const { kernel } = this.ctx;
+    for (let i = 0; i < steps; i++) if (!kernel.step()) return false;
+    return true;
+  }
+
+  progress(): TrafficProgress {
+    return { simulatedMs: Math.min(this.ctx.kernel.now, this.durationMs), durationMs: this.durationMs, requests: this.arrived };
+  }
+
+  result(): TrafficResult {
+    const { ctx } = this;
+    this.series.close(Math.max(ctx.kernel.now, this.durationMs));
+    const from = this.countersAtWarmup ?? { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 };
+    const c = ctx.counters;
+    const lookups = c.cacheLookups - from.cacheLookups;
+    const missing = this.measured - this.completed;
+    const statuses = { ...this.statuses, ...(missing > 0 ? { none: missing } : {}) };
+    return {
+      version: this.scenario.v,
+      summary: {
+        requests: this.measured,
+        completed: this.completed,
+        statuses,
+        errorRate: this.measured ? (this.serverErrors + missing) / this.measured : 0,
+        latency: { p50: this.latency.percentile(50), p95: this.latency.percentile(95), p99: this.latency.percentile(99), mean: this.latency.mean },
+        hitRatio: lookups ? (c.cacheHits - from.cacheHits) / lookups : 0,
+        originRequests: c.originRequests - from.originRequests,
+        dbQueries: c.dbQueries - from.dbQueries,
+        retries: c.retries - from.retries,
+        writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
+        byNode: this.stationsAtEnd ?? this.stations(),
+      },
+      bucketS: this.bucketS,
+      series: this.series.points,
+      samples: [...this.reservoir].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+      events: ctx.recorder.count,
+    };
+  }
+}
+
+/** The whole run at once, with nothing to report along the way: for the CLI, tests and the bench. */
+export function runTrafficPlanSync(scenario: Scenario, plan: TrafficPlan, shape: WorldShape): TrafficResult {
+  const run = new TrafficRun(scenario, plan, shape);
+  while (run.advance(1 << 16));
+  return run.result();
+}
