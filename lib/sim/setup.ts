@@ -51,7 +51,7 @@ export function createEdge(ctx: SimContext, startingCopies = true): EdgeState {
     },
   ];
 
-  if (!startingCopies) return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via') };
+  if (!startingCopies) return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via'), inFlight: new Map() };
   if (request.kind === 'api') {
     seedObject(cache, PROFILE_PICTURE_PATH, '', { 'cache-control': ASSET_CACHE_CONTROL, 'content-type': 'image/png', etag: '"0f343b0931126a20f133d67c2b018a3b"' }, '(image/png bytes)', ASSET_STORED_SECONDS_AGO);
   }
@@ -86,5 +86,5 @@ export function createEdge(ctx: SimContext, startingCopies = true): EdgeState {
       });
     }
   }
-  return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via') };
+  return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via'), inFlight: new Map() };
 }

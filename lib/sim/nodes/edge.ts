@@ -4,7 +4,7 @@
  * X-Cache values are CloudFront's own: "Hit", "RefreshHit", "Miss" and "Error from cloudfront".
  */
 import type { HttpMethod } from '@/lib/scenario/schema';
-import { fork, withDeadline, type Task } from '../kernel/kernel';
+import { fork, Signal, waitFor, withDeadline, type Task } from '../kernel/kernel';
 import { note, type SimContext, type Tag } from '../context';
 import { errorPage, exchange, statusLine, target, type HttpRequest, type HttpResponse } from '../http';
 import type { EdgeCache, StoredObject } from '../cache/edge-cache';
@@ -38,6 +38,8 @@ export interface EdgeState {
   behaviours: readonly CacheBehaviour[];
   /** The edge server's name in `Via`, the same in both directions. */
   viaHost: string;
+  /** Origin fetches under way for a cache miss, by cache key: later misses for the same object wait for them. */
+  inFlight: Map<string, Signal<HttpResponse | null>>;
 }
 
 export function cacheKey(req: Pick<HttpRequest, 'path' | 'query'>): string {
@@ -372,12 +374,35 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
     return served(ctx, edge, res, 'Miss from cloudfront', 'miss', req);
   }
 
+  const pending = edge.inFlight.get(key);
+  if (pending) {
+    // Request collapsing: CloudFront holds simultaneous requests for an object it is already fetching and answers
+    // them all from that one origin request (CloudFront Developer Guide, "Simultaneous requests for the same
+    // object (request collapsing)").
+    note(ctx, tag, 'edge', {
+      kind: 'cache-miss',
+      narration: 'The edge has no copy yet, but it is already fetching this URL for another visitor: this request waits for that answer instead of asking the origin again.',
+      decision: 'X-Cache: Miss from cloudfront (collapsed into the request in flight)',
+    });
+    const shared = (yield* waitFor(pending)) ?? gatewayTimeout();
+    return served(ctx, edge, shared, 'Miss from cloudfront', 'miss', req);
+  }
+
   note(ctx, tag, 'edge', {
     kind: 'cache-miss',
     narration: entry?.isError ? 'The cached error has expired, so the edge asks the origin again.' : 'The edge has no copy of this URL: a cache miss, so it asks the origin.',
     decision: 'X-Cache: Miss from cloudfront',
   });
-  const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
+  const fetched = new Signal<HttpResponse | null>();
+  edge.inFlight.set(key, fetched);
+  let res: HttpResponse | null = null;
+  try {
+    res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
+  } finally {
+    // However the fetch ends (answered, timed out, its visitor gone), the requests waiting on it are answered.
+    edge.inFlight.delete(key);
+    fetched.fire(res);
+  }
   const answer = res ?? gatewayTimeout();
   if (answer.status < 400 || answer.status >= 500) keep(ctx, edge, tag, key, req, answer);
   return served(ctx, edge, answer, 'Miss from cloudfront', 'miss', req);
