@@ -1,6 +1,6 @@
 /**
- * The client side of every connection uses an ephemeral port, picked by its operating system from a range.
- * The inspector derives one per connection from the scenario's seed, so the same run always shows the same
+ * The client side of every connection uses an ephemeral port, picked by its operating system from a range
+ * (`ephemeralRangeOf` in lib/sim/net/ports.ts). The inspector derives one per connection from the scenario's seed, so the same run always shows the same
  * ports and a new connection between the same two services shows a new one.
  */
 import type { NodeId } from '@/lib/sim';
