@@ -57,7 +57,7 @@ export function DiagramLegend() {
       </Row>
       <Row title="Boxes">
         <li className={item}>
-          <Swatch className={ZONE_TONE_CLASSES.pop} />
+          <Swatch className={ZONE_TONE_CLASSES['edge-location']} />
           Edge location
         </li>
         <li className={item}>
@@ -65,7 +65,7 @@ export function DiagramLegend() {
           VPC
         </li>
         <li className={item}>
-          <Swatch className={ZONE_TONE_CLASSES.private} />
+          <Swatch className={ZONE_TONE_CLASSES['private-subnet']} />
           Subnet, guarded by its network ACL (NACL)
         </li>
         <li className={item}>

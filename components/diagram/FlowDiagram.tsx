@@ -19,7 +19,7 @@ import { PacketLayer } from './PacketLayer';
 import { StaticDrawings } from './StaticDiagram';
 import { useElementSize } from './useElementSize';
 import { ZoneNode, type ZoneNodeType } from './ZoneNode';
-import { SECURITY_GROUPS } from './zones';
+import { securityGroupTag } from './zones';
 
 // Module scope: a nodeTypes object recreated on every render makes React Flow remount every node.
 const nodeTypes: NodeTypes = { infra: InfraNode, zone: ZoneNode };
@@ -66,7 +66,7 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
       id: `zone-${zone.id}`,
       type: 'zone',
       position: { x: box.x, y: box.y },
-      data: { title: zone.title, tone: zone.tone, width: box.width, height: box.height },
+      data: { title: zone.title, kind: zone.kind, width: box.width, height: box.height },
       width: box.width,
       height: box.height,
       draggable: false,
@@ -74,26 +74,29 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
       focusable: false,
       zIndex: -1,
     }));
-    const infra: InfraNodeType[] = (Object.entries(layout.nodes) as [NodeId, DiagramLayout['bounds']][]).map(([id, box]) => ({
-      id,
-      type: 'infra',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
-      ...handleSides(layout),
-      data: {
-        nodeId: id,
-        label: NODES[id].label,
-        counterpart: NODES[id].counterpart,
-        tone: tones[NODE_IDS.indexOf(id)] as InfraNodeType['data']['tone'],
-        selected: selection === id,
-        ...(SECURITY_GROUPS[id] ? { securityGroup: SECURITY_GROUPS[id] } : {}),
-      },
-      draggable: false,
-      focusable: false,
-      // React Flow turns pointer events off on nodes it cannot select or drag; ours are buttons.
-      style: { pointerEvents: 'all' },
-    }));
+    const infra: InfraNodeType[] = (Object.entries(layout.nodes) as [NodeId, DiagramLayout['bounds']][]).map(([id, box]) => {
+      const securityGroup = securityGroupTag(id);
+      return {
+        id,
+        type: 'infra',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        ...handleSides(layout),
+        data: {
+          nodeId: id,
+          label: NODES[id].label,
+          counterpart: NODES[id].counterpart,
+          tone: tones[NODE_IDS.indexOf(id)] as InfraNodeType['data']['tone'],
+          selected: selection === id,
+          ...(securityGroup ? { securityGroup } : {}),
+        },
+        draggable: false,
+        focusable: false,
+        // React Flow turns pointer events off on nodes it cannot select or drag; ours are buttons.
+        style: { pointerEvents: 'all' },
+      };
+    });
     return [...zones, ...infra];
   }, [layout, toneKey, selection]);
 

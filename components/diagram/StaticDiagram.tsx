@@ -4,19 +4,18 @@
  * an empty box. Container queries pick the layout the interactive diagram will pick for the same width,
  * at the same size, so nothing jumps. It carries no information the interactive diagram does not.
  */
-import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
+import { NODE_IDS, NODES, type NodeId, type ZoneKind } from '@/lib/sim';
 import { ZOOM_CEILING, ZOOM_FLOOR, layoutsFor, type DiagramSize } from './fit';
 import { DiagramFrame } from './DiagramFrame';
 import { center } from './geometry';
 import type { DiagramLayout, LayoutName } from './layout';
 import { FONT, LINE_HEIGHT } from './typography';
-import type { ZoneTone } from './zones';
 
-const ZONE_STROKE: Record<ZoneTone, string> = {
-  pop: 'stroke-orange-400 dark:stroke-orange-400/70',
+const ZONE_STROKE: Record<ZoneKind, string> = {
+  'edge-location': 'stroke-orange-400 dark:stroke-orange-400/70',
   vpc: 'stroke-slate-400 dark:stroke-slate-500',
-  public: 'stroke-emerald-500 dark:stroke-emerald-600',
-  private: 'stroke-sky-500 dark:stroke-sky-600',
+  'public-subnet': 'stroke-emerald-500 dark:stroke-emerald-600',
+  'private-subnet': 'stroke-sky-500 dark:stroke-sky-600',
 };
 
 function Drawing({ layout }: { layout: DiagramLayout }) {
@@ -31,7 +30,7 @@ function Drawing({ layout }: { layout: DiagramLayout }) {
     >
       {layout.zones.map(({ zone, box, titleBox }) => (
         <g key={zone.id}>
-          <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={12} fill="none" className={ZONE_STROKE[zone.tone]} strokeWidth={2} strokeDasharray={zone.tone === 'public' || zone.tone === 'private' ? '6 4' : undefined} />
+          <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={12} fill="none" className={ZONE_STROKE[zone.kind]} strokeWidth={2} strokeDasharray={zone.kind === 'public-subnet' || zone.kind === 'private-subnet' ? '6 4' : undefined} />
           <text x={titleBox.x} y={titleBox.y + FONT.zone} fontSize={FONT.zone} fill="currentColor">
             {zone.title}
           </text>

@@ -4,16 +4,17 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { FONT, LINE_HEIGHT } from './typography';
 import { ZONE_TONE_CLASSES } from './zone-tones';
-import { ZONE_TITLE_INSET, type ZoneTone } from './zones';
+import type { ZoneKind } from '@/lib/sim';
+import { ZONE_TITLE_INSET } from './zones';
 
-export type ZoneNodeData = { title: string; tone: ZoneTone; width: number; height: number };
+export type ZoneNodeData = { title: string; kind: ZoneKind; width: number; height: number };
 export type ZoneNodeType = Node<ZoneNodeData, 'zone'>;
 
 
 /** A zone behind the nodes; its title wraps within the zone, as the layout reserved room for. */
 function ZoneNodeComponent({ data }: NodeProps<ZoneNodeType>) {
   return (
-    <div aria-hidden="true" className={`relative rounded-xl border-2 ${ZONE_TONE_CLASSES[data.tone]}`} style={{ width: data.width, height: data.height }}>
+    <div aria-hidden="true" className={`relative rounded-xl border-2 ${ZONE_TONE_CLASSES[data.kind]}`} style={{ width: data.width, height: data.height }}>
       <span
         data-part="zone-title"
         className="absolute font-medium text-slate-700 dark:text-slate-300"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_IDS, runScenario, type NodeId } from '@/lib/sim';
+import { NETWORK_ZONES, NODE_IDS, PLACEMENT, runScenario, type NodeId, type ZoneId } from '@/lib/sim';
 import { PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
 import type { DbEngine } from '@/lib/scenario/schema';
 import { fitDiagram, layoutsFor, ZOOM_FLOOR } from './fit';
@@ -57,6 +57,16 @@ function holds(zoneId: string): NodeId[] {
   return [...zone.members, ...zone.contains.flatMap(holds)];
 }
 
+function within(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+/** A zone and every zone it sits in. */
+function zoneChain(id: ZoneId | null): ZoneId[] {
+  if (id === null) return [];
+  return [id, ...zoneChain(NETWORK_ZONES.find((z) => z.id === id)!.parent)];
+}
+
 describe.each(cases())('%s', (_, layout) => {
   const nodes = Object.entries(layout.nodes) as [NodeId, Box][];
   const labels = layout.links.map((l) => [l.link.id, l.label.box] as const);
@@ -96,6 +106,13 @@ describe.each(cases())('%s', (_, layout) => {
     for (const { zone, box } of layout.zones) {
       const inside = holds(zone.id);
       for (const [node, nodeBox] of nodes) if (!inside.includes(node)) expect(overlaps(box, nodeBox), `${node} in ${zone.id}`).toBe(false);
+    }
+  });
+
+  it('draws every node inside exactly the zone the network puts it in and the zones around that one', () => {
+    for (const [node, nodeBox] of nodes) {
+      const around = layout.zones.filter(({ box }) => within(nodeBox, box)).map(({ zone }) => zone.id);
+      expect(around.sort(), node).toEqual(zoneChain(PLACEMENT[node].zone).sort());
     }
   });
 

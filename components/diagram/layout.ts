@@ -14,7 +14,7 @@ import type { DbEngine } from '@/lib/scenario/schema';
 import { segmentBetween, union, type Box, type Segment } from './geometry';
 import { placeLabelAvoiding, type LabelSpec, type PlacedLabel } from './link-label';
 import { FONT, monoWidth } from './typography';
-import { placeZones, SECURITY_GROUPS, type PlacedZone } from './zones';
+import { placeZones, securityGroupTag, type PlacedZone } from './zones';
 
 export type LayoutName = 'wide' | 'medium' | 'narrow';
 
@@ -149,7 +149,10 @@ export function diagramLayout(name: LayoutName, visible: readonly NodeId[], engi
   // Labels may make the drawing taller, not wider: width is what sets the zoom.
   const extent = union([...Object.values(nodes), ...zones.map((z) => z.box)]);
   const within = { x: extent.x, width: extent.width, y: -1e6, height: 2e6 };
-  const tags = visible.flatMap((id) => (SECURITY_GROUPS[id] ? [tagBox(nodes[id]!, SECURITY_GROUPS[id])] : []));
+  const tags = visible.flatMap((id) => {
+    const tag = securityGroupTag(id);
+    return tag ? [tagBox(nodes[id]!, tag)] : [];
+  });
   const taken: Box[] = [...Object.values(nodes), ...tags, ...zones.map((z) => z.titleBox)];
   // Level links first: their labels fit only in the gap between two nodes, upright ones have more choice.
   const level = (s: Segment) => Math.abs(s.to.x - s.from.x) >= Math.abs(s.to.y - s.from.y);

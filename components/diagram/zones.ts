@@ -1,47 +1,41 @@
 /**
- * The groups drawn behind the nodes: the edge location, the VPC, and its subnets. Security groups sit on
- * the ALB, app and database (a tag on the node); every subnet has a network ACL (the legend says so, so
- * the zone titles stay short enough to read at a legible size).
+ * The zones drawn behind the nodes: the edge location, the VPC and the subnets that hold a visible service. What
+ * they are, what they are called and who sits in which come from the network (`lib/sim/network.ts`); here is only
+ * how they are drawn. Every subnet has a network ACL (the legend says so, so the zone titles stay short enough to
+ * read at a legible size), and a service's security group is a tag on its border.
  */
-import type { NodeId } from '@/lib/sim';
+import { NETWORK_ZONES, NODE_IDS, PLACEMENT, type NodeId, type Zone, type ZoneId } from '@/lib/sim';
 import { union, type Box } from './geometry';
 import { FONT, LINE_HEIGHT, sansWidth } from './typography';
 
-export type ZoneTone = 'pop' | 'vpc' | 'public' | 'private';
-
-export interface Zone {
-  id: string;
-  title: string;
+export interface DrawnZone extends Zone {
   /** The nodes it surrounds directly. */
   members: NodeId[];
   /** The zones drawn inside it. */
-  contains: string[];
-  tone: ZoneTone;
+  contains: ZoneId[];
 }
 
-/** Inner zones first: an outer zone's box is built around theirs. */
-export const ZONES: readonly Zone[] = [
-  { id: 'pop', title: 'CloudFront edge location', members: ['shield', 'waf', 'edge'], contains: [], tone: 'pop' },
-  { id: 'public', title: 'Public subnet', members: ['alb'], contains: [], tone: 'public' },
-  { id: 'private-app', title: 'Private app subnet', members: ['web', 'app'], contains: [], tone: 'private' },
-  { id: 'private-data', title: 'Private data subnet', members: ['db'], contains: [], tone: 'private' },
-  { id: 'vpc', title: 'VPC 10.0.0.0/16', members: [], contains: ['public', 'private-app', 'private-data'], tone: 'vpc' },
-];
+export const ZONES: readonly DrawnZone[] = NETWORK_ZONES.map((zone) => ({
+  ...zone,
+  members: NODE_IDS.filter((id) => PLACEMENT[id].zone === zone.id),
+  contains: NETWORK_ZONES.filter((inner) => inner.parent === zone.id).map((inner) => inner.id),
+}));
 
 /** Room between a zone's border and what it holds. */
 export const ZONE_PAD = 10;
 /** Where the title starts inside the border. */
 export const ZONE_TITLE_INSET = { x: 10, y: 3 };
 
-/** Nodes that carry a security group tag. */
-export const SECURITY_GROUPS: Partial<Record<NodeId, string>> = {
-  alb: 'sg-alb',
-  app: 'sg-app',
-  db: 'sg-db',
-};
+/** Nginx shares sg-app with the app; the group's tag is drawn once, on the app. */
+const UNTAGGED: ReadonlySet<NodeId> = new Set<NodeId>(['web']);
+
+/** The security group drawn as a tag on a node's border, if any. */
+export function securityGroupTag(id: NodeId): string | undefined {
+  return UNTAGGED.has(id) ? undefined : PLACEMENT[id].securityGroups[0];
+}
 
 export interface PlacedZone {
-  zone: Zone;
+  zone: DrawnZone;
   box: Box;
   /** Where the title's text runs (it wraps to the zone's width). */
   titleBox: Box;
@@ -58,14 +52,15 @@ export function titleBand(lines: number): number {
 
 /**
  * Boxes for the zones that hold at least one visible node, outer zones first (drawing order).
- * The pop zone gets a little more room so the Shield→edge packets are clear of its border.
+ * The edge location gets a little more room so the Shield→edge packets are clear of its border.
  */
 export function placeZones(nodes: Partial<Record<NodeId, Box>>): PlacedZone[] {
-  const placed = new Map<string, PlacedZone>();
-  for (const zone of ZONES) {
-    const inner = [...zone.members.flatMap((id) => (nodes[id] ? [nodes[id]] : [])), ...zone.contains.flatMap((id) => (placed.has(id) ? [placed.get(id)!.box] : []))];
-    if (inner.length === 0) continue;
-    const pad = zone.tone === 'pop' ? ZONE_PAD + 2 : ZONE_PAD;
+  const placed: PlacedZone[] = [];
+  // An outer zone's box is built around its members and the boxes of the zones inside it, so those come first.
+  const place = (zone: DrawnZone): Box | null => {
+    const inner = [...zone.members.flatMap((id) => (nodes[id] ? [nodes[id]] : [])), ...zone.contains.flatMap((id) => place(ZONES.find((z) => z.id === id)!) ?? [])];
+    if (inner.length === 0) return null;
+    const pad = zone.kind === 'edge-location' ? ZONE_PAD + 2 : ZONE_PAD;
     const around = union(inner, pad);
     const innerWidth = around.width - 2 * ZONE_TITLE_INSET.x;
     const lines = titleLines(zone.title, innerWidth);
@@ -77,7 +72,9 @@ export function placeZones(nodes: Partial<Record<NodeId, Box>>): PlacedZone[] {
       width: Math.min(innerWidth, sansWidth(zone.title, FONT.zone)),
       height: lines * FONT.zone * LINE_HEIGHT,
     };
-    placed.set(zone.id, { zone, box, titleBox });
-  }
-  return [...placed.values()].reverse();
+    placed.push({ zone, box, titleBox });
+    return box;
+  };
+  for (const zone of ZONES) if (zone.parent === null) place(zone);
+  return placed.reverse();
 }

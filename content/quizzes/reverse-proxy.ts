@@ -157,7 +157,7 @@ export const quiz: Quiz = {
       ],
       answer: 'a',
       explanation:
-        'A listener rule (path /api/*) forwards to a target group (api-tg), and the target group holds the actual destinations, here 10.0.11.23:80. Health checks keep failing targets out of rotation. In EKS, the AWS Load Balancer Controller registers nodes or pod IPs for you, which is the "ALB → Target Group → EKS Pods" part of the notes\' request flow.',
+        'A listener rule (path /api/*) forwards to a target group (api-tg), and the target group holds the actual destinations, here 10.0.21.23:80. Health checks keep failing targets out of rotation. In EKS, the AWS Load Balancer Controller registers nodes or pod IPs for you, which is the "ALB → Target Group → EKS Pods" part of the notes\' request flow.',
       covers: [ADDITIONAL, 'backend-returns-json-static-urls-frontend-renders--real-world-aws-example'],
     },
   ],

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type EventKind, type NodeId, type SimEvent } from '@/lib/sim';
+import { addressOf, runScenario, type EventKind, type NodeId, type SimEvent } from '@/lib/sim';
 import type { Preset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { BROWSER_IP, EDGE_IP, SITE_HOST, WEB_TARGET, ALB_PRIVATE_IP } from '@/lib/sim/site';
 import { scenarioWith } from '@/lib/testing/scenario';
-import { NODE_ADDRESSES } from './addresses';
-import { ELB_EPHEMERAL, LINUX_EPHEMERAL } from './ephemeral-ports';
+import { ELB_EPHEMERAL, LINUX_EPHEMERAL } from '@/lib/sim/net/ports';
 import { layersFor, type Layer, type LayerId } from './layers';
 
 function run(changes: Preset['changes'] = {}) {
@@ -128,7 +127,7 @@ describe('layers of a hop', () => {
     const { find, layers } = run();
     const query = layers(find('db-query', 'app', 'db'));
     expect(ids(query)).toEqual(['ip', 'tcp', 'tls', 'db']);
-    expect(field(layer(query, 'ip'), 'Destination')).toBe(NODE_ADDRESSES.db);
+    expect(field(layer(query, 'ip'), 'Destination')).toBe(addressOf('db'));
     expect(field(layer(query, 'tcp'), 'Destination port')).toBe('5432');
     expect(layer(query, 'db')?.name).toBe('PostgreSQL frontend/backend protocol');
     expect(field(layer(query, 'db'), 'Protocol messages')).toBe('Parse, Bind, Execute, Sync');

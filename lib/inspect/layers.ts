@@ -8,10 +8,9 @@
  * Everything is derived from the run's events, the topology and the made-up site's addresses: the function
  * is pure, and the same run always shows the same layers.
  */
-import { linkFor, type EventKind, type LinkInfo, type NodeId, type SimEvent } from '@/lib/sim';
+import { addressOf, linkFor, type EventKind, type LinkInfo, type NodeId, type SimEvent } from '@/lib/sim';
 import type { DbEngine, TlsVersion } from '@/lib/scenario/schema';
 import { SITE_HOST } from '@/lib/sim/site';
-import { addressOf } from './addresses';
 import { DB_PROTOCOLS, dbUsesTls, postgresMessages } from './db-wire';
 import { dnsMessageId, ephemeralPort } from './ephemeral-ports';
 import { applicationDataRecord, handshakeRecord, isTlsHandshake, RECORD_VERSION_ON_THE_WIRE, type TlsRecord } from './tls-records';

@@ -10,12 +10,15 @@ export const DISTRIBUTION_HOST = 'd111111abcdef8.cloudfront.net';
 export const BROWSER_IP = '198.51.100.23';
 export const EDGE_IP = '192.0.2.44';
 export const EDGE_POP = 'FRA56-P1';
-export const ALB_HOST = 'internal-api-alb-1234567890.eu-central-1.elb.amazonaws.com';
-/** The load balancer's own address inside the VPC: what Nginx sees as the client. */
+/** The AWS Region the VPC, the load balancer and the database are in (Frankfurt, near the edge location). */
+export const REGION = 'eu-central-1';
+export const ALB_HOST = `internal-api-alb-1234567890.${REGION}.elb.amazonaws.com`;
+/** The load balancer's own address inside the VPC (its node in the first public subnet): what Nginx sees as the client. */
 export const ALB_PRIVATE_IP = '10.0.1.12';
-export const WEB_TARGET = '10.0.11.23';
+/** The Nginx pod and the app pod, both in the first private app subnet (lib/sim/network.ts). */
+export const WEB_TARGET = '10.0.21.23';
 export const APP_TARGET = '10.0.21.57';
-export const DB_HOST = 'app-db.cluster-c9akciq32.eu-central-1.rds.amazonaws.com';
+export const DB_HOST = `app-db.cluster-c9akciq32.${REGION}.rds.amazonaws.com`;
 export const THIRD_PARTY_HOST = 'api.payments.example';
 export const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36';
 

@@ -1,6 +1,7 @@
 /**
  * The default AWS topology (CloudFront, AWS WAF and Shield, an ALB, Nginx, pods on EKS, RDS, S3): which nodes exist, how they are linked, and what each link carries.
- * The diagram draws exactly these nodes and links; the engine times its legs with them.
+ * The diagram draws exactly these nodes and links; the engine times its legs with them. Where each node sits on the
+ * network (zones, subnets, addresses, security groups, network ACLs) is in network.ts.
  */
 import type { DbEngine, Latency } from '@/lib/scenario/schema';
 import { DB_PORTS } from '@/lib/scenario/vocabulary';

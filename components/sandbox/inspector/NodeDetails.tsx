@@ -1,8 +1,7 @@
 'use client';
 
 /** A service: what it stands for, its address, and what has happened there so far. */
-import { addressOf } from '@/lib/inspect/addresses';
-import { NODES, type NodeId } from '@/lib/sim';
+import { addressOf, NODES, type NodeId } from '@/lib/sim';
 import { useFrame, useResult, useSandboxStore } from '../store-context';
 
 /** What the whole run left behind at the database or the payments API, duplicates and unread work included. */
