@@ -6,7 +6,7 @@
  * To add a setting: give it an entry here, use that entry in the schema's shape (schema.ts) and give it a
  * default (defaults.ts). paths.ts does not compile while a scenario path has no entry, or one of the wrong
  * kind. Then document its parameter in docs/scenario-format.md and add it to the pinned list of public
- * names in fields.test.ts; tests check both.
+ * names in fields.test.ts; tests check both. A rule that ties it to other settings goes in rules.ts.
  */
 import { DB_ENGINE_LABELS, DB_PORTS, TIMELINE_ACTION_MEANINGS } from './vocabulary';
 import { choice, int, list, num, schedule, text, yesNo } from './field-kinds';
