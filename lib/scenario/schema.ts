@@ -165,7 +165,7 @@ const scenarioShape = z.object({
 });
 
 export type Scenario = z.infer<typeof scenarioShape>;
+export type Latency = z.infer<typeof latencySchema>;
 
 /** The scenario with the rules across fields (rules.ts), each reported on its own path. */
 export const scenarioSchema = scenarioShape.check(...RULES.map((rule) => z.refine<Scenario>(rule.holds, { message: rule.message, path: rule.path.split('.') })));
-export type Latency = z.infer<typeof latencySchema>;
