@@ -63,6 +63,23 @@ describe('the controls, drawn from the field table', () => {
     expect(menu.value).toBe('cache-hit');
   });
 
+  it('offers only the kinds one request can be, and shows a mix a traffic link set', () => {
+    show(createSandboxStore());
+    const kind = () => screen.getByLabelText('What the browser asks for') as HTMLSelectElement;
+    expect([...kind().options].map((o) => o.value)).toEqual(['api', 'static']);
+    cleanup();
+    const store = createSandboxStore();
+    store.getState().applyLink('mode=traffic&kind=mix');
+    show(store);
+    expect(kind().value).toBe('mix');
+    expect([...kind().options].map((o) => o.value)).toEqual(['api', 'static', 'mix']);
+  });
+
+  it('labels the app handler’s time as CPU time', () => {
+    show(createSandboxStore());
+    expect((screen.getByLabelText(/^App handler CPU time/) as HTMLInputElement).value).toBe('5');
+  });
+
   it('lists a menu’s options in the table’s order', () => {
     show(createSandboxStore());
     const waf = screen.getByLabelText('AWS WAF') as HTMLSelectElement;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type SimEvent } from '@/lib/sim';
 import { decodeLink } from '@/lib/scenario/url-codec';
-import { scenarioArbitrary } from '@/lib/testing/arbitraries';
+import { singleRunArbitrary } from '@/lib/testing/arbitraries';
 import { eventStatus, frameAt } from './frame';
 import { currentStep, latestStartedAt, nextStep, previousStep, stepMoments, toTenth } from './steps';
 
@@ -25,7 +25,7 @@ function walkForward(events: readonly SimEvent[]): number[] {
 describe('steps: one event per step', () => {
   it('visits every event exactly once, in id order, and stepping back retraces the way (seed 11)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, (scenario) => {
+      fc.property(singleRunArbitrary, (scenario) => {
         const { events } = runScenario(scenario);
         const ids = events.map((e) => e.id);
         expect(walkForward(events)).toEqual(ids);
@@ -47,7 +47,7 @@ describe('steps: one event per step', () => {
 
   it('puts each moment inside the stretch its event owns, never moving the cursor back (seed 12)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, (scenario) => {
+      fc.property(singleRunArbitrary, (scenario) => {
         const { events } = runScenario(scenario);
         const moments = stepMoments(events);
         events.forEach((e, i) => {

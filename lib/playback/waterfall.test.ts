@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type SimResult } from '@/lib/sim';
 import { decodeLink } from '@/lib/scenario/url-codec';
-import { scenarioArbitrary } from '@/lib/testing/arbitraries';
+import { singleRunArbitrary } from '@/lib/testing/arbitraries';
 import { waterfallOf, type Bar } from './waterfall';
 
 const run = (link: string): SimResult => runScenario(decodeLink(link).scenario);
@@ -67,7 +67,7 @@ describe('the waterfall', () => {
 
   it('draws sound bars for any scenario: every call a bar, segments in order, children inside their parent’s start (seed 21)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, (scenario) => {
+      fc.property(singleRunArbitrary, (scenario) => {
         const result = runScenario(scenario);
         const { bars: all, barOfEvent } = waterfallOf(result);
         const ids = new Set(all.map((b) => b.id));

@@ -7,6 +7,7 @@ import { SCENARIO_VERSION, type Scenario } from './schema';
 export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   v: SCENARIO_VERSION,
   seed: 1,
+  mode: 'single',
   request: { kind: 'api', method: 'GET', payload: 'benign', idempotencyKey: false },
   waf: { mode: 'on' },
   cache: {
@@ -17,6 +18,8 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     minTtl: 0,
     defaultTtl: 86_400,
     maxTtl: 31_536_000,
+    // *assumed*: room for ten times the traffic run's default 1,000 URLs, so its cache fills only when told to.
+    capacity: 10_000,
   },
   db: { behaviour: 'ok', engine: 'postgres', delayMs: 4000 },
   thirdParty: { behaviour: 'ok', delayMs: 3000 },
@@ -49,5 +52,32 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     dbQueryMs: 5,
     thirdPartyWorkMs: 150,
     appWorkMs: 5,
+  },
+  app: {
+    // *assumed*: a small deployment's replica count, a knob.
+    pods: 3,
+    // HikariCP's default maximumPoolSize (HikariCP README, "Frequently used" settings: maximumPoolSize, default 10).
+    pool: 10,
+  },
+  // Every traffic default is *assumed*: a teaching default, a knob, never a measurement.
+  traffic: {
+    // A minute of a modest site's traffic, 50 requests a second, summarised from the first second on.
+    rate: 50,
+    durationS: 60,
+    warmupS: 0,
+    // Most of a page's requests are for static files.
+    staticShare: 0.8,
+    objects: 1000,
+    // Within the 0.6–1 that web request streams fit (Breslau et al., "Web Caching and Zipf-like
+    // Distributions: Evidence and Implications", IEEE INFOCOM 1999).
+    zipf: 0.8,
+    // No attacks, and every time exactly its mean, until the learner asks for them.
+    attackShare: 0,
+    appDist: 'const',
+    dbDist: 'const',
+    // CloudFront documents that an invalidation takes time to reach every edge location, not how long
+    // (CloudFront Developer Guide, "Invalidate files"). A knob, not a fact.
+    invalidationDelayS: 10,
+    timeline: [],
   },
 }) as Scenario;

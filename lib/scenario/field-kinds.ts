@@ -22,6 +22,8 @@ export type GroupId = (typeof GROUPS)[number]['id'];
 interface Common {
   /** The share-link parameter. Links in the wild depend on it: never rename one. */
   param: string;
+  /** Former names of the parameter, still read from links (the link is written with `param`). */
+  aliases?: readonly string[];
   /** The control's visible label. */
   label: string;
   hint?: string;
@@ -39,12 +41,26 @@ export interface IntField extends Common {
   half?: true;
 }
 
+/** A number from `min` to `max` with at most `decimals` digits after the point: `0.8`, `12.5` in a link. */
+export interface NumField extends Common {
+  kind: 'num';
+  min: number;
+  max: number;
+  decimals: number;
+  unit?: string;
+}
+
 /** One of `values`. */
 export interface EnumField<V extends string = string> extends Common {
   kind: 'enum';
   values: readonly V[];
   /** Each choice's label, in the order the menu lists them. Without it the menu shows the values themselves. */
   options?: Readonly<Record<V, string>>;
+  /**
+   * Values the menu leaves out, because they need a setting that has no control yet. Links and files still set
+   * them, and the menu shows one while it is the current value.
+   */
+  unlisted?: readonly V[];
 }
 
 /** Yes or no: `yes`/`no` in a link, a checkbox in the controls. */
@@ -69,9 +85,32 @@ export interface ListField<V extends string = string> extends Common {
   options: Readonly<Record<V, string>>;
 }
 
-export type Field = IntField | EnumField | BoolField | TextField | ListField;
+/** One moment of a schedule: at `atS` seconds, `action` happens. */
+export interface Moment<A extends string = string> {
+  atS: number;
+  action: A;
+}
+
+/**
+ * Things that happen at given moments: at most `maxEntries`, each at 0 to `maxS` seconds (at most `decimals`
+ * digits after the point). A link writes `10:db-slow,40:db-ok` in time order, or `none`. No control draws one
+ * yet, so a schedule has no group.
+ */
+export interface ScheduleField<A extends string = string> extends Omit<Common, 'group'> {
+  kind: 'schedule';
+  actions: readonly A[];
+  /** What each action means, in a line. */
+  options: Readonly<Record<A, string>>;
+  maxEntries: number;
+  maxS: number;
+  decimals: number;
+  group?: never;
+}
+
+export type Field = IntField | NumField | EnumField | BoolField | TextField | ListField | ScheduleField;
 
 export const int = (field: Omit<IntField, 'kind'>): IntField => ({ kind: 'int', ...field });
+export const num = (field: Omit<NumField, 'kind'>): NumField => ({ kind: 'num', ...field });
 export const yesNo = (field: Omit<BoolField, 'kind'>): BoolField => ({ kind: 'bool', ...field });
 export const text = (field: Omit<TextField, 'kind'>): TextField => ({ kind: 'text', ...field });
 
@@ -83,8 +122,37 @@ export function list<V extends string>(field: Omit<ListField<V>, 'kind'>): ListF
   return { kind: 'list', ...field };
 }
 
-/** The menu of an enum or list field: its option labels in their order, else its values. */
-export function optionsOf<V extends string>(field: EnumField<V> | ListField<V>): { value: V; label: string }[] {
+export function schedule<A extends string>(field: Omit<ScheduleField<A>, 'kind'>): ScheduleField<A> {
+  return { kind: 'schedule', ...field };
+}
+
+/**
+ * The menu of an enum or list field: its option labels in their order, else its values. An enum's `unlisted`
+ * values are left out, unless one is `current`: a menu always shows what is set.
+ */
+export function optionsOf<V extends string>(field: EnumField<V> | ListField<V>, current?: V): { value: V; label: string }[] {
   const labels = field.options;
-  return labels ? (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] })) : field.values.map((value) => ({ value, label: value }));
+  const all = labels ? (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] })) : field.values.map((value) => ({ value, label: value }));
+  const unlisted: readonly V[] = (field.kind === 'enum' && field.unlisted) || [];
+  return all.filter(({ value }) => value === current || !unlisted.includes(value));
+}
+
+/**
+ * A number as a link or a control writes it: digits, then at most `decimals` digits after a point. No sign, no
+ * exponent, no `NaN` or `Infinity`: `1e3`, `-1` and `+5` are refused rather than guessed at. `NaN` when it is not one.
+ */
+export function parseDecimal(text: string, decimals: number): number {
+  const pattern = decimals > 0 ? new RegExp(`^\\d{1,10}(\\.\\d{1,${decimals}})?$`) : /^\d{1,10}$/;
+  return pattern.test(text) ? Number(text) : NaN;
+}
+
+/** Whether a number has at most `decimals` digits after the point (0.1 + 0.2 has more than 3). */
+export function hasAtMostDecimals(value: number, decimals: number): boolean {
+  // toFixed rounds the exact binary value, so a number written with that many decimals comes back as itself.
+  return Number(value.toFixed(decimals)) === value;
+}
+
+/** A schedule's moments in time order; moments at the same time keep their order (Array.prototype.sort is stable). */
+export function inTimeOrder<M extends Moment>(moments: readonly M[]): M[] {
+  return [...moments].sort((a, b) => a.atS - b.atS);
 }

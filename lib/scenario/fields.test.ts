@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from './defaults';
 import { GROUPS } from './field-kinds';
+import { FIELDS } from './fields';
 import { FIELD_ENTRIES, getAt, setAt } from './paths';
 import { scenarioSchema } from './schema';
 
@@ -9,43 +10,57 @@ describe('the field table', () => {
   it('keeps every public link parameter name, in link order', () => {
     // Links in the wild depend on these names: a rename breaks them. Add new names; never change old ones.
     expect(FIELD_ENTRIES.map((e) => e.param)).toEqual([
-      'kind', 'method', 'payload', 'idem', 'waf', 'cache', 'cacheControl', 'changed', 'minTtl', 'defaultTtl', 'maxTtl',
+      'mode', 'kind', 'method', 'payload', 'idem', 'waf', 'cache', 'cacheControl', 'changed', 'minTtl', 'defaultTtl', 'maxTtl',
       'originTimeout', 'originAttempts', 'originConnectTimeout', 'albIdle', 'proxyRead',
       'db', 'dbms', 'dbDelay', 'thirdParty', 'tpDelay', 'timeout', 'attempts', 'backoff', 'jitter', 'base', 'cap', 'retryAt', 'retryUnsafe',
-      'tls', 'conn', 'seed', 'rttEdge', 'rttDns', 'rttOrigin', 'rttVpc', 'rttApi', 'dbQuery', 'apiWork', 'appWork',
+      'tls', 'conn', 'seed', 'rttEdge', 'rttDns', 'rttOrigin', 'rttVpc', 'rttApi', 'dbQuery', 'apiWork', 'appMs',
+      'rate', 'duration', 'warmup', 'staticShare', 'objects', 'zipf', 'attack', 'appDist', 'dbDist', 'cacheSize', 'pods', 'pool',
+      'invalidationDelay', 'timeline',
     ]);
+    // A renamed parameter keeps its old name as an alias, so links made before still read.
+    expect(Object.fromEntries(FIELD_ENTRIES.filter((e) => e.aliases).map((e) => [e.param, e.aliases]))).toEqual({ appMs: ['appWork'] });
   });
 
-  it('documents every link parameter in docs/scenario-format.md', () => {
+  it('documents every link parameter and former name in docs/scenario-format.md', () => {
     const docs = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
-    for (const { param } of FIELD_ENTRIES) expect(docs, param).toContain(`\`${param}\``);
+    for (const name of FIELD_ENTRIES.flatMap((e) => [e.param, ...(e.aliases ?? [])])) expect(docs, name).toContain(`\`${name}\``);
   });
 
   it('holds the defaults within its own bounds and choices', () => {
     expect(scenarioSchema.safeParse(DEFAULT_SCENARIO).success).toBe(true);
     for (const entry of FIELD_ENTRIES) {
-      if (entry.kind !== 'int') continue;
+      if (entry.kind !== 'int' && entry.kind !== 'num') continue;
       const value = getAt(DEFAULT_SCENARIO, entry.path);
       expect(value >= entry.min && value <= entry.max, entry.path).toBe(true);
     }
   });
 
   it('bounds the schema exactly as it says', () => {
+    // The warm-up must be shorter than the run, so it is probed in the longest run.
+    const longest = setAt(DEFAULT_SCENARIO, 'traffic.durationS', FIELDS['traffic.durationS'].max);
     for (const entry of FIELD_ENTRIES) {
-      if (entry.kind !== 'int') continue;
-      const at = (value: number) => scenarioSchema.safeParse(setAt(DEFAULT_SCENARIO, entry.path, value)).success;
+      if (entry.kind !== 'int' && entry.kind !== 'num') continue;
+      const at = (value: number) => scenarioSchema.safeParse(setAt(longest, entry.path, value)).success;
+      const step = entry.kind === 'num' ? 10 ** -entry.decimals : 1;
       // TTLs must also stay ordered, so each is probed on its own side of the others.
-      const ttl = entry.path.startsWith('cache.');
-      if (!ttl || entry.path === 'cache.minTtl') expect(at(entry.min - 1), `${entry.path} below`).toBe(false);
-      if (!ttl || entry.path === 'cache.maxTtl') expect(at(entry.max + 1), `${entry.path} above`).toBe(false);
-      if (!ttl) expect(at(entry.min) && at(entry.max), entry.path).toBe(true);
+      const ttl = /^cache\.\w+Ttl$/.test(entry.path);
+      if (!ttl || entry.path === 'cache.minTtl') expect(at(entry.min - step), `${entry.path} below`).toBe(false);
+      if (!ttl || entry.path === 'cache.maxTtl') expect(at(entry.max + step), `${entry.path} above`).toBe(false);
+      if (!ttl) expect(at(entry.min), `${entry.path} at its minimum`).toBe(true);
+      // Even the longest run is no longer than the longest warm-up.
+      if (!ttl) expect(at(entry.path === 'traffic.warmupS' ? entry.max - 1 : entry.max), `${entry.path} at its maximum`).toBe(true);
+      if (entry.kind === 'num') expect(at(entry.min + step / 10), `${entry.path} with a digit too many`).toBe(false);
     }
   });
 
-  it('puts every control in a group that exists, and leaves no group empty', () => {
+  it('puts every control in a group that exists, leaves no group empty, and gives the traffic run no controls yet', () => {
     const ids = GROUPS.map((g) => g.id);
     for (const group of ids) expect(FIELD_ENTRIES.some((e) => e.group === group), group).toBe(true);
-    expect(FIELD_ENTRIES.filter((e) => !e.group).map((e) => e.path)).toEqual(['cache.minTtl', 'cache.defaultTtl', 'cache.maxTtl']);
+    expect(FIELD_ENTRIES.filter((e) => !e.group).map((e) => e.path)).toEqual([
+      'mode', 'cache.minTtl', 'cache.defaultTtl', 'cache.maxTtl',
+      'traffic.rate', 'traffic.durationS', 'traffic.warmupS', 'traffic.staticShare', 'traffic.objects', 'traffic.zipf', 'traffic.attackShare',
+      'traffic.appDist', 'traffic.dbDist', 'cache.capacity', 'app.pods', 'app.pool', 'traffic.invalidationDelayS', 'traffic.timeline',
+    ]);
   });
 
   it('says where the new timeouts’ defaults come from', () => {
@@ -55,5 +70,6 @@ describe('the field table', () => {
     expect(hint('originConnectTimeout')).toMatch(/default is 10 s .*CloudFront API reference/);
     expect(hint('albIdle')).toMatch(/default is 60 s .*Connection idle timeout/);
     expect(hint('proxyRead')).toMatch(/default is 60 s .*ngx_http_proxy_module/);
+    expect(hint('pool')).toMatch(/default maximumPoolSize is 10 .*HikariCP README/);
   });
 });

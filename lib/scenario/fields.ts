@@ -6,21 +6,24 @@
  * To add a setting: give it an entry here, use that entry in the schema's shape (schema.ts) and give it a
  * default (defaults.ts). paths.ts does not compile while a scenario path has no entry, or one of the wrong
  * kind. Then document its parameter in docs/scenario-format.md and add it to the pinned list of public
- * names in fields.test.ts; tests check both.
+ * names in fields.test.ts; tests check both. A rule that ties it to other settings goes in rules.ts.
  */
-import { DB_ENGINE_LABELS, DB_PORTS } from './vocabulary';
-import { choice, int, list, text, yesNo } from './field-kinds';
+import { DB_ENGINE_LABELS, DB_PORTS, TIMELINE_ACTION_MEANINGS } from './vocabulary';
+import { choice, int, list, num, schedule, text, yesNo } from './field-kinds';
 import {
   BACKOFFS,
   CACHE_STATES,
   CONNECTION_STATES,
   DB_BEHAVIOURS,
   DB_ENGINES,
+  DISTRIBUTIONS,
   JITTERS,
   METHODS,
+  MODES,
   REQUEST_KINDS,
   RETRY_LAYERS,
   THIRD_PARTY_BEHAVIOURS,
+  TIMELINE_ACTIONS,
   TLS_VERSIONS,
   WAF_MODES,
 } from './vocabulary';
@@ -36,14 +39,24 @@ const ms = { unit: 'ms', min: 0, max: MAX_MS } as const;
 const ttl = { unit: 's', min: 0, max: MAX_TTL } as const;
 /** The assumed latencies are teaching defaults, never measurements (AZs in a region are single-digit ms apart: AWS Fault Isolation Boundaries whitepaper), so each is a knob. */
 const latency = { group: 'latency', unit: 'ms', min: 1, max: 2000 } as const;
+/** A day of simulated time: the longest traffic run, and the latest moment on its timeline. */
+const DAY_S = 86_400;
+const share = { min: 0, max: 1, decimals: 3 } as const;
+const spread = { values: DISTRIBUTIONS, options: { const: 'Constant: always the mean', exp: 'Exponential around the mean', lognormal: 'Lognormal around the mean' } } as const;
+
+// The traffic run's settings (mode, traffic.*, the pods, their pools and the cache's capacity) have no group:
+// the sandbox runs one request, and the traffic run's controls come later. Links and files set them.
 
 export const FIELDS = {
+  mode: choice({ param: 'mode', values: MODES, label: 'Run', options: { single: 'One request, event by event', traffic: 'Traffic: many requests, summarised' } }),
   'request.kind': choice({
     param: 'kind',
     values: REQUEST_KINDS,
     group: 'request',
     label: 'What the browser asks for',
-    options: { api: 'API: GET /api/profile (JSON)', static: 'Static file: /static/app.js' },
+    options: { api: 'API: GET /api/profile (JSON)', static: 'Static file: /static/app.js', mix: 'A mix of both (traffic runs only)' },
+    // A mix needs mode=traffic (rules.ts), which has no control yet.
+    unlisted: ['mix'],
   }),
   'request.method': choice({ param: 'method', values: METHODS, group: 'request', label: 'Method' }),
   'request.payload': text({
@@ -198,5 +211,28 @@ export const FIELDS = {
   'latency.thirdPartyRttMs': int({ param: 'rttApi', label: 'App ↔ payments API round trip', ...latency }),
   'latency.dbQueryMs': int({ param: 'dbQuery', label: 'Healthy query takes', ...latency, max: 10_000 }),
   'latency.thirdPartyWorkMs': int({ param: 'apiWork', label: 'Healthy payments call takes', ...latency, max: 10_000 }),
-  'latency.appWorkMs': int({ param: 'appWork', label: 'App handler takes', ...latency, min: 0, max: 10_000 }),
+  // The mean CPU time of one request in a pod. Named `appWork` until traffic runs came; old links still say so.
+  'latency.appWorkMs': int({ param: 'appMs', aliases: ['appWork'], label: 'App handler CPU time', ...latency, min: 0, max: 10_000 }),
+
+  'traffic.rate': num({ param: 'rate', label: 'Arrival rate', unit: 'requests/s', min: 0.1, max: 10_000, decimals: 2, hint: 'Requests arrive as a Poisson process at this mean rate.' }),
+  'traffic.durationS': int({ param: 'duration', label: 'Duration', unit: 'simulated s', min: 1, max: DAY_S }),
+  'traffic.warmupS': int({ param: 'warmup', label: 'Warm-up', unit: 's', min: 0, max: DAY_S, hint: 'The first seconds, left out of the summary. Shorter than the run.' }),
+  'traffic.staticShare': num({ param: 'staticShare', label: 'Share of static requests', ...share, hint: 'When the kind is a mix.' }),
+  'traffic.objects': int({ param: 'objects', label: 'Distinct URLs', min: 1, max: 1_000_000 }),
+  'traffic.zipf': num({ param: 'zipf', label: 'Popularity skew (Zipf exponent)', min: 0, max: 3, decimals: 2, hint: '0 asks for every URL equally often; larger values favour the most popular.' }),
+  'traffic.attackShare': num({ param: 'attack', label: 'Share of SQL injection attempts', ...share }),
+  'traffic.appDist': choice({ param: 'appDist', label: 'Spread of the app’s CPU time', ...spread }),
+  'traffic.dbDist': choice({ param: 'dbDist', label: 'Spread of the query time', ...spread, hint: 'Its mean is the query time that applies: healthy or slow.' }),
+  'cache.capacity': int({ param: 'cacheSize', label: 'Edge cache capacity', unit: 'objects', min: 1, max: 10_000_000, hint: 'When it is full, the least recently used object goes.' }),
+  'app.pods': int({ param: 'pods', label: 'App pods', min: 1, max: 64 }),
+  'app.pool': int({ param: 'pool', label: 'Database connections per pod', min: 1, max: 100, hint: 'HikariCP’s default maximumPoolSize is 10 (HikariCP README).' }),
+  'traffic.invalidationDelayS': int({
+    param: 'invalidationDelay',
+    label: 'An invalidation reaches every edge location after',
+    unit: 's',
+    min: 0,
+    max: 3600,
+    hint: 'Assumed: CloudFront says an invalidation takes time to propagate, not how long.',
+  }),
+  'traffic.timeline': schedule({ param: 'timeline', label: 'Timeline', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
 };

@@ -2,6 +2,7 @@
  * How each kind of setting is written in a share link and read back from one. The parameters themselves,
  * their bounds and choices come from the field table (fields.ts); nothing here names a setting.
  */
+import { inTimeOrder, parseDecimal, type Moment } from './field-kinds';
 import { getAt, setAt, type FieldEntry } from './paths';
 import type { Scenario } from './schema';
 
@@ -15,7 +16,13 @@ function quoted(values: readonly string[]): string {
 export function readParam(entry: FieldEntry, scenario: Scenario): string {
   switch (entry.kind) {
     case 'int':
+    case 'num':
+      // A number within its entry's bounds and decimals is written plainly, never with an exponent.
       return String(getAt(scenario, entry.path));
+    case 'schedule': {
+      const moments: readonly Moment[] = getAt(scenario, entry.path);
+      return moments.length ? inTimeOrder(moments).map(({ atS, action }) => `${atS}:${action}`).join(',') : 'none';
+    }
     case 'bool':
       return getAt(scenario, entry.path) ? 'yes' : 'no';
     case 'list': {
@@ -34,9 +41,30 @@ export function writeParam(entry: FieldEntry, scenario: Scenario, raw: string): 
   const ok = (next: Scenario): LinkWrite => ({ ok: true, scenario: next });
   switch (entry.kind) {
     case 'int': {
-      const value = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+      const value = parseDecimal(raw, 0);
       if (!(value >= entry.min && value <= entry.max)) return { ok: false, message: `expected a whole number from ${entry.min} to ${entry.max}` };
       return ok(setAt(scenario, entry.path, value));
+    }
+    case 'num': {
+      const value = parseDecimal(raw, entry.decimals);
+      if (!(value >= entry.min && value <= entry.max)) return { ok: false, message: `expected a number from ${entry.min} to ${entry.max} with at most ${entry.decimals} digits after the point` };
+      return ok(setAt(scenario, entry.path, value));
+    }
+    case 'schedule': {
+      if (raw === '' || raw === 'none') return ok(setAt(scenario, entry.path, []));
+      const parts = raw.split(',');
+      if (parts.length > entry.maxEntries) return { ok: false, message: `expected at most ${entry.maxEntries} moments` };
+      const moments: Moment<(typeof entry.actions)[number]>[] = [];
+      for (const [index, part] of parts.entries()) {
+        const colon = part.indexOf(':');
+        if (colon < 0) return { ok: false, message: 'expected “none” or comma-separated seconds:action moments, such as 10:db-slow,40:db-ok' };
+        const atS = parseDecimal(part.slice(0, colon), entry.decimals);
+        const action = entry.actions.find((a) => a === part.slice(colon + 1));
+        if (!(atS <= entry.maxS)) return { ok: false, message: `moment ${index + 1} needs a time in seconds from 0 to ${entry.maxS}, with at most ${entry.decimals} digits after the point` };
+        if (action === undefined) return { ok: false, message: `moment ${index + 1} needs one of the actions ${quoted(entry.actions)}` };
+        moments.push({ atS, action });
+      }
+      return ok(setAt(scenario, entry.path, inTimeOrder(moments)));
     }
     case 'enum': {
       const value = entry.values.find((v) => v === raw);

@@ -2,7 +2,7 @@
  * Paths into a scenario (`seed`, `cache.minTtl`), typed: reading or writing through a path gives or takes
  * exactly the value the schema allows there. The field table is checked against them here, at compile time.
  */
-import type { BoolField, EnumField, IntField, ListField, TextField } from './field-kinds';
+import type { BoolField, EnumField, IntField, ListField, NumField, ScheduleField, TextField } from './field-kinds';
 import { FIELDS } from './fields';
 import type { Scenario } from './schema';
 
@@ -21,18 +21,24 @@ export type ValueAt<P extends ScenarioPath> = P extends `${infer A extends Setti
     ? Scenario[P]
     : never;
 
-/** The kind of entry a value needs. Tuples keep unions (the enum values, true | false) from being split. */
+/**
+ * The kind of entry a value needs. Tuples keep unions (the enum values, true | false) from being split.
+ * A number takes a whole-number or a decimal entry; which one it is, schema.ts holds to: its validators for
+ * the two take only their own kind of entry, so an int entry where the schema reads a decimal fails there.
+ */
 type EntryFor<V> = [V] extends [boolean]
   ? BoolField
   : [V] extends [number]
-    ? IntField
-    : [V] extends [readonly (infer E extends string)[]]
-      ? ListField<E>
-      : string extends V
-        ? TextField
-        : [V] extends [string]
-          ? EnumField<V>
-          : never;
+    ? IntField | NumField
+    : [V] extends [readonly { atS: number; action: infer A extends string }[]]
+      ? ScheduleField<A>
+      : [V] extends [readonly (infer E extends string)[]]
+        ? ListField<E>
+        : string extends V
+          ? TextField
+          : [V] extends [string]
+            ? EnumField<V>
+            : never;
 
 /** One entry per path, of the kind its value needs, with exactly the schema's choices. */
 export type FieldTable = { readonly [P in ScenarioPath]: EntryFor<ValueAt<P>> };

@@ -6,8 +6,9 @@
  */
 // zod/mini: the same validation with a tree-shakable API, so the sandbox ships a fraction of zod's weight.
 import { z } from 'zod/mini';
-import type { EnumField, IntField, ListField, TextField } from './field-kinds';
+import { hasAtMostDecimals, inTimeOrder, type EnumField, type IntField, type ListField, type NumField, type ScheduleField, type TextField } from './field-kinds';
 import { FIELDS } from './fields';
+import { RULES } from './rules';
 
 export const SCENARIO_VERSION = 1;
 
@@ -16,12 +17,18 @@ export { MAX_PAYLOAD_LENGTH } from './fields';
 
 /** Each setting's validator, from its entry in the field table: one source for bounds and choices. */
 const int = (field: IntField) => z.number().check(z.int(), z.minimum(field.min), z.maximum(field.max));
+const decimal = (min: number, max: number, decimals: number) =>
+  z.number().check(z.minimum(min), z.maximum(max), z.refine((v) => hasAtMostDecimals(v, decimals), { message: `expected at most ${decimals} digits after the point` }));
+const num = (field: NumField) => decimal(field.min, field.max, field.decimals);
 const oneOf = <V extends string>(field: EnumField<V>) => z.enum(field.values);
 const text = (field: TextField) => z.string().check(z.maxLength(field.maxLength));
 const subset = <V extends string>(field: ListField<V>) => z.array(z.enum(field.values)).check(z.maxLength(field.values.length));
-
-/** CloudFront refuses a cache policy whose TTLs are out of order (CloudFront CachePolicy API, MinTTL/DefaultTTL/MaxTTL). */
-const TTL_ORDER = 'CloudFront needs minTtl ≤ defaultTtl ≤ maxTtl';
+/** Moments in any order, at most `maxEntries` of them; what passes is in time order, ties in the order given. */
+const schedule = <A extends string>(field: ScheduleField<A>) =>
+  z.pipe(
+    z.array(z.strictObject({ atS: decimal(0, field.maxS, field.decimals), action: z.enum(field.actions) })).check(z.maxLength(field.maxEntries)),
+    z.transform((moments) => inTimeOrder(moments)),
+  );
 
 const F = FIELDS;
 
@@ -40,31 +47,57 @@ export const latencySchema = z.object({
   dbQueryMs: int(F['latency.dbQueryMs']),
   /** Time the third party spends on a healthy call. *assumed* */
   thirdPartyWorkMs: int(F['latency.thirdPartyWorkMs']),
-  /** Time the app's own handler spends. *assumed* */
+  /** Time the app's own handler spends: in a traffic run, the mean CPU time of one request in a pod. *assumed* */
   appWorkMs: int(F['latency.appWorkMs']),
 });
 
-export const cacheSchema = z
-  .object({
-    /** What the edge holds for this URL before the request arrives. */
-    state: oneOf(F['cache.state']),
-    /** The Cache-Control header the origin sends. */
-    cacheControl: text(F['cache.cacheControl']),
-    /** Whether the origin's content changed since the edge stored its copy (decides 304 vs 200 on revalidation). */
-    changed: z.boolean(),
-    /** CloudFront cache policy TTLs in seconds. Defaults 0 / 86400 / 31536000 (CloudFront CachePolicy API). */
-    minTtl: int(F['cache.minTtl']),
-    defaultTtl: int(F['cache.defaultTtl']),
-    maxTtl: int(F['cache.maxTtl']),
-  })
-  // The one rule across fields, kept here so files and links both get it: reported on minTtl, so a file's
-  // error names `cache.minTtl`; the link codec checks the cache on its own and resets the three TTLs.
-  .check(z.refine((c) => c.minTtl <= c.defaultTtl && c.defaultTtl <= c.maxTtl, { message: TTL_ORDER, path: ['minTtl'] }));
+const cacheSchema = z.object({
+  /** What the edge holds for this URL before the request arrives. */
+  state: oneOf(F['cache.state']),
+  /** The Cache-Control header the origin sends. */
+  cacheControl: text(F['cache.cacheControl']),
+  /** Whether the origin's content changed since the edge stored its copy (decides 304 vs 200 on revalidation). */
+  changed: z.boolean(),
+  /** CloudFront cache policy TTLs in seconds. Defaults 0 / 86400 / 31536000 (CloudFront CachePolicy API). They must be ordered (rules.ts). */
+  minTtl: int(F['cache.minTtl']),
+  defaultTtl: int(F['cache.defaultTtl']),
+  maxTtl: int(F['cache.maxTtl']),
+  /** How many objects the edge location holds before it evicts the least recently used. Traffic runs only. */
+  capacity: int(F['cache.capacity']),
+});
 
-export const scenarioSchema = z.object({
+/** A traffic run: many requests over simulated seconds. A single run ignores all of it. */
+const trafficSchema = z.object({
+  /** Mean arrivals per second of a Poisson process. */
+  rate: num(F['traffic.rate']),
+  /** Simulated seconds of arrivals. */
+  durationS: int(F['traffic.durationS']),
+  /** The first seconds, left out of the summary; shorter than the run (rules.ts). */
+  warmupS: int(F['traffic.warmupS']),
+  /** The share of requests that ask for a static file when `request.kind` is `mix`. */
+  staticShare: num(F['traffic.staticShare']),
+  /** How many distinct URLs requests spread over. */
+  objects: int(F['traffic.objects']),
+  /** Their popularity's Zipf exponent; 0 is uniform. */
+  zipf: num(F['traffic.zipf']),
+  /** The share of requests whose payload is an SQL injection. */
+  attackShare: num(F['traffic.attackShare']),
+  /** How the app's CPU time per request (`latency.appWorkMs`, its mean) is spread. */
+  appDist: oneOf(F['traffic.appDist']),
+  /** How the query time is spread; its mean is the query time that applies (`latency.dbQueryMs`, or `db.delayMs` while slow). */
+  dbDist: oneOf(F['traffic.dbDist']),
+  /** How long an invalidation takes to reach every edge location. *assumed* */
+  invalidationDelayS: int(F['traffic.invalidationDelayS']),
+  /** What happens when, in time order once validated. */
+  timeline: schedule(F['traffic.timeline']),
+});
+
+const scenarioShape = z.object({
   v: z.literal(SCENARIO_VERSION),
   /** Every random draw (jitter, ages, ids) comes from this seed. */
   seed: int(F.seed),
+  /** `single`: one request, told event by event. `traffic`: many requests (`traffic`), summarised. */
+  mode: oneOf(F.mode),
   request: z.object({
     kind: oneOf(F['request.kind']),
     method: oneOf(F['request.method']),
@@ -122,7 +155,17 @@ export const scenarioSchema = z.object({
   /** Whether the server side's connections (edge → origin, ALB → targets, the DB pool) are already open. */
   connections: oneOf(F.connections),
   latency: latencySchema,
+  /** The app tier. Traffic runs only: a single run's request meets one pod and its pool. */
+  app: z.object({
+    pods: int(F['app.pods']),
+    /** Database connections in each pod's pool. */
+    pool: int(F['app.pool']),
+  }),
+  traffic: trafficSchema,
 });
 
-export type Scenario = z.infer<typeof scenarioSchema>;
+export type Scenario = z.infer<typeof scenarioShape>;
 export type Latency = z.infer<typeof latencySchema>;
+
+/** The scenario with the rules across fields (rules.ts), each reported on its own path. */
+export const scenarioSchema = scenarioShape.check(...RULES.map((rule) => z.refine<Scenario>(rule.holds, { message: rule.message, path: rule.path.split('.') })));

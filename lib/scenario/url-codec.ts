@@ -7,9 +7,10 @@
  */
 import { DEFAULT_SCENARIO } from './defaults';
 import { readParam, writeParam } from './link-fields';
-import { FIELD_ENTRIES } from './paths';
+import { FIELD_ENTRIES, getAt, setAt } from './paths';
 import { presetById, scenarioForPreset } from './presets';
-import { cacheSchema, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+import { RULES } from './rules';
+import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
 
 export interface Notice {
   /** The parameter the notice is about. */
@@ -33,7 +34,8 @@ export interface DecodedLink {
 
 const VIEW_PARAMS = ['t', 'sel'] as const;
 const META_PARAMS = ['v', 'preset'] as const;
-const KNOWN = new Set<string>([...FIELD_ENTRIES.map((f) => f.param), ...VIEW_PARAMS, ...META_PARAMS]);
+const KNOWN = new Set<string>([...FIELD_ENTRIES.flatMap((f) => [f.param, ...(f.aliases ?? [])]), ...VIEW_PARAMS, ...META_PARAMS]);
+const PARAM_AT = new Map(FIELD_ENTRIES.map((f) => [f.path, f.param]));
 
 /** A selection must look like an id; whether it exists in the run is checked where the run is known. */
 const SELECTION_PATTERN = /^(?:[a-z0-9]{1,16}|link:[a-z0-9-]{1,40}|e\d{1,6})$/;
@@ -100,22 +102,25 @@ export function decodeLink(input: string): DecodedLink {
     else notices.push({ param: 'preset', message: `There is no preset “${truncate(rawPreset)}”; the default scenario is the starting point.` });
   }
 
-  let scenario = baseFor(preset);
+  const base = baseFor(preset);
+  let scenario = base;
   for (const entry of FIELD_ENTRIES) {
-    const raw = params.get(entry.param);
-    if (raw === null) continue;
+    // A setting's own name wins over a former one; a link that gives both is told which was ignored.
+    const [name, ...ignored] = [entry.param, ...(entry.aliases ?? [])].filter((n) => params.has(n));
+    for (const other of ignored) notices.push({ param: other, message: `${other} is the old name of ${entry.param}, which the link gives too; ${other} was ignored.` });
+    if (name === undefined) continue;
+    const raw = params.get(name) ?? '';
     const result = writeParam(entry, scenario, raw);
     if (result.ok) scenario = result.scenario;
-    else notices.push({ param: entry.param, message: `“${truncate(raw)}” was ignored for ${entry.param}: ${result.message}.` });
+    else notices.push({ param: name, message: `“${truncate(raw)}” was ignored for ${name}: ${result.message}.` });
   }
 
-  // Each TTL is in range by now, so the only rule the cache can break is the schema's TTL order.
-  // Rather than lose the whole link over it, the three go back to the starting point's values together.
-  const cacheCheck = cacheSchema.safeParse(scenario.cache);
-  if (!cacheCheck.success) {
-    const { minTtl, defaultTtl, maxTtl } = baseFor(preset).cache;
-    notices.push({ param: 'minTtl', message: `${cacheCheck.error.issues[0]?.message ?? 'The TTLs are out of order'}; the TTLs were reset to their defaults.` });
-    scenario = { ...scenario, cache: { ...scenario.cache, minTtl, defaultTtl, maxTtl } };
+  // Each setting is in range by now, so only a rule across fields can be broken. Rather than lose the whole
+  // link over it, the settings the rule names go back to the starting point's values together.
+  for (const rule of RULES) {
+    if (rule.holds(scenario)) continue;
+    notices.push({ param: PARAM_AT.get(rule.path) ?? rule.path, message: `${rule.message}; ${rule.afterReset}.` });
+    for (const path of rule.resets) scenario = setAt(scenario, path, getAt(base, path));
   }
 
   const view: ViewState = { t: null, sel: null };

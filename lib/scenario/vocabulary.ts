@@ -2,7 +2,8 @@
  * The words a scenario is made of: every choice a cause can take. The field table (fields.ts) hands
  * them to the schema, the link, the controls and the test generators, so each list is written once.
  */
-export const REQUEST_KINDS = ['api', 'static'] as const;
+/** `mix` is traffic only: one run of many requests, some API calls and some static files (`traffic.staticShare`). */
+export const REQUEST_KINDS = ['api', 'static', 'mix'] as const;
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const CACHE_STATES = ['empty', 'fresh', 'stale', 'off'] as const;
 export const DB_BEHAVIOURS = ['ok', 'slow', 'down', 'deadlock'] as const;
@@ -14,6 +15,26 @@ export const TLS_VERSIONS = ['1.2', '1.3'] as const;
 export const CONNECTION_STATES = ['warm', 'cold'] as const;
 export const RETRY_LAYERS = ['browser', 'db', 'thirdparty'] as const;
 export const WAF_MODES = ['on', 'off', 'count'] as const;
+/** One request, told event by event, or many requests over simulated seconds, summarised. */
+export const MODES = ['single', 'traffic'] as const;
+/** The shape of a time's spread around its mean: none, exponential or lognormal. */
+export const DISTRIBUTIONS = ['const', 'exp', 'lognormal'] as const;
+/** What can happen at a moment of a traffic run (`traffic.timeline`); TIMELINE_ACTION_MEANINGS says what each is. */
+export const TIMELINE_ACTIONS = ['deploy', 'invalidate', 'db-slow', 'db-down', 'db-ok', 'payments-slow', 'payments-down', 'payments-ok', 'origin-5xx', 'origin-ok'] as const;
+
+/** Each timeline action in one line. The traffic engine (lib/traffic) decides what it does in detail. */
+export const TIMELINE_ACTION_MEANINGS: Readonly<Record<(typeof TIMELINE_ACTIONS)[number], string>> = {
+  deploy: 'A new version of the app is deployed: its pods are replaced.',
+  invalidate: 'A CloudFront invalidation is issued; the edge drops its copies once it has propagated (traffic.invalidationDelayS).',
+  'db-slow': 'The database turns slow, as db=slow.',
+  'db-down': 'The database stops answering, as db=down.',
+  'db-ok': 'The database is healthy again.',
+  'payments-slow': 'The payments API turns slow, as thirdParty=slow.',
+  'payments-down': 'The payments API refuses connections, as thirdParty=down.',
+  'payments-ok': 'The payments API is healthy again.',
+  'origin-5xx': 'The origin starts answering with server errors (5xx).',
+  'origin-ok': 'The origin answers normally again.',
+};
 
 /** Each engine's name as its makers write it. */
 export const DB_ENGINE_LABELS: Readonly<Record<(typeof DB_ENGINES)[number], string>> = {
@@ -49,3 +70,6 @@ export type TlsVersion = (typeof TLS_VERSIONS)[number];
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 export type RetryLayer = (typeof RETRY_LAYERS)[number];
 export type WafMode = (typeof WAF_MODES)[number];
+export type Mode = (typeof MODES)[number];
+export type Distribution = (typeof DISTRIBUTIONS)[number];
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '@/lib/scenario/schema';
 import { decodeLink } from '@/lib/scenario/url-codec';
-import { scenarioArbitrary } from '@/lib/testing/arbitraries';
+import { singleRunArbitrary } from '@/lib/testing/arbitraries';
 import { references } from '@/lib/testing/reference-traces';
 import { scenarioWith } from '@/lib/testing/scenario';
 import { links } from './topology';
@@ -15,7 +15,7 @@ import type { SimEvent, SimResult } from './types';
 describe('runScenario over random scenarios', () => {
   it('gives byte-identical JSON for the same scenario (seed 20261126)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, (scenario) => {
+      fc.property(singleRunArbitrary, (scenario) => {
         expect(JSON.stringify(runScenario(scenario))).toBe(JSON.stringify(runScenario(structuredClone(scenario))));
       }),
       { seed: 20261126, numRuns: 150 },
@@ -24,7 +24,7 @@ describe('runScenario over random scenarios', () => {
 
   it('keeps events in time order, on drawn links, and always ends with an answer (seed 7)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, (scenario) => {
+      fc.property(singleRunArbitrary, (scenario) => {
         const result = runScenario(scenario);
         const drawn = new Set(links(scenario.db.engine).flatMap((l) => [`${l.a}>${l.b}`, `${l.b}>${l.a}`]));
         result.events.forEach((event, index) => expect(event.id).toBe(index));
@@ -45,8 +45,8 @@ describe('runScenario over random scenarios', () => {
 
 describe('runs share no state', () => {
   // Every preset and reference link, then random scenarios: state left behind by one would show in another.
-  const batch: Scenario[] = [...references().map((r) => r.scenario), ...fc.sample(scenarioArbitrary, { seed: 11, numRuns: 40 })];
-  const distractors: Scenario[] = fc.sample(scenarioArbitrary, { seed: 12, numRuns: batch.length });
+  const batch: Scenario[] = [...references().map((r) => r.scenario), ...fc.sample(singleRunArbitrary, { seed: 11, numRuns: 40 })];
+  const distractors: Scenario[] = fc.sample(singleRunArbitrary, { seed: 12, numRuns: batch.length });
 
   /** The engine from a freshly evaluated module graph, so module-level state starts over. */
   async function freshEngine(): Promise<typeof runScenario> {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLink } from '@/lib/scenario/url-codec';
 import { PRESETS } from '@/lib/scenario/presets';
-import { scenarioArbitrary } from '@/lib/testing/arbitraries';
+import { singleRunArbitrary } from '@/lib/testing/arbitraries';
 import { REFERENCE_LINKS } from '@/lib/testing/reference-traces';
 import { TallyRecorder, TraceRecorder, type Happening } from './recorder';
 import { runScenario, tallyScenario } from './run';
@@ -20,7 +20,7 @@ describe('the two recorders', () => {
 
   it('give the same outcome and summary for random scenarios (seed 20261130)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, (scenario) => {
+      fc.property(singleRunArbitrary, (scenario) => {
         expect(tallyScenario(scenario)).toEqual(withoutEvents(runScenario(scenario)));
       }),
       { seed: 20261130, numRuns: 120 },

@@ -22,7 +22,11 @@ export const DB_HOST = `app-db.cluster-c9akciq32.${REGION}.rds.amazonaws.com`;
 export const THIRD_PARTY_HOST = 'api.payments.example';
 export const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36';
 
-export const PATHS: Readonly<Record<RequestKind, string>> = {
+/**
+ * The path each kind of request asks for. `mix` has none: it is a traffic run's blend of the other two, and the
+ * schema refuses it in a single run (lib/scenario/rules.ts), so one request is always an API call or a static file.
+ */
+export const PATHS: Readonly<Record<Exclude<RequestKind, 'mix'>, string>> = {
   api: '/api/profile',
   static: '/static/app.js',
 };

@@ -2,6 +2,7 @@
 
 /** Labelled form fields for the controls panel. Every field has a visible label and an optional hint. */
 import { useId, useState, type ReactNode } from 'react';
+import { parseDecimal } from '@/lib/scenario/field-kinds';
 
 const inputClass =
   'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 aria-invalid:border-red-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
@@ -55,12 +56,16 @@ export function SelectField<T extends string>({
   );
 }
 
-/** A whole number; what is typed stays in the box until it is valid, and only then reaches the scenario. */
+/**
+ * A whole number, or with `decimals` a number with at most that many digits after the point; what is typed
+ * stays in the box until it is valid, and only then reaches the scenario.
+ */
 export function NumberField({
   label,
   value,
   min,
   max,
+  decimals = 0,
   unit,
   onCommit,
   hint,
@@ -69,6 +74,7 @@ export function NumberField({
   value: number;
   min: number;
   max: number;
+  decimals?: number;
   unit?: string;
   onCommit: (value: number) => void;
   hint?: ReactNode;
@@ -76,7 +82,8 @@ export function NumberField({
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
-  const parsed = /^\d+$/.test(text) ? Number(text) : NaN;
+  const parse = (typed: string) => (decimals ? parseDecimal(typed, decimals) : /^\d+$/.test(typed) ? Number(typed) : NaN);
+  const parsed = parse(text);
   const invalid = !(parsed >= min && parsed <= max);
   return (
     <div className="flex flex-col gap-1">
@@ -87,13 +94,13 @@ export function NumberField({
       <input
         id={id}
         className={inputClass}
-        inputMode="numeric"
+        inputMode={decimals ? 'decimal' : 'numeric'}
         value={text}
         aria-invalid={invalid}
         aria-describedby={`${id}-hint ${id}-error`}
         onChange={(e) => {
           const next = e.target.value.trim();
-          const n = /^\d+$/.test(next) ? Number(next) : NaN;
+          const n = parse(next);
           if (n >= min && n <= max) {
             setDraft(null);
             onCommit(n);
@@ -105,7 +112,7 @@ export function NumberField({
       />
       {invalid ? (
         <p id={`${id}-error`} className="text-xs text-red-800 dark:text-red-300">
-          Enter a whole number from {min} to {max}; the last valid value ({value}) is in use.
+          {decimals ? `Enter a number from ${min} to ${max} with at most ${decimals} digits after the point` : `Enter a whole number from ${min} to ${max}`}; the last valid value ({value}) is in use.
         </p>
       ) : null}
       <Hint id={`${id}-hint`}>{hint}</Hint>

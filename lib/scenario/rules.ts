@@ -1,0 +1,45 @@
+/**
+ * The rules across fields: what each setting's own bounds cannot say. The schema checks every rule, so a file
+ * that breaks one is refused with an error naming the rule's path; a share link instead puts the settings the
+ * rule names back to its starting point's values, with a notice, and keeps the rest of the link.
+ */
+import type { ScenarioPath } from './paths';
+import type { Scenario } from './schema';
+
+export interface CrossFieldRule {
+  /** The setting a file's error and a link's notice name. */
+  path: ScenarioPath;
+  message: string;
+  holds(scenario: Scenario): boolean;
+  /** The settings a link puts back to its starting point's values when the rule is broken. */
+  resets: readonly ScenarioPath[];
+  /** What the link's notice adds about that. */
+  afterReset: string;
+}
+
+export const RULES: readonly CrossFieldRule[] = [
+  {
+    // CloudFront refuses a cache policy whose TTLs are out of order (CloudFront CachePolicy API, MinTTL/DefaultTTL/MaxTTL).
+    path: 'cache.minTtl',
+    message: 'CloudFront needs minTtl ≤ defaultTtl ≤ maxTtl',
+    holds: ({ cache: c }) => c.minTtl <= c.defaultTtl && c.defaultTtl <= c.maxTtl,
+    resets: ['cache.minTtl', 'cache.defaultTtl', 'cache.maxTtl'],
+    afterReset: 'the TTLs were reset to their defaults',
+  },
+  {
+    // A single run sends one request, which is either an API call or a static file.
+    path: 'request.kind',
+    message: 'a mix of API and static requests needs mode “traffic”',
+    holds: ({ mode, request }) => request.kind !== 'mix' || mode === 'traffic',
+    resets: ['request.kind'],
+    afterReset: 'the kind was reset to its starting value',
+  },
+  {
+    // Warm-up seconds are left out of the summary; a warm-up as long as the run would leave nothing to summarise.
+    path: 'traffic.warmupS',
+    message: 'the warm-up must be shorter than the run (warmup < duration)',
+    holds: ({ traffic }) => traffic.warmupS < traffic.durationS,
+    resets: ['traffic.warmupS', 'traffic.durationS'],
+    afterReset: 'warmup and duration were reset to their starting values',
+  },
+];
