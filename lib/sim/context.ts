@@ -10,7 +10,7 @@ import { cosmeticHex, streamFor, type Random } from './random';
 import { DB_PORTS } from '@/lib/scenario/vocabulary';
 import { linkFor, rttMs, viaNodes } from './topology';
 import type { EventKind, LegKind, NodeId, Protocol } from './types';
-import { buildWorld, SIM_EPOCH_MS, SINGLE_REQUEST_SHAPE, type World, type WorldShape } from './world';
+import { buildWorld, SIM_EPOCH_MS, singleRequestShape, type World, type WorldShape } from './world';
 
 export { SIM_EPOCH_MS } from './world';
 
@@ -40,7 +40,7 @@ export interface SimContext {
   readonly openConnections: Map<string, string>;
 }
 
-export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = SINGLE_REQUEST_SHAPE): SimContext {
+export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = singleRequestShape(scenario)): SimContext {
   const kernel = new Kernel();
   return {
     world: buildWorld(scenario, kernel, streamFor(scenario.seed, 'service'), shape),

@@ -5,9 +5,6 @@
  */
 import type { Resource } from './kernel/kernel';
 
-/** HikariCP's default maximumPoolSize (HikariCP README, "Frequently used" settings). */
-export const POOL_SIZE = 10;
-
 /** One borrowed connection: given back once, by whoever finishes with it last. */
 export interface Lease {
   /** A statement is on the wire or running: the connection is the server's until its answer arrives. */

@@ -6,10 +6,9 @@
  * Nodes read their settings here, never from the scenario. So the same node code serves one request or a hundred
  * thousand, and a fault can begin at second 20 of a traffic run without any node knowing about timelines.
  */
-import type { DbBehaviour, Scenario, ThirdPartyBehaviour } from '@/lib/scenario/schema';
+import type { DbBehaviour, Distribution, Scenario, ThirdPartyBehaviour } from '@/lib/scenario/schema';
 import { EdgeCache } from './cache/edge-cache';
 import type { Kernel, Resource } from './kernel/kernel';
-import { POOL_SIZE } from './pool';
 import type { Random } from './random';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
@@ -28,7 +27,7 @@ export interface Conditions {
 }
 
 /** How a time is spread around its mean. */
-export type Spread = 'const' | 'exp' | 'lognormal';
+export type Spread = Distribution;
 
 /** One app pod: a Node.js event loop, which runs one request's CPU work at a time, and its own pool of DB connections. */
 export interface Pod {
@@ -72,8 +71,10 @@ export interface WorldShape {
   dbSpread: Spread;
 }
 
-/** One request at a time, a pool of HikariCP's default size, an unbounded cache, fixed times: the single-request view. */
-export const SINGLE_REQUEST_SHAPE: WorldShape = { pods: 1, poolPerPod: POOL_SIZE, cacheCapacity: Infinity, appSpread: 'const', dbSpread: 'const' };
+/** The scenario's pods, pools and cache, with every time fixed: the single-request view, where nothing is drawn. */
+export function singleRequestShape(scenario: Scenario): WorldShape {
+  return { pods: scenario.app.pods, poolPerPod: scenario.app.pool, cacheCapacity: scenario.cache.capacity, appSpread: 'const', dbSpread: 'const' };
+}
 
 /**
  * The σ of the log-normal spread, on the log scale. *assumed*: σ = 1 gives a coefficient of variation of

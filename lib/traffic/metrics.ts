@@ -36,7 +36,7 @@ export interface StationFigures {
   meanQueue: number;
   meanWaitMs: number;
   meanServiceMs: number;
-  /** Wait plus service: W in Little's law. */
+  /** Time from asking to leaving, per request that asked: W in Little's law (lib/sim/kernel/resource.ts). */
   meanInSystemMs: number;
   /** Requests that left the queue before they were served (their caller gave up). */
   dropped: number;
@@ -60,6 +60,7 @@ export function stationFigures(resources: readonly Resource[]): StationFigures {
   let waitTotal = 0;
   let waited = 0;
   let serviceTotal = 0;
+  let inSystemTotal = 0;
   let elapsedMs = 0;
   for (const resource of resources) {
     const s = resource.stats();
@@ -73,6 +74,7 @@ export function stationFigures(resources: readonly Resource[]): StationFigures {
     waitTotal += s.meanWaitMs * s.granted;
     waited += s.waitedShare * s.granted;
     serviceTotal += s.meanServiceMs * s.served;
+    inSystemTotal += s.meanInSystemMs * s.arrivals;
     elapsedMs = Math.max(elapsedMs, s.elapsedMs);
   }
   const meanWaitMs = granted ? waitTotal / granted : 0;
@@ -84,7 +86,7 @@ export function stationFigures(resources: readonly Resource[]): StationFigures {
     meanQueue: queue,
     meanWaitMs,
     meanServiceMs,
-    meanInSystemMs: meanWaitMs + meanServiceMs,
+    meanInSystemMs: arrivals ? inSystemTotal / arrivals : 0,
     dropped,
     waitedShare: granted ? waited / granted : 0,
     meanInSystem: busy + queue,

@@ -3,12 +3,9 @@
  * for, and what happens to the system along the way. Every single-request setting (cache, WAF, database, retries,
  * timeouts) still applies to each request; the world is built from the same scenario.
  */
-export type TimelineAction = 'deploy' | 'invalidate' | 'db-slow' | 'db-down' | 'db-ok' | 'payments-slow' | 'payments-down' | 'payments-ok' | 'origin-5xx' | 'origin-ok';
+import type { Scenario } from '@/lib/scenario/schema';
 
-export interface TimelineEntry {
-  atS: number;
-  action: TimelineAction;
-}
+export type TimelineEntry = Scenario['traffic']['timeline'][number];
 
 export interface TrafficPlan {
   /** Poisson arrivals per second. */
@@ -16,7 +13,7 @@ export interface TrafficPlan {
   durationS: number;
   /** Seconds at the start left out of the summary (the series keeps them). */
   warmupS: number;
-  kind: 'api' | 'static' | 'mix';
+  kind: Scenario['request']['kind'];
   staticShare: number;
   objects: number;
   zipf: number;

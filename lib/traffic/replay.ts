@@ -36,15 +36,17 @@ export interface ReplayedRequest {
 /** Replays request `requestId` (`t1`, `t2`, …) of the run; null if the run never had it. */
 export function replayTrafficRequest(scenario: Scenario, plan: TrafficPlan, shape: WorldShape, requestId: string): ReplayedRequest | null {
   const recorder = new OneRequestRecorder(requestId);
-  let found: { status: number | null; latencyMs: number } | null = null;
-  const run = new TrafficRun(scenario, plan, shape, recorder, (arrival, status, latencyMs) => {
-    if (arrival.id === requestId) found = { status, latencyMs };
+  type Answer = { status: number | null; latencyMs: number; arrivedAtMs: number };
+  let found: Answer | null = null;
+  const run = new TrafficRun(scenario, plan, shape, recorder, (arrival, status, latencyMs, arrivedAtMs) => {
+    if (arrival.id === requestId) found = { status, latencyMs, arrivedAtMs };
   });
   while (found === null && run.advance(1024));
-  const answer = found as { status: number | null; latencyMs: number } | null;
+  const answer = found as Answer | null;
   if (!answer) return null;
-  const arrivedAtMs = run.ctx.kernel.now - answer.latencyMs;
+  const { arrivedAtMs } = answer;
   const round = (ms: number) => Math.round(ms * 1000) / 1000;
-  const events = recorder.events.map((e, id) => ({ ...e, id, t: round(e.t - arrivedAtMs) }));
+  // The recorder rounds times to the microsecond; so does the arrival here, so the first event is at exactly 0.
+  const events = recorder.events.map((e, id) => ({ ...e, id, t: round(e.t - round(arrivedAtMs)) }));
   return { requestId, arrivedAtMs: round(arrivedAtMs), status: answer.status, latencyMs: round(answer.latencyMs), events };
 }

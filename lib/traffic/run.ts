@@ -154,7 +154,7 @@ export class TrafficRun {
     readonly plan: TrafficPlan,
     shape: WorldShape,
     recorder: Recorder = new MetricsRecorder(),
-    private readonly onAnswered?: (arrival: Arrival, status: number | null, latencyMs: number) => void,
+    private readonly onAnswered?: (arrival: Arrival, status: number | null, latencyMs: number, arrivedAtMs: number) => void,
   ) {
     const ctx = (this.ctx = createContext(scenario, recorder, shape));
     this.durationMs = plan.durationS * 1000;
@@ -240,7 +240,7 @@ export class TrafficRun {
       const status = outcome.value.status;
       const serverError = status >= 500;
       this.series.answered(latencyMs, serverError);
-      this.onAnswered?.(arrival, status, latencyMs);
+      this.onAnswered?.(arrival, status, latencyMs, startedAt);
       if (!counted) return;
       this.completed += 1;
       this.latency.record(latencyMs);

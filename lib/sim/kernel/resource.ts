@@ -35,6 +35,11 @@ export interface ResourceStats {
   waitedShare: number;
   /** Mean time a server was held, over the requests served (busy time over services). */
   meanServiceMs: number;
+  /**
+   * Mean time from asking to leaving, over every request that asked: waiting (given up or not) plus service.
+   * W in Little's law once everything that arrived has left.
+   */
+  meanInSystemMs: number;
   /** The time the figures cover. */
   elapsedMs: number;
 }
@@ -60,6 +65,8 @@ export class Resource {
   private withdrawn = 0;
   private waited = 0;
   private totalWaitMs = 0;
+  /** Time spent in the queue by requests that left it without a server. */
+  private withdrawnWaitMs = 0;
 
   constructor(
     readonly capacity: number,
@@ -96,6 +103,7 @@ export class Resource {
       this.advance();
       waiter.withdrawn = true;
       this.withdrawn += 1;
+      this.withdrawnWaitMs += this.clock() - waiter.since;
       this.waitingCount -= 1;
     };
   }
@@ -129,7 +137,7 @@ export class Resource {
   startWindow(): void {
     this.advance();
     this.lastChange = this.windowStart = this.clock();
-    this.busyArea = this.queueArea = this.totalWaitMs = 0;
+    this.busyArea = this.queueArea = this.totalWaitMs = this.withdrawnWaitMs = 0;
     this.arrivals = this.granted = this.served = this.withdrawn = this.waited = 0;
   }
 
@@ -153,6 +161,7 @@ export class Resource {
       meanWaitMs: this.granted > 0 ? this.totalWaitMs / this.granted : 0,
       waitedShare: this.granted > 0 ? this.waited / this.granted : 0,
       meanServiceMs: this.served > 0 ? this.busyArea / this.served : 0,
+      meanInSystemMs: this.arrivals > 0 ? (this.totalWaitMs + this.withdrawnWaitMs + this.busyArea) / this.arrivals : 0,
       elapsedMs: elapsed,
     };
   }

@@ -241,6 +241,44 @@ function staleOnError(edge: EdgeState, entry: StoredObject): { serve: boolean; w
   return { serve: true, why: 'CloudFront serves an expired copy when the origin fails, its documented default' };
 }
 
+/**
+ * Fetches from the origin as the one request for this object, so that others arriving meanwhile wait for it
+ * (`joinInFlight`). However the fetch ends (answered, timed out, its visitor gone), they are told.
+ */
+function* fetchShared(edge: EdgeState, key: string, fetch: Task<HttpResponse | null>): Task<HttpResponse | null> {
+  const fetched = new Signal<HttpResponse | null>();
+  edge.inFlight.set(key, fetched);
+  let res: HttpResponse | null = null;
+  try {
+    res = yield* fetch;
+  } finally {
+    edge.inFlight.delete(key);
+    fetched.fire(res);
+  }
+  return res;
+}
+
+/**
+ * Request collapsing: CloudFront holds simultaneous requests for an object it is already fetching from the origin
+ * and answers them from that one fetch (CloudFront Developer Guide, "Simultaneous requests for the same object
+ * (request collapsing)"). Once it ends, the waiting request gets the copy it left in the cache, or its answer;
+ * if that failed, the stale copy the request found, where the rules allow it.
+ */
+function* joinInFlight(ctx: SimContext, edge: EdgeState, tag: Tag, req: HttpRequest, key: string, pending: Signal<HttpResponse | null>, stale: StoredObject | null): Task<HttpResponse> {
+  note(ctx, tag, 'edge', {
+    kind: stale ? 'cache-stale' : 'cache-miss',
+    narration: `The edge ${stale ? "has only an expired copy" : 'has no copy yet'}, but it is already fetching this URL for another visitor: this request waits for that answer instead of asking the origin again.`,
+    decision: 'collapsed into the origin request in flight',
+  });
+  const shared = yield* waitFor(pending);
+  const now = edge.cache.lookup(key);
+  if (now && !now.isError && edge.cache.isFresh(now)) return servedFromCache(ctx, edge, now, 'Miss from cloudfront', 'miss', req);
+  if ((shared === null || shared.status >= 500) && stale && staleOnError(edge, stale).serve) {
+    return servedFromCache(ctx, edge, stale, 'RefreshHit from cloudfront', 'stale', req);
+  }
+  return served(ctx, edge, shared ?? gatewayTimeout(), 'Miss from cloudfront', 'miss', req);
+}
+
 export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest): Task<HttpResponse> {
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
 
@@ -330,6 +368,9 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'stale', req);
     }
 
+    const pending = edge.inFlight.get(key);
+    if (pending) return yield* joinInFlight(ctx, edge, tag, req, key, pending, entry);
+
     const validators = edge.cache.revalidationHeaders(entry, cacheRequest(req));
     const conditional = 'if-none-match' in validators || 'if-modified-since' in validators;
     note(ctx, tag, 'edge', {
@@ -339,7 +380,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         : `The edge's copy is ${age} s old, past its ${entry.ttlSeconds} s, and has no validator: it fetches the object again.`,
       decision: `stale (Age ${age} > TTL ${entry.ttlSeconds}) → ${conditional ? 'revalidate' : 'refetch'}`,
     });
-    const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, validators);
+    const res = yield* fetchShared(edge, key, fetchFromOrigin(ctx, edge, behaviour, req, validators));
     if (res === null || res.status >= 500) {
       const rule = staleOnError(edge, entry);
       if (rule.serve) {
@@ -375,34 +416,14 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
   }
 
   const pending = edge.inFlight.get(key);
-  if (pending) {
-    // Request collapsing: CloudFront holds simultaneous requests for an object it is already fetching and answers
-    // them all from that one origin request (CloudFront Developer Guide, "Simultaneous requests for the same
-    // object (request collapsing)").
-    note(ctx, tag, 'edge', {
-      kind: 'cache-miss',
-      narration: 'The edge has no copy yet, but it is already fetching this URL for another visitor: this request waits for that answer instead of asking the origin again.',
-      decision: 'X-Cache: Miss from cloudfront (collapsed into the request in flight)',
-    });
-    const shared = (yield* waitFor(pending)) ?? gatewayTimeout();
-    return served(ctx, edge, shared, 'Miss from cloudfront', 'miss', req);
-  }
+  if (pending) return yield* joinInFlight(ctx, edge, tag, req, key, pending, null);
 
   note(ctx, tag, 'edge', {
     kind: 'cache-miss',
     narration: entry?.isError ? 'The cached error has expired, so the edge asks the origin again.' : 'The edge has no copy of this URL: a cache miss, so it asks the origin.',
     decision: 'X-Cache: Miss from cloudfront',
   });
-  const fetched = new Signal<HttpResponse | null>();
-  edge.inFlight.set(key, fetched);
-  let res: HttpResponse | null = null;
-  try {
-    res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
-  } finally {
-    // However the fetch ends (answered, timed out, its visitor gone), the requests waiting on it are answered.
-    edge.inFlight.delete(key);
-    fetched.fire(res);
-  }
+  const res = yield* fetchShared(edge, key, fetchFromOrigin(ctx, edge, behaviour, req, {}));
   const answer = res ?? gatewayTimeout();
   if (answer.status < 400 || answer.status >= 500) keep(ctx, edge, tag, key, req, answer);
   return served(ctx, edge, answer, 'Miss from cloudfront', 'miss', req);
