@@ -2,7 +2,8 @@
  * A latency histogram with a fixed number of buckets whose widths grow geometrically, the idea behind HDR
  * Histogram (Gil Tene, "HdrHistogram: A High Dynamic Range Histogram"). Recording is one array increment, so a
  * run of a million requests keeps the same few kilobytes as a run of ten, and every percentile it reports is
- * within half a bucket, under 1% of the true value, of the exact nearest-rank percentile.
+ * within half a bucket, under 1% of the true value, of the exact nearest-rank percentile. Each bucket also keeps
+ * the least and greatest value it saw, so a bucket that only ever saw one value reports it exactly.
  */
 
 /** Buckets per doubling: 2^(1/64) ≈ 1.011, so a bucket spans 1.1% and its midpoint is within 0.55% of any value in it. */
@@ -27,12 +28,17 @@ function valueOf(bucket: number): number {
 
 export class Histogram {
   private readonly counts = new Uint32Array(BUCKETS);
+  private readonly least = new Float64Array(BUCKETS).fill(Infinity);
+  private readonly greatest = new Float64Array(BUCKETS).fill(-Infinity);
   count = 0;
   private sum = 0;
   private max = 0;
 
   record(ms: number): void {
-    this.counts[bucketOf(ms)]! += 1;
+    const bucket = bucketOf(ms);
+    this.counts[bucket]! += 1;
+    if (ms < this.least[bucket]!) this.least[bucket] = ms;
+    if (ms > this.greatest[bucket]!) this.greatest[bucket] = ms;
     this.count += 1;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
@@ -42,14 +48,22 @@ export class Histogram {
     return this.count ? this.sum / this.count : 0;
   }
 
-  /** The nearest-rank percentile p (0–100), as its bucket's middle, never above the largest value recorded. */
+  /** Forgets everything recorded, keeping its memory: one histogram serves stretch after stretch of a series. */
+  reset(): void {
+    this.counts.fill(0);
+    this.least.fill(Infinity);
+    this.greatest.fill(-Infinity);
+    this.count = this.sum = this.max = 0;
+  }
+
+  /** The nearest-rank percentile p (0–100): its bucket's middle, kept within the values the bucket saw. */
   percentile(p: number): number {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil((p / 100) * this.count));
     let seen = 0;
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
       seen += this.counts[bucket]!;
-      if (seen >= rank) return Math.min(valueOf(bucket), this.max);
+      if (seen >= rank) return Math.min(Math.max(valueOf(bucket), this.least[bucket]!), this.greatest[bucket]!);
     }
     return this.max;
   }

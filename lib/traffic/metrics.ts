@@ -8,6 +8,10 @@ import type { Resource } from '@/lib/sim/kernel/kernel';
 import type { Happening, Recorder } from '@/lib/sim/recorder';
 import { Histogram } from './histogram';
 
+/** Results keep what a reader can use: times to the microsecond, ratios and rates to four decimals. */
+export const toMicros = (ms: number) => Math.round(ms * 1000) / 1000;
+export const toFour = (x: number) => Math.round(x * 10_000) / 10_000;
+
 /** Counts happenings and the latest moment any work ended; builds no event and no words. */
 export class MetricsRecorder implements Recorder {
   readonly countsOnly = true;
@@ -94,6 +98,21 @@ export function stationFigures(resources: readonly Resource[]): StationFigures {
   };
 }
 
+/** A station's figures as a result shows them. */
+export function tidyStation(f: StationFigures): StationFigures {
+  return {
+    ...f,
+    utilization: toFour(f.utilization),
+    meanQueue: toFour(f.meanQueue),
+    meanWaitMs: toMicros(f.meanWaitMs),
+    meanServiceMs: toMicros(f.meanServiceMs),
+    meanInSystemMs: toMicros(f.meanInSystemMs),
+    waitedShare: toFour(f.waitedShare),
+    meanInSystem: toFour(f.meanInSystem),
+    arrivalRate: toFour(f.arrivalRate),
+  };
+}
+
 /** One stretch of the run, as the charts draw it. */
 export interface SeriesPoint {
   /** The stretch's start, in simulated seconds. */
@@ -117,7 +136,7 @@ export interface SeriesPoint {
 /** Builds the series one stretch at a time, from completed requests and the counters' movement. */
 export class SeriesBuilder {
   readonly points: SeriesPoint[] = [];
-  private latencies = new Histogram();
+  private readonly latencies = new Histogram();
   private errors = 0;
   private last: { counters: Counters; busy: number; queue: number } | null = null;
   private startMs = 0;
@@ -149,19 +168,19 @@ export class SeriesBuilder {
     const h = this.latencies;
     this.points.push({
       t: Math.round(this.startMs) / 1000,
-      rps: h.count / seconds,
-      errorRate: h.count ? this.errors / h.count : 0,
-      p50: h.percentile(50),
-      p95: h.percentile(95),
-      p99: h.percentile(99),
-      hitRatio: lookups ? (counters.cacheHits - before.counters.cacheHits) / lookups : null,
-      originRps: (counters.originRequests - before.counters.originRequests) / seconds,
-      poolInUse: (busy - before.busy) / (seconds * 1000),
-      poolWaiting: (queue - before.queue) / (seconds * 1000),
-      retriesPerS: (counters.retries - before.counters.retries) / seconds,
+      rps: toFour(h.count / seconds),
+      errorRate: toFour(h.count ? this.errors / h.count : 0),
+      p50: toMicros(h.percentile(50)),
+      p95: toMicros(h.percentile(95)),
+      p99: toMicros(h.percentile(99)),
+      hitRatio: lookups ? toFour((counters.cacheHits - before.counters.cacheHits) / lookups) : null,
+      originRps: toFour((counters.originRequests - before.counters.originRequests) / seconds),
+      poolInUse: toFour((busy - before.busy) / (seconds * 1000)),
+      poolWaiting: toFour((queue - before.queue) / (seconds * 1000)),
+      retriesPerS: toFour((counters.retries - before.counters.retries) / seconds),
     });
     this.last = { counters, busy, queue };
-    this.latencies = new Histogram();
+    this.latencies.reset();
     this.errors = 0;
     this.startMs = nowMs;
   }

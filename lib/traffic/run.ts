@@ -18,7 +18,7 @@ import { sleep, type Task } from '@/lib/sim/kernel/kernel';
 import type { Recorder } from '@/lib/sim/recorder';
 import type { WorldShape } from '@/lib/sim/world';
 import { Histogram } from './histogram';
-import { MetricsRecorder, SeriesBuilder, stationFigures, type SeriesPoint, type StationFigures } from './metrics';
+import { MetricsRecorder, SeriesBuilder, stationFigures, tidyStation, toFour, toMicros, type SeriesPoint, type StationFigures } from './metrics';
 import type { TimelineEntry, TrafficPlan } from './plan';
 import { createZipf, type Zipf } from './zipf';
 
@@ -274,14 +274,14 @@ export class TrafficRun {
         requests: this.measured,
         completed: this.completed,
         statuses,
-        errorRate: this.measured ? (this.serverErrors + missing) / this.measured : 0,
-        latency: { p50: this.latency.percentile(50), p95: this.latency.percentile(95), p99: this.latency.percentile(99), mean: this.latency.mean },
-        hitRatio: lookups ? (c.cacheHits - from.cacheHits) / lookups : 0,
+        errorRate: toFour(this.measured ? (this.serverErrors + missing) / this.measured : 0),
+        latency: { p50: toMicros(this.latency.percentile(50)), p95: toMicros(this.latency.percentile(95)), p99: toMicros(this.latency.percentile(99)), mean: toMicros(this.latency.mean) },
+        hitRatio: toFour(lookups ? (c.cacheHits - from.cacheHits) / lookups : 0),
         originRequests: c.originRequests - from.originRequests,
         dbQueries: c.dbQueries - from.dbQueries,
         retries: c.retries - from.retries,
         writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
-        byNode: this.stationsAtEnd ?? this.stations(),
+        byNode: (({ app, db }) => ({ app: tidyStation(app), db: tidyStation(db) }))(this.stationsAtEnd ?? this.stations()),
       },
       bucketS: this.bucketS,
       series: this.series.points,
