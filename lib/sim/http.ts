@@ -3,7 +3,7 @@
  * open (or reuse) a connection, send the request, let the server handle it, carry the response back.
  */
 import type { HttpMethod, TlsVersion } from '@/lib/scenario/schema';
-import { leg, note, type SimContext, type Tag } from './context';
+import { leg, note, type EventFields, type SimContext, type Tag } from './context';
 import { serve, type Task } from './kernel/kernel';
 import { ensureConnection, flush } from './net/handshake';
 import { NODES } from './topology';
@@ -64,7 +64,8 @@ export function target(req: HttpRequest): string {
 export interface ExchangeOptions {
   tls: TlsVersion | null;
   alreadyOpen: boolean;
-  requestNarration: string;
+  /** A function when the words cost something to build (see EventFields). */
+  requestNarration: EventFields['narration'];
   /** Headers as they look on this hop. */
   requestHeaders: Record<string, string>;
   responseNarration: (res: HttpResponse) => string;
@@ -92,7 +93,7 @@ export function* exchange(
   yield* leg(ctx, tag, client, server, 'request', {
     kind: 'request',
     narration: options.requestNarration,
-    decision: `${req.method} ${target(req)}`,
+    decision: () => `${req.method} ${target(req)}`,
     headers: options.requestHeaders,
   });
   const call = { clientGone: false, goneAt: 0 };

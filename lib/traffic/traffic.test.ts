@@ -9,7 +9,9 @@ import { scenarioWith } from '@/lib/testing/scenario';
 import { planOf, replayRequest, runTraffic, runTrafficSync, shapeOf } from './index';
 import { TrafficRun } from './run';
 import { stationFigures } from './metrics';
-import { erlangC, ttlHitRatio } from './theory';
+import { TraceRecorder } from '@/lib/sim/recorder';
+import { cheHitRatio, erlangC, ttlHitRatio } from './theory';
+import { createZipf } from './zipf';
 
 type Changes = Parameters<typeof scenarioWith>[0];
 
@@ -80,6 +82,18 @@ describe('a traffic run', () => {
       expect(replay.events.every((e) => e.requestId === id || e.requestId.startsWith(`${id}.`))).toBe(true);
     }
     expect(replayRequest(s, 't999999')).toBeNull();
+  });
+
+  it('gives the same result whichever recorder keeps it: counting alone changes nothing that happens', () => {
+    const s = traffic({
+      request: { kind: 'mix' },
+      cache: { cacheControl: 'public, max-age=3', capacity: 30 },
+      app: { pods: 2, pool: 2 },
+      traffic: { rate: 120, durationS: 15, objects: 100, attackShare: 0.1, appDist: 'exp', dbDist: 'lognormal', timeline: [{ atS: 4, action: 'db-slow' }, { atS: 9, action: 'origin-5xx' }, { atS: 11, action: 'origin-ok' }] },
+    });
+    const traced = new TrafficRun(s, planOf(s), shapeOf(s), new TraceRecorder());
+    while (traced.advance(10_000));
+    expect(traced.result()).toEqual(runTrafficSync(s));
   });
 
   it('keeps the attack share out at the WAF and the rest flowing', () => {
@@ -178,6 +192,22 @@ describe('the proofs', () => {
       ),
       { numRuns: 12, seed: 20261130 },
     );
+  }, 120_000);
+
+  it("an LRU edge cache under Zipf requests hits as often as Che's approximation predicts", () => {
+    // Static files that stay fresh all run long, so only capacity decides: Zipf 0.8 over 2,000 objects, 200 slots.
+    const objects = 2000;
+    const capacity = 200;
+    const { summary } = runTrafficSync(
+      traffic({
+        request: { kind: 'static' },
+        cache: { cacheControl: 'public, max-age=86400', capacity },
+        traffic: { rate: 1000, durationS: 45, warmupS: 5, objects, zipf: 0.8 },
+      }),
+    );
+    const zipf = createZipf(objects, 0.8);
+    const predicted = cheHitRatio(Array.from({ length: objects }, (_, i) => zipf.probability(i + 1)), capacity).hitRatio;
+    expect(Math.abs(summary.hitRatio - predicted)).toBeLessThan(0.01);
   }, 120_000);
 
   it('the TTL cache hit ratio for one object with Poisson arrivals is λT/(1+λT)', () => {

@@ -81,9 +81,10 @@ function* fetchViaEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest, idemp
     tls: ctx.world.tls,
     alreadyOpen: false,
     requestHeaders: viewerRequestHeaders(ctx, req, idempotencyKey),
-    requestNarration: firstContact
-      ? `The browser sends ${req.method} ${req.path} over the encrypted connection to the edge (HTTPS, port 443).`
-      : `The browser asks the same edge for ${req.path}, reusing the open connection.`,
+    requestNarration: () =>
+      firstContact
+        ? `The browser sends ${req.method} ${req.path} over the encrypted connection to the edge (HTTPS, port 443).`
+        : `The browser asks the same edge for ${req.path}, reusing the open connection.`,
     responseNarration: (res) =>
       res.status < 400
         ? `The edge delivers ${statusLine(res.status)} to the browser (${res.headers['x-cache'] ?? ''}).`

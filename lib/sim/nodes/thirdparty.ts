@@ -133,7 +133,7 @@ export function* callOnce(ctx: SimContext, tag: Tag, call: PaymentsCall, idempot
     tls,
     alreadyOpen: connections === 'warm',
     requestHeaders: headers,
-    requestNarration: `The app calls the payments API over HTTPS 443: ${method} ${path}${idempotencyKey ? `, forwarding the Idempotency-Key` : ''}.`,
+    requestNarration: () => `The app calls the payments API over HTTPS 443: ${method} ${path}${idempotencyKey ? `, forwarding the Idempotency-Key` : ''}.`,
     responseNarration: (r) => (r.status < 400 ? 'The payments API answers with JSON.' : `The payments API answers ${r.status}.`),
     serverKeepsWorking: true,
   });
