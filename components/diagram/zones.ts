@@ -26,12 +26,9 @@ export const ZONE_PAD = 10;
 /** Where the title starts inside the border. */
 export const ZONE_TITLE_INSET = { x: 10, y: 3 };
 
-/** Nginx shares sg-app with the app; the group's tag is drawn once, on the app. */
-const UNTAGGED: ReadonlySet<NodeId> = new Set<NodeId>(['web']);
-
 /** The security group drawn as a tag on a node's border, if any. */
 export function securityGroupTag(id: NodeId): string | undefined {
-  return UNTAGGED.has(id) ? undefined : PLACEMENT[id].securityGroups[0];
+  return PLACEMENT[id].securityGroups[0];
 }
 
 export interface PlacedZone {

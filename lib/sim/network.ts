@@ -93,7 +93,7 @@ export const PLACEMENT: Readonly<Record<NodeId, Placement>> = {
   /** The S3 endpoint the edge fetches /static/* from. */
   s3: { zone: null, address: '192.0.2.181', securityGroups: [] },
   alb: { zone: 'public-a', address: ALB_PRIVATE_IP, securityGroups: ['sg-alb'] },
-  web: { zone: 'app-a', address: WEB_TARGET, securityGroups: ['sg-app'] },
+  web: { zone: 'app-a', address: WEB_TARGET, securityGroups: ['sg-web'] },
   app: { zone: 'app-a', address: APP_TARGET, securityGroups: ['sg-app'] },
   /** The RDS instance. */
   db: { zone: 'data-a', address: '10.0.31.84', securityGroups: ['sg-db'] },

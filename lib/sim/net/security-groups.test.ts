@@ -14,13 +14,15 @@ describe('the security groups', () => {
   });
 
   it('open each tier only to the group of the tier before it, on the port it uses', () => {
+    const web = [groups['sg-web']];
     const app = [groups['sg-app']];
-    expect(sgVerdict(app, 'inbound', tcp(80, WEB_TARGET), { peerGroups: ['sg-alb'] }).allowed).toBe(true);
+    expect(sgVerdict(web, 'inbound', tcp(80, WEB_TARGET), { peerGroups: ['sg-alb'] }).allowed).toBe(true);
     // The same address without the group is not the load balancer as far as the rule is concerned.
-    expect(sgVerdict(app, 'inbound', tcp(80, ALB_PRIVATE_IP)).allowed).toBe(false);
-    expect(sgVerdict(app, 'inbound', tcp(8080, WEB_TARGET), { peerGroups: ['sg-app'] }).allowed).toBe(true);
-    // The load balancer cannot skip Nginx.
+    expect(sgVerdict(web, 'inbound', tcp(80, ALB_PRIVATE_IP)).allowed).toBe(false);
+    expect(sgVerdict(app, 'inbound', tcp(8080, WEB_TARGET), { peerGroups: ['sg-web'] }).allowed).toBe(true);
+    // The load balancer cannot skip Nginx, and the app's port is not open to its own group.
     expect(sgVerdict(app, 'inbound', tcp(8080, ALB_PRIVATE_IP), { peerGroups: ['sg-alb'] }).allowed).toBe(false);
+    expect(sgVerdict(app, 'inbound', tcp(8080, APP_TARGET), { peerGroups: ['sg-app'] }).allowed).toBe(false);
     expect(sgVerdict([groups['sg-db']], 'inbound', tcp(5432, APP_TARGET), { peerGroups: ['sg-app'] }).allowed).toBe(true);
     expect(sgVerdict([groups['sg-db']], 'inbound', tcp(5432, ALB_PRIVATE_IP), { peerGroups: ['sg-alb'] }).allowed).toBe(false);
   });

@@ -6,9 +6,9 @@
  * let through passes whatever the rules say.
  *
  * One group per tier, each opening only the port the tier before it uses, from that tier's group (or, for the load
- * balancer, from CloudFront's origin-facing servers). Nginx and the app are pods on the same EKS nodes, and pods
- * use their node's security groups unless given their own (Amazon EKS User Guide, "Security groups for Pods"), so
- * they share sg-app.
+ * balancer, from CloudFront's origin-facing servers): the defence-stack lesson's table. Nginx and the app run as
+ * pods on EKS, each with its own group (Amazon EKS User Guide, "Security groups for Pods"), so the app's port is
+ * open to Nginx alone and Nginx's to the load balancer alone.
  */
 import type { DbEngine } from '@/lib/scenario/schema';
 import { DB_ENGINE_LABELS } from '@/lib/scenario/vocabulary';
@@ -19,7 +19,7 @@ import { cidrContains } from './cidr';
 import { onePort } from './ports';
 import { trafficMatches, type Direction, type Packet, type RuleTraffic } from './traffic';
 
-export const SECURITY_GROUP_IDS = ['sg-alb', 'sg-app', 'sg-db'] as const;
+export const SECURITY_GROUP_IDS = ['sg-alb', 'sg-web', 'sg-app', 'sg-db'] as const;
 export type SecurityGroupId = (typeof SECURITY_GROUP_IDS)[number];
 
 /** A named set of address blocks a rule can name as its peer. */
@@ -73,12 +73,14 @@ export function securityGroups(engine: DbEngine): Readonly<Record<SecurityGroupI
       inbound: [{ ...tcpPort(engine, 'edge', 'alb'), peer: { prefixList: CLOUDFRONT_ORIGIN_FACING.name }, description: 'HTTPS from CloudFront' }],
       outbound: ALL_OUTBOUND,
     },
+    'sg-web': {
+      id: 'sg-web',
+      inbound: [{ ...tcpPort(engine, 'alb', 'web'), peer: { securityGroup: 'sg-alb' }, description: 'HTTP from the load balancer to Nginx' }],
+      outbound: ALL_OUTBOUND,
+    },
     'sg-app': {
       id: 'sg-app',
-      inbound: [
-        { ...tcpPort(engine, 'alb', 'web'), peer: { securityGroup: 'sg-alb' }, description: 'HTTP from the load balancer to Nginx' },
-        { ...tcpPort(engine, 'web', 'app'), peer: { securityGroup: 'sg-app' }, description: "HTTP from Nginx to the app's port" },
-      ],
+      inbound: [{ ...tcpPort(engine, 'web', 'app'), peer: { securityGroup: 'sg-web' }, description: "HTTP from Nginx to the app's port" }],
       outbound: ALL_OUTBOUND,
     },
     'sg-db': {
