@@ -89,10 +89,12 @@ function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Random, zip
 }
 
 /** Applies the timeline's entries at their moments, each a note on the node it changes. */
-function* timeline(ctx: SimContext, edge: EdgeState, entries: readonly TimelineEntry[], invalidationDelayMs: number): Task<void> {
+function* timeline(ctx: SimContext, edge: EdgeState, entries: readonly TimelineEntry[], invalidationDelayMs: number, durationMs: number): Task<void> {
   const { conditions } = ctx.world;
   const tag = { requestId: 'timeline', attempt: 1 };
   for (const { atS, action } of entries) {
+    // A moment after the arrivals stop changes nothing anyone measures.
+    if (atS * 1000 >= durationMs) return;
     yield* sleep(atS * 1000 - ctx.kernel.now);
     switch (action) {
       case 'deploy':
@@ -170,7 +172,7 @@ export class TrafficRun {
     const arrivals = streamFor(scenario.seed, 'arrivals');
     const arrival = arrivalsFrom(plan, scenario, arrivals, createZipf(plan.objects, plan.zipf));
     ctx.kernel.spawn(this.arrive(edge, arrivals, arrival));
-    ctx.kernel.spawn(timeline(ctx, edge, plan.timeline, plan.invalidationDelayS * 1000));
+    ctx.kernel.spawn(timeline(ctx, edge, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs));
     ctx.kernel.spawn(this.watch());
   }
 
