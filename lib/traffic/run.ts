@@ -8,9 +8,8 @@
  * bounded however long it runs. Any sampled request can be replayed with every event (replay.ts).
  */
 import type { Scenario } from '@/lib/scenario/schema';
-import { createContext, note, type Counters, type SimContext } from '@/lib/sim/context';
-import { buildRequest, requestWithRetries, type RequestSpec } from '@/lib/sim/nodes/browser';
-import { apiPathFor } from '@/lib/sim/site';
+import { createContext, type Counters, type SimContext } from '@/lib/sim/context';
+import { buildRequest, requestWithRetries } from '@/lib/sim/nodes/browser';
 import type { EdgeState } from '@/lib/sim/nodes/edge';
 import { createEdge } from '@/lib/sim/setup';
 import { streamFor, type Random } from '@/lib/sim/random';
@@ -19,8 +18,10 @@ import type { Recorder } from '@/lib/sim/recorder';
 import type { WorldShape } from '@/lib/sim/world';
 import { Histogram } from './histogram';
 import { MetricsRecorder, SeriesBuilder, stationFigures, tidyStation, toFour, toMicros, type SeriesPoint, type StationFigures } from './metrics';
-import type { TimelineEntry, TrafficPlan } from './plan';
-import { createZipf, type Zipf } from './zipf';
+import type { TrafficPlan } from './plan';
+import { arrivalsFrom, type Arrival } from './arrivals';
+import { timeline } from './timeline';
+import { createZipf } from './zipf';
 
 /** How many request ids the reservoir keeps for replay. */
 export const SAMPLE_SIZE = 16;
@@ -64,72 +65,6 @@ export interface TrafficProgress {
   simulatedMs: number;
   durationMs: number;
   requests: number;
-}
-
-/** One arrival, decided when it arrives. */
-export interface Arrival {
-  id: string;
-  spec: RequestSpec;
-  kind: 'api' | 'static';
-  attack: boolean;
-}
-
-/** What each arrival asks for: its kind, its object, whether it carries the attack payload. */
-function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Random, zipf: Zipf) {
-  const { method, payload } = scenario.request;
-  return (n: number): Arrival => {
-    const kind = plan.kind === 'mix' ? (random.next() < plan.staticShare ? 'static' : 'api') : plan.kind;
-    const object = zipf.sample(random.next());
-    const attack = random.next() < plan.attackShare;
-    // Static files are only ever read; the API takes the scenario's method, its reads spread over the objects.
-    const read = kind === 'static' || method === 'GET' || method === 'HEAD';
-    const path = kind === 'static' ? `/static/assets/${object}.js` : read ? `/api/products/${object}` : apiPathFor(method);
-    return { id: `t${n}`, kind, attack, spec: { method: kind === 'static' ? 'GET' : method, payload: attack ? 'sqli' : payload, path } };
-  };
-}
-
-/** Applies the timeline's entries at their moments, each a note on the node it changes. */
-function* timeline(ctx: SimContext, edge: EdgeState, entries: readonly TimelineEntry[], invalidationDelayMs: number, durationMs: number): Task<void> {
-  const { conditions } = ctx.world;
-  const tag = { requestId: 'timeline', attempt: 1 };
-  for (const { atS, action } of entries) {
-    // A moment after the arrivals stop changes nothing anyone measures.
-    if (atS * 1000 >= durationMs) return;
-    yield* sleep(atS * 1000 - ctx.kernel.now);
-    switch (action) {
-      case 'deploy':
-        conditions.deploys += 1;
-        note(ctx, tag, 'app', { kind: 'condition', narration: 'New content is deployed: every object changes, and so does its validator.', decision: 'deploy' });
-        break;
-      case 'invalidate':
-        note(ctx, tag, 'edge', { kind: 'condition', narration: `An invalidation of /* is created; it reaches the edge in ${invalidationDelayMs / 1000} s.`, decision: 'invalidation created' });
-        ctx.kernel.spawn(
-          (function* (): Task<void> {
-            yield* sleep(invalidationDelayMs);
-            edge.cache.invalidateAll();
-            note(ctx, tag, 'edge', { kind: 'condition', narration: 'The invalidation reaches the edge: every copy is dropped.', decision: 'invalidation done' });
-          })(),
-        );
-        break;
-      case 'db-slow':
-      case 'db-down':
-      case 'db-ok':
-        conditions.db = action === 'db-slow' ? 'slow' : action === 'db-down' ? 'down' : 'ok';
-        note(ctx, tag, 'db', { kind: 'condition', narration: `The database is now ${conditions.db === 'ok' ? 'healthy' : conditions.db}.`, decision: action });
-        break;
-      case 'payments-slow':
-      case 'payments-down':
-      case 'payments-ok':
-        conditions.thirdParty = action === 'payments-slow' ? 'slow' : action === 'payments-down' ? 'down' : 'ok';
-        note(ctx, tag, 'thirdparty', { kind: 'condition', narration: `The payments API is now ${conditions.thirdParty === 'ok' ? 'healthy' : conditions.thirdParty}.`, decision: action });
-        break;
-      case 'origin-5xx':
-      case 'origin-ok':
-        conditions.originFailing = action === 'origin-5xx';
-        note(ctx, tag, 'app', { kind: 'condition', narration: conditions.originFailing ? 'The app starts failing: every request gets 500.' : 'The app recovers.', decision: action });
-        break;
-    }
-  }
 }
 
 /** A traffic run that can be advanced a slice at a time, for progress reports and to stop when asked. */
@@ -291,11 +226,4 @@ export class TrafficRun {
       events: ctx.recorder.count,
     };
   }
-}
-
-/** The whole run at once, with nothing to report along the way: for the CLI, tests and the bench. */
-export function runTrafficPlanSync(scenario: Scenario, plan: TrafficPlan, shape: WorldShape): TrafficResult {
-  const run = new TrafficRun(scenario, plan, shape);
-  while (run.advance(1 << 16));
-  return run.result();
 }

@@ -1,0 +1,33 @@
+/**
+ * Who arrives and what they ask for: each arrival draws its kind (static or API, by the mix), its object (Zipf) and
+ * whether it carries the attack payload, from the run's `arrivals` stream.
+ */
+import type { Scenario } from '@/lib/scenario/schema';
+import type { RequestSpec } from '@/lib/sim/nodes/browser';
+import type { Random } from '@/lib/sim/random';
+import { apiPathFor } from '@/lib/sim/site';
+import type { TrafficPlan } from './plan';
+import type { Zipf } from './zipf';
+
+/** One arrival, decided when it arrives. */
+export interface Arrival {
+  id: string;
+  spec: RequestSpec;
+  kind: 'api' | 'static';
+  attack: boolean;
+}
+
+/** What each arrival asks for: its kind, its object, whether it carries the attack payload. */
+export function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Random, zipf: Zipf) {
+  const { method, payload } = scenario.request;
+  return (n: number): Arrival => {
+    const kind = plan.kind === 'mix' ? (random.next() < plan.staticShare ? 'static' : 'api') : plan.kind;
+    const object = zipf.sample(random.next());
+    const attack = random.next() < plan.attackShare;
+    // Static files are only ever read; the API takes the scenario's method, its reads spread over the objects.
+    const read = kind === 'static' || method === 'GET' || method === 'HEAD';
+    const path = kind === 'static' ? `/static/assets/${object}.js` : read ? `/api/products/${object}` : apiPathFor(method);
+    return { id: `t${n}`, kind, attack, spec: { method: kind === 'static' ? 'GET' : method, payload: attack ? 'sqli' : payload, path } };
+  };
+}
+
