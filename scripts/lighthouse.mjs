@@ -18,7 +18,10 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = Number(process.env.LH_PORT ?? 3230);
-const PAGES = ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
+// PAGES=/,/learn/errors-and-retries/ limits the run to some pages.
+const PAGES = process.env.PAGES ? process.env.PAGES.split(',') : ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
+// LH_SAVE=dir writes each run's full report there (dir/<page>-<method>-<run>.json), to read the trace's audits.
+const SAVE = process.env.LH_SAVE;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -58,6 +61,11 @@ try {
           formFactor: 'mobile',
           throttlingMethod: method,
         });
+        if (SAVE) {
+          mkdirSync(SAVE, { recursive: true });
+          const name = page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'index';
+          writeFileSync(`${SAVE}/${name}-${method}-${run}.json`, JSON.stringify(result.lhr));
+        }
         for (const c of CATEGORIES) scores[c].push(result.lhr.categories[c].score);
         const metrics = result.lhr.audits.metrics.details.items[0];
         scores.lcpMs.push(metrics.largestContentfulPaint);
