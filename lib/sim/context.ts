@@ -40,6 +40,11 @@ export interface SimContext {
   readonly openConnections: Map<string, string>;
 }
 
+/** Nothing counted yet: a run's start, and the baseline a window of a run is measured from. */
+export function noCounts(): Counters {
+  return { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 };
+}
+
 export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = singleRequestShape(scenario)): SimContext {
   const kernel = new Kernel();
   return {
@@ -50,7 +55,7 @@ export function createContext(scenario: Scenario, recorder: Recorder, shape: Wor
     // placeholders of the same length, and nothing that happens depends on them.
     cosmeticHex: recorder.countsOnly ? (length) => '0'.repeat(length) : (length, ...where) => cosmeticHex(scenario.seed, length, ...where),
     recorder,
-    counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 },
+    counters: noCounts(),
     ledger: createLedger(),
     openConnections: new Map(),
   };

@@ -3,7 +3,7 @@
  * The metrics recorder is the engine's recorder for many requests: node code reports through it exactly as it
  * does to the trace recorder, and it only counts (lib/sim/recorder.ts).
  */
-import type { Counters } from '@/lib/sim/context';
+import { noCounts, type Counters } from '@/lib/sim/context';
 import type { Resource } from '@/lib/sim/kernel/kernel';
 import type { Happening, Recorder } from '@/lib/sim/recorder';
 import { Histogram } from './histogram';
@@ -162,7 +162,7 @@ export class SeriesBuilder {
       queue += areas.queue;
     }
     const counters = { ...this.counters };
-    const before = this.last ?? { counters: { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 }, busy: 0, queue: 0 };
+    const before = this.last ?? { counters: noCounts(), busy: 0, queue: 0 };
     const seconds = Math.max(nowMs - this.startMs, 1) / 1000;
     const lookups = counters.cacheLookups - before.counters.cacheLookups;
     const h = this.latencies;

@@ -7,17 +7,5 @@ import type { Scenario } from '@/lib/scenario/schema';
 
 export type TimelineEntry = Scenario['traffic']['timeline'][number];
 
-export interface TrafficPlan {
-  /** Poisson arrivals per second. */
-  rate: number;
-  durationS: number;
-  /** Seconds at the start left out of the summary (the series keeps them). */
-  warmupS: number;
-  kind: Scenario['request']['kind'];
-  staticShare: number;
-  objects: number;
-  zipf: number;
-  attackShare: number;
-  timeline: readonly TimelineEntry[];
-  invalidationDelayS: number;
-}
+/** The scenario's traffic settings, with the kind of request each visitor makes (`mix` draws it per arrival). */
+export type TrafficPlan = Scenario['traffic'] & { kind: Scenario['request']['kind'] };

@@ -8,7 +8,7 @@
  * bounded however long it runs. Any sampled request can be replayed with every event (replay.ts).
  */
 import type { Scenario } from '@/lib/scenario/schema';
-import { createContext, type Counters, type SimContext } from '@/lib/sim/context';
+import { createContext, noCounts, type Counters, type SimContext } from '@/lib/sim/context';
 import { buildRequest, requestWithRetries } from '@/lib/sim/nodes/browser';
 import type { EdgeState } from '@/lib/sim/nodes/edge';
 import { createEdge } from '@/lib/sim/setup';
@@ -200,7 +200,7 @@ export class TrafficRun {
   result(): TrafficResult {
     const { ctx } = this;
     this.series.close(Math.max(ctx.kernel.now, this.durationMs));
-    const from = this.countersAtWarmup ?? { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 };
+    const from = this.countersAtWarmup ?? noCounts();
     const c = ctx.counters;
     const lookups = c.cacheLookups - from.cacheLookups;
     const missing = this.measured - this.completed;
