@@ -1,7 +1,8 @@
 /**
  * npm run bench — measurements, never assertions (the machines are shared and noisy).
  *
- * 1. The engine: one traced request, and 10,000 sequential requests, as medians of several runs.
+ * 1. The engine (scripts/bench-engine.ts, bundled by esbuild and run in a process of its own, as the site ships
+ *    it): one traced request, and 10,000 sequential requests, as medians of several runs.
  *    Beside them, a bare binary-heap loop pushes and pops as many entries as the engine emitted events,
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
@@ -13,72 +14,42 @@
  *    `longtask` entries. A task over 50 ms is one a phone would feel; "none" means no task reached 50 ms.
  *    LONGTASK_RUNS (default 3) loads per route, median reported; LONGTASK=0 skips it.
  */
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { performance } from 'node:perf_hooks';
-import { runScenario } from '@/lib/sim';
-import { TimedHeap } from '@/lib/sim/kernel/heap';
-import { applyChanges, PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
-import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
-import { getHeapStatistics } from 'node:v8';
-import { TallyRecorder, TraceRecorder, type Recorder } from '@/lib/sim/recorder';
-import { planOf, shapeOf } from '@/lib/traffic';
-import { MetricsRecorder } from '@/lib/traffic/metrics';
-import { TrafficRun } from '@/lib/traffic/run';
-import type { Scenario } from '@/lib/scenario/schema';
+import { buildSync } from 'esbuild';
+import { median } from './median';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+type EngineFigures = { singleRequestMs: number; tenThousandRequestsMs: number; events: number; eventsPerSecond: number; bareHeapEventsPerSecond: number; engineOverHeap: number };
+type TrafficFigures = {
+  requests: number;
+  ms: number;
+  kernelSteps: number;
+  events: number;
+  engineOverHeapSteps: number;
+  metricsEventsPerSecond: number;
+  tallyEventsPerSecond: number;
+  traceEventsPerSecond: number;
+  bareHeapEventsPerSecond: number;
+  peakHeapMB: number;
+  peakHeapTraceMB5k: number;
+};
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-const scenarios: Scenario[] = PRESETS.map((p) => scenarioForPreset(p.id)!);
-
-function sequential(count: number): number {
-  let events = 0;
-  for (let i = 0; i < count; i++) {
-    const base = scenarios[i % scenarios.length]!;
-    events += runScenario({ ...base, seed: i }).events.length;
+/**
+ * The engine's measurements (scripts/bench-engine.ts), bundled by esbuild without name-keeping and run by node in
+ * a fresh process: the engine as the site ships it, alone in its heap.
+ */
+function measureEngine(): { engine: EngineFigures; traffic: TrafficFigures | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'roundtrip-bench-'));
+  const bundle = join(dir, 'bench-engine.mjs');
+  buildSync({ entryPoints: ['scripts/bench-engine.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, alias: { '@': '.' }, logLevel: 'warning' });
+  try {
+    return JSON.parse(execFileSync(process.execPath, [bundle], { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return events;
-}
-
-function bareHeapLoop(entries: number): void {
-  const heap = new TimedHeap<{ t: number; seq: number }>();
-  let seq = 0;
-  for (let i = 0; i < entries; i++) {
-    heap.push({ t: (i * 7919) % 1000, seq: seq++ });
-    if (heap.size > 64) heap.pop();
-  }
-  while (heap.size) heap.pop();
-}
-
-function engineBench() {
-  // Warm the JIT before measuring.
-  sequential(500);
-  const single = median(Array.from({ length: RUNS * 50 }, (_, i) => time(() => runScenario({ ...scenarios[0]!, seed: i }))));
-  const eventsPerBatch = sequential(10_000);
-  const batch = median(Array.from({ length: RUNS }, () => time(() => sequential(10_000))));
-  const heap = median(Array.from({ length: RUNS }, () => time(() => bareHeapLoop(eventsPerBatch))));
-  return {
-    singleRequestMs: single,
-    tenThousandRequestsMs: batch,
-    events: eventsPerBatch,
-    eventsPerSecond: eventsPerBatch / (batch / 1000),
-    bareHeapEventsPerSecond: eventsPerBatch / (heap / 1000),
-    engineOverHeap: batch / heap,
-  };
 }
 
 /** Routes of the static export: every index.html under out/. */
@@ -112,52 +83,7 @@ function budgetFor(route: string): number | undefined {
   return BUDGETS_KB[route];
 }
 
-/** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default. */
-function trafficScenario(requests: number): Scenario {
-  const rate = 50;
-  return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
-}
-
-function timedTraffic(scenario: Scenario, recorder: Recorder) {
-  const run = new TrafficRun(scenario, planOf(scenario), shapeOf(scenario), recorder);
-  let peakHeap = getHeapStatistics().used_heap_size;
-  const start = performance.now();
-  while (run.advance(50_000)) peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
-  const ms = performance.now() - start;
-  const result = run.result();
-  return { ms, requests: result.summary.requests, events: recorder.count, steps: run.ctx.kernel.steps, peakHeapMB: peakHeap / 2 ** 20 };
-}
-
-function trafficBench() {
-  const runs = Number(process.env.TRAFFIC_RUNS ?? 3);
-  const big = trafficScenario(100_000);
-  const small = trafficScenario(5_000);
-  // Warm the JIT before measuring.
-  timedTraffic(small, new MetricsRecorder());
-  const metrics = Array.from({ length: runs }, () => timedTraffic(big, new MetricsRecorder()));
-  const steps = metrics[0]!.steps;
-  const heap = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(steps))));
-  const heapForEvents = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(metrics[0]!.events))));
-  const tally = Array.from({ length: runs }, () => timedTraffic(small, new TallyRecorder()));
-  const trace = Array.from({ length: runs }, () => timedTraffic(small, new TraceRecorder()));
-  const perSecond = (rows: { ms: number; events: number }[]) => median(rows.map((r) => r.events / (r.ms / 1000)));
-  const ms = median(metrics.map((r) => r.ms));
-  return {
-    requests: metrics[0]!.requests,
-    ms,
-    kernelSteps: steps,
-    events: metrics[0]!.events,
-    engineOverHeapSteps: ms / heap,
-    metricsEventsPerSecond: perSecond(metrics),
-    tallyEventsPerSecond: perSecond(tally),
-    traceEventsPerSecond: perSecond(trace),
-    bareHeapEventsPerSecond: metrics[0]!.events / (heapForEvents / 1000),
-    peakHeapMB: median(metrics.map((r) => r.peakHeapMB)),
-    peakHeapTraceMB5k: median(trace.map((r) => r.peakHeapMB)),
-  };
-}
-
-const engine = engineBench();
+const { engine, traffic } = measureEngine();
 console.log('Engine (median of runs)');
 console.log(`  one request traced          ${engine.singleRequestMs.toFixed(3)} ms   (target < 1 ms)`);
 console.log(`  10,000 sequential requests  ${engine.tenThousandRequestsMs.toFixed(0)} ms   (${engine.events.toLocaleString('en')} events)`);
@@ -165,7 +91,6 @@ console.log(`  engine events/s             ${Math.round(engine.eventsPerSecond).
 console.log(`  bare heap loop events/s     ${Math.round(engine.bareHeapEventsPerSecond).toLocaleString('en')}`);
 console.log(`  engine time / heap time     ${engine.engineOverHeap.toFixed(1)}×`);
 
-const traffic = process.env.TRAFFIC === '0' ? null : trafficBench();
 if (traffic) {
   const f = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs)`);

@@ -1,0 +1,113 @@
+/**
+ * The engine's half of `npm run bench`, run by scripts/bench.ts in a process of its own, bundled by esbuild as
+ * the site's bundler ships the engine: no name-keeping wrappers around every function (tsx adds them, and they
+ * cost a third of a traffic run), and a fresh JIT and heap, as a Web Worker running one traffic run has.
+ * Prints one JSON object: { engine, traffic }.
+ */
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { runScenario } from '@/lib/sim';
+import { TimedHeap } from '@/lib/sim/kernel/heap';
+import { TallyRecorder, TraceRecorder, type Recorder } from '@/lib/sim/recorder';
+import { applyChanges, PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
+import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
+import type { Scenario } from '@/lib/scenario/schema';
+import { planOf, shapeOf } from '@/lib/traffic';
+import { MetricsRecorder } from '@/lib/traffic/metrics';
+import { TrafficRun } from '@/lib/traffic/run';
+import { median } from './median';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const scenarios: Scenario[] = PRESETS.map((p) => scenarioForPreset(p.id)!);
+
+function sequential(count: number): number {
+  let events = 0;
+  for (let i = 0; i < count; i++) {
+    const base = scenarios[i % scenarios.length]!;
+    events += runScenario({ ...base, seed: i }).events.length;
+  }
+  return events;
+}
+
+function bareHeapLoop(entries: number): void {
+  const heap = new TimedHeap<{ t: number; seq: number }>();
+  let seq = 0;
+  for (let i = 0; i < entries; i++) {
+    heap.push({ t: (i * 7919) % 1000, seq: seq++ });
+    if (heap.size > 64) heap.pop();
+  }
+  while (heap.size) heap.pop();
+}
+
+function engineBench() {
+  // Warm the JIT before measuring.
+  sequential(500);
+  const single = median(Array.from({ length: RUNS * 50 }, (_, i) => time(() => runScenario({ ...scenarios[0]!, seed: i }))));
+  const eventsPerBatch = sequential(10_000);
+  const batch = median(Array.from({ length: RUNS }, () => time(() => sequential(10_000))));
+  const heap = median(Array.from({ length: RUNS }, () => time(() => bareHeapLoop(eventsPerBatch))));
+  return {
+    singleRequestMs: single,
+    tenThousandRequestsMs: batch,
+    events: eventsPerBatch,
+    eventsPerSecond: eventsPerBatch / (batch / 1000),
+    bareHeapEventsPerSecond: eventsPerBatch / (heap / 1000),
+    engineOverHeap: batch / heap,
+  };
+}
+
+/** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default. */
+function trafficScenario(requests: number): Scenario {
+  const rate = 50;
+  return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
+}
+
+function timedTraffic(scenario: Scenario, recorder: Recorder) {
+  const run = new TrafficRun(scenario, planOf(scenario), shapeOf(scenario), recorder);
+  let peakHeap = getHeapStatistics().used_heap_size;
+  const start = performance.now();
+  while (run.advance(50_000)) peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+  const ms = performance.now() - start;
+  const result = run.result();
+  return { ms, requests: result.summary.requests, events: recorder.count, steps: run.ctx.kernel.steps, peakHeapMB: peakHeap / 2 ** 20 };
+}
+
+function trafficBench() {
+  const runs = Number(process.env.TRAFFIC_RUNS ?? 3);
+  const big = trafficScenario(100_000);
+  const small = trafficScenario(5_000);
+  // Warm the JIT before measuring.
+  timedTraffic(small, new MetricsRecorder());
+  const metrics = Array.from({ length: runs }, () => timedTraffic(big, new MetricsRecorder()));
+  const steps = metrics[0]!.steps;
+  const heap = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(steps))));
+  const heapForEvents = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(metrics[0]!.events))));
+  const tally = Array.from({ length: runs }, () => timedTraffic(small, new TallyRecorder()));
+  const trace = Array.from({ length: runs }, () => timedTraffic(small, new TraceRecorder()));
+  const perSecond = (rows: { ms: number; events: number }[]) => median(rows.map((r) => r.events / (r.ms / 1000)));
+  const ms = median(metrics.map((r) => r.ms));
+  return {
+    requests: metrics[0]!.requests,
+    ms,
+    kernelSteps: steps,
+    events: metrics[0]!.events,
+    engineOverHeapSteps: ms / heap,
+    metricsEventsPerSecond: perSecond(metrics),
+    tallyEventsPerSecond: perSecond(tally),
+    traceEventsPerSecond: perSecond(trace),
+    bareHeapEventsPerSecond: metrics[0]!.events / (heapForEvents / 1000),
+    peakHeapMB: median(metrics.map((r) => r.peakHeapMB)),
+    peakHeapTraceMB5k: median(trace.map((r) => r.peakHeapMB)),
+  };
+}
+
+const engine = engineBench();
+const traffic = process.env.TRAFFIC === '0' ? null : trafficBench();
+process.stdout.write(`${JSON.stringify({ engine, traffic })}\n`);
