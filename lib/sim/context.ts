@@ -36,8 +36,8 @@ export interface SimContext {
   readonly counters: Counters;
   /** Writes committed and charges made, duplicates included. */
   readonly ledger: Ledger;
-  /** Open connections (keep-alive), keyed `client>server`, with the request and attempt that opened each. */
-  readonly openConnections: Map<string, string>;
+  /** Open connections (keep-alive), keyed `client>server`, with the request and attempt that opened each (null: open before the run). */
+  readonly openConnections: Map<string, Tag | null>;
 }
 
 /** Nothing counted yet: a run's start, and the baseline a window of a run is measured from. */
@@ -115,8 +115,11 @@ export function oneWayMs(ctx: SimContext, from: NodeId, to: NodeId): number {
   return legFacts(ctx, from, to).oneWayMs;
 }
 
-/** Records a leg that leaves now and arrives after the link's one-way latency; returns that latency. */
-function emitLeg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
+/**
+ * Records a leg that leaves now and arrives after the link's one-way latency; returns that latency. The caller
+ * waits it out itself: `leg` does, and so does a hop that would otherwise need one more generator for it.
+ */
+export function depart(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
   const facts = legFacts(ctx, from, to);
   const duration = facts.oneWayMs;
   const { recorder } = ctx;
@@ -141,7 +144,7 @@ function emitLeg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: L
 
 /** Something crosses the link from `from` to `to`; the process resumes when it arrives. */
 export function* leg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<void> {
-  const ms = emitLeg(ctx, tag, from, to, legKind, fields);
+  const ms = depart(ctx, tag, from, to, legKind, fields);
   // The sleep effect itself, not `yield* sleep(…)`: legs are the commonest wait, and this saves a generator each.
   if (ms > 0) yield { type: 'sleep', ms };
 }
@@ -155,7 +158,7 @@ function legProtocol(kind: EventKind, linkProtocol: Protocol): Protocol {
 
 /** A segment that leaves at the same moment as the leg that follows it (an ACK riding with the first data). */
 export function sendAlongside(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): void {
-  emitLeg(ctx, tag, from, to, legKind, fields);
+  depart(ctx, tag, from, to, legKind, fields);
 }
 
 /** A node spends `ms` on something (evaluating rules, running a query). */

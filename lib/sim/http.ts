@@ -3,9 +3,9 @@
  * open (or reuse) a connection, send the request, let the server handle it, carry the response back.
  */
 import type { HttpMethod, TlsVersion } from '@/lib/scenario/schema';
-import { leg, note, type EventFields, type SimContext, type Tag } from './context';
+import { depart, note, oneWayMs, type EventFields, type SimContext, type Tag } from './context';
 import { serve, type Task } from './kernel/kernel';
-import { ensureConnection, flush } from './net/handshake';
+import { ensureConnection, flush, reuseOpenConnection } from './net/handshake';
 import { NODES } from './topology';
 import type { CacheOutcome, NodeId } from './types';
 
@@ -87,19 +87,30 @@ export function* exchange(
   handle: (req: HttpRequest) => Task<HttpResponse>,
   options: ExchangeOptions,
 ): Task<HttpResponse> {
-  const pending = yield* ensureConnection(ctx, tag, client, server, { tls: options.tls, alreadyOpen: options.alreadyOpen });
-  flush(ctx, tag, client, server, pending);
+  if (!reuseOpenConnection(ctx, tag, client, server, options.alreadyOpen)) {
+    const pending = yield* ensureConnection(ctx, tag, client, server, { tls: options.tls });
+    flush(ctx, tag, client, server, pending);
+  }
   const hopReq: HttpRequest = { ...req, headers: options.requestHeaders };
-  yield* leg(ctx, tag, client, server, 'request', {
+  const toServer = depart(ctx, tag, client, server, 'request', {
     kind: 'request',
     narration: options.requestNarration,
     decision: () => `${req.method} ${target(req)}`,
     headers: options.requestHeaders,
   });
+  if (toServer > 0) yield { type: 'sleep', ms: toServer };
+  if (!options.serverKeepsWorking) {
+    // Written out rather than shared with the served path below: every hop of every request passes here,
+    // and a nested generator would cost each one an allocation and a resume per wait.
+    const res = yield* handle(hopReq);
+    const answer = respond(ctx, tag, client, server, res, options);
+    const toClient = oneWayMs(ctx, server, client);
+    if (toClient > 0) yield { type: 'sleep', ms: toClient };
+    return answer;
+  }
   const call = { clientGone: false, goneAt: 0 };
   const serverSide = function* (): Task<HttpResponse> {
     const res = yield* handle(hopReq);
-    const headers = options.responseHeaders ? options.responseHeaders(res) : res.headers;
     if (call.clientGone) {
       note(ctx, tag, server, {
         kind: 'orphaned',
@@ -107,22 +118,30 @@ export function* exchange(
         narration: () => `${NODES[server].label} finishes and writes its ${statusLine(res.status)}, but ${NODES[client].label} ${client === 'web' ? 'closed the connection' : 'stopped waiting'} at ${formatSeconds(call.goneAt)}${client === 'web' ? ', when the callers in front of it gave up' : ''}: nobody will read this answer.`,
         decision: `${statusLine(res.status)} written to a closed connection`,
       });
-      return { ...res, headers };
+      return { ...res, headers: options.responseHeaders ? options.responseHeaders(res) : res.headers };
     }
-    yield* leg(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
-      kind: 'response',
-      status: res.status,
-      narration: () => options.responseNarration(res),
-      decision: statusLine(res.status),
-      headers,
-    });
-    return { ...res, headers };
+    const answer = respond(ctx, tag, client, server, res, options);
+    const toClient = oneWayMs(ctx, server, client);
+    if (toClient > 0) yield { type: 'sleep', ms: toClient };
+    return answer;
   };
-  if (!options.serverKeepsWorking) return yield* serverSide();
   return yield* serve(serverSide(), () => {
     call.clientGone = true;
     call.goneAt = ctx.kernel.now;
   });
+}
+
+/** Sends the server's answer back across the hop, with this hop's headers; the caller waits out the leg. */
+function respond(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, res: HttpResponse, options: ExchangeOptions): HttpResponse {
+  const headers = options.responseHeaders ? options.responseHeaders(res) : res.headers;
+  depart(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
+    kind: 'response',
+    status: res.status,
+    narration: () => options.responseNarration(res),
+    decision: statusLine(res.status),
+    headers,
+  });
+  return { ...res, headers };
 }
 
 /** A simulated instant for narration: "2.1 s", "350 ms". */

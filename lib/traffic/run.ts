@@ -9,6 +9,7 @@
  */
 import type { Scenario } from '@/lib/scenario/schema';
 import { createContext, noCounts, type Counters, type SimContext } from '@/lib/sim/context';
+import { markOpenBeforeRun } from '@/lib/sim/net/handshake';
 import { buildRequest, requestWithRetries } from '@/lib/sim/nodes/browser';
 import type { EdgeState } from '@/lib/sim/nodes/edge';
 import { createEdge } from '@/lib/sim/setup';
@@ -102,7 +103,7 @@ export class TrafficRun {
 
     const edge = createEdge(ctx, false);
     // Visitors are already connected: traffic is about what the system does with requests, not handshakes.
-    ctx.openConnections.set('browser>edge', 'traffic');
+    markOpenBeforeRun(ctx, 'browser', 'edge');
     // One stream for the arrivals: when each comes and what it asks for, drawn in turn.
     const arrivals = streamFor(scenario.seed, 'arrivals');
     const arrival = arrivalsFrom(plan, scenario, arrivals, createZipf(plan.objects, plan.zipf));

@@ -26,28 +26,68 @@ export type Task<T> = Generator<Effect, T, unknown>;
 
 export type DeadlineResult<T> = { readonly finished: true; readonly value: T } | { readonly finished: false };
 
+/** A wake-up on the heap: a fiber to resume, or a deadline's timer to fire. Every one has the same shape. */
 interface Wakeup extends Timed {
-  fiber: Fiber;
+  fiber: Fiber | null;
+  timer: Timer | null;
   input: unknown;
   /** Runs just before the fiber resumes (not if it was cancelled first). */
-  onResume?: () => void;
+  onResume: (() => void) | undefined;
 }
 
-class Fiber {
+/** Something a fiber waits on that must stop when the fiber is cancelled: a child process or a deadline's timer. */
+interface Cancellable {
+  cancel(): void;
+}
+
+const NOTHING = () => {};
+
+/**
+ * A deadline's timer. It is not a process, just a wake-up that fires once unless cancelled, so a deadline costs
+ * one heap entry. Cancelling it drops what it would have done, so a timer left on the heap after its race is
+ * settled holds nothing alive until its time comes.
+ */
+class Timer implements Cancellable {
+  cancelled = false;
+  constructor(public fire: () => void) {}
+  cancel(): void {
+    this.cancelled = true;
+    this.fire = NOTHING;
+  }
+}
+
+class Fiber implements Cancellable {
   cancelled = false;
   finished = false;
   running = false;
-  readonly children = new Set<Fiber>();
+  /** Made on first use: most fibers never have children or cleanups, and a traffic run starts hundreds of thousands. */
+  private children: Set<Cancellable> | null = null;
   /**
    * What to undo if the fiber is cancelled while it waits: tell a server its caller left (the work itself is
    * not this fiber's to cancel), leave a resource's queue, give back a server granted a moment ago.
    */
-  readonly cleanups = new Set<() => void>();
+  private cleanups: Set<() => void> | null = null;
 
   constructor(
     readonly task: Task<unknown>,
     readonly onDone: (value: unknown) => void,
   ) {}
+
+  addChild(child: Cancellable): void {
+    (this.children ??= new Set()).add(child);
+  }
+
+  removeChild(child: Cancellable): void {
+    this.children?.delete(child);
+  }
+
+  addCleanup(cleanup: () => void): void {
+    (this.cleanups ??= new Set()).add(cleanup);
+  }
+
+  removeCleanup(cleanup: () => void): void {
+    this.cleanups?.delete(cleanup);
+  }
 
   /**
    * Stops the fiber where it waits: its children first, then its cleanups, then its own `finally` blocks,
@@ -58,9 +98,11 @@ class Fiber {
     if (this.cancelled || this.finished) return;
     if (this.running) throw new Error('a process cannot be cancelled while it runs; let its deadline or its parent do it');
     this.cancelled = true;
-    for (const child of this.children) child.cancel();
-    for (const cleanup of this.cleanups) cleanup();
-    this.cleanups.clear();
+    if (this.children) for (const child of this.children) child.cancel();
+    if (this.cleanups) {
+      for (const cleanup of this.cleanups) cleanup();
+      this.cleanups.clear();
+    }
     const result = this.task.return(undefined);
     if (!result.done) throw new Error('a process yielded while it was being cancelled: finally blocks must not wait');
   }
@@ -121,9 +163,11 @@ export class Kernel {
     if (!next) return false;
     this.steps += 1;
     this.clock = next.t;
-    if (!next.fiber.cancelled) {
+    if (next.timer) {
+      if (!next.timer.cancelled) next.timer.fire();
+    } else if (!next.fiber!.cancelled) {
       next.onResume?.();
-      this.resume(next.fiber, next.input);
+      this.resume(next.fiber!, next.input);
     }
     return true;
   }
@@ -144,7 +188,11 @@ export class Kernel {
   }
 
   private wake(fiber: Fiber, input: unknown, afterMs: number, onResume?: () => void): void {
-    this.queue.push({ t: this.clock + Math.max(0, afterMs), seq: this.seq++, fiber, input, onResume });
+    this.queue.push({ t: this.clock + Math.max(0, afterMs), seq: this.seq++, fiber, timer: null, input, onResume });
+  }
+
+  private setTimer(timer: Timer, afterMs: number): void {
+    this.queue.push({ t: this.clock + Math.max(0, afterMs), seq: this.seq++, fiber: null, timer, input: undefined, onResume: undefined });
   }
 
   private resume(fiber: Fiber, input: unknown): void {
@@ -174,10 +222,10 @@ export class Kernel {
         // The server's work is not the caller's child: if the caller stops waiting (its own deadline, or
         // its caller's), the work goes on, and only the answer is abandoned.
         const callerGone = effect.onCallerGone;
-        fiber.cleanups.add(callerGone);
+        fiber.addCleanup(callerGone);
         this.start(
           new Fiber(effect.task, (value) => {
-            fiber.cleanups.delete(callerGone);
+            fiber.removeCleanup(callerGone);
             if (!fiber.cancelled) this.resume(fiber, value);
           }),
         );
@@ -192,13 +240,13 @@ export class Kernel {
       case 'acquire': {
         const { resource } = effect;
         const withdraw = resource.request(() => {
-          fiber.cleanups.delete(withdraw!);
+          fiber.removeCleanup(withdraw!);
           // Until the fiber resumes, the server is held on its behalf: a cancel in that instant gives it back.
           const giveBack = () => resource.release();
-          fiber.cleanups.add(giveBack);
-          this.wake(fiber, undefined, 0, () => fiber.cleanups.delete(giveBack));
+          fiber.addCleanup(giveBack);
+          this.wake(fiber, undefined, 0, () => fiber.removeCleanup(giveBack));
         });
-        if (withdraw) fiber.cleanups.add(withdraw);
+        if (withdraw) fiber.addCleanup(withdraw);
         else this.wake(fiber, undefined, 0);
         return;
       }
@@ -212,11 +260,11 @@ export class Kernel {
         effect.tasks.forEach((task, index) => {
           const child = new Fiber(task, (value) => {
             results[index] = value;
-            fiber.children.delete(child);
+            fiber.removeChild(child);
             remaining -= 1;
             if (remaining === 0 && !fiber.cancelled) this.resume(fiber, results);
           });
-          fiber.children.add(child);
+          fiber.addChild(child);
           this.start(child);
         });
         return;
@@ -224,29 +272,25 @@ export class Kernel {
       case 'deadline': {
         let settled = false;
         const child = new Fiber(effect.task, (value) => {
-          fiber.children.delete(child);
+          fiber.removeChild(child);
           if (settled || fiber.cancelled) return;
           settled = true;
-          timer.cancelled = true;
+          fiber.removeChild(timer);
+          timer.cancel();
           this.resume(fiber, { finished: true, value } satisfies DeadlineResult<unknown>);
         });
-        // The timer is a fiber of its own so that cancelling it is the same operation as cancelling a process.
-        const timer = new Fiber(
-          (function* (): Task<void> {
-            yield { type: 'sleep', ms: effect.ms };
-          })(),
-          () => {
-            if (settled || fiber.cancelled) return;
-            settled = true;
-            child.cancel();
-            fiber.children.delete(child);
-            this.resume(fiber, { finished: false } satisfies DeadlineResult<unknown>);
-          },
-        );
-        fiber.children.add(child);
-        fiber.children.add(timer);
+        const timer = new Timer(() => {
+          fiber.removeChild(timer);
+          if (settled || fiber.cancelled) return;
+          settled = true;
+          child.cancel();
+          fiber.removeChild(child);
+          this.resume(fiber, { finished: false } satisfies DeadlineResult<unknown>);
+        });
+        fiber.addChild(child);
+        fiber.addChild(timer);
         this.start(child);
-        this.start(timer);
+        this.setTimer(timer, effect.ms);
         return;
       }
     }

@@ -19,12 +19,15 @@ export interface OpenOptions {
   onSynArrived?: () => void;
 }
 
-function key(client: NodeId, server: NodeId): string {
-  return `${client}>${server}`;
-}
+const keys = new Map<NodeId, Map<NodeId, string>>();
 
-function opener(tag: Tag): string {
-  return `${tag.requestId}#${tag.attempt}`;
+/** `client>server`, made once per pair: every hop of every request asks. */
+function key(client: NodeId, server: NodeId): string {
+  let byServer = keys.get(client);
+  if (!byServer) keys.set(client, (byServer = new Map()));
+  let found = byServer.get(server);
+  if (found === undefined) byServer.set(server, (found = `${client}>${server}`));
+  return found;
 }
 
 export function isOpen(ctx: SimContext, client: NodeId, server: NodeId): boolean {
@@ -32,7 +35,30 @@ export function isOpen(ctx: SimContext, client: NodeId, server: NodeId): boolean
 }
 
 export function markOpen(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId): void {
-  if (!isOpen(ctx, client, server)) ctx.openConnections.set(key(client, server), opener(tag));
+  if (!isOpen(ctx, client, server)) ctx.openConnections.set(key(client, server), { requestId: tag.requestId, attempt: tag.attempt });
+}
+
+/** A connection that was open before the run began (traffic's visitors arrive on one). */
+export function markOpenBeforeRun(ctx: SimContext, client: NodeId, server: NodeId): void {
+  ctx.openConnections.set(key(client, server), null);
+}
+
+/**
+ * The warm path of `ensureConnection`, without a generator: when the connection is open (or the caller says it
+ * is), notes its reuse and returns true. The attempt that just opened a connection uses it without comment.
+ */
+export function reuseOpenConnection(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, alreadyOpen: boolean | undefined): boolean {
+  const k = key(client, server);
+  const openedBy = ctx.openConnections.get(k);
+  if (openedBy === undefined && !alreadyOpen) return false;
+  if (openedBy && openedBy.requestId === tag.requestId && openedBy.attempt === tag.attempt) return true;
+  if (openedBy === undefined) ctx.openConnections.set(k, { requestId: tag.requestId, attempt: tag.attempt });
+  note(ctx, tag, client, {
+    kind: 'conn-reuse',
+    narration: () => `${NODES[client].label} reuses its open connection to ${NODES[server].label}, so no handshake is needed.`,
+    decision: 'connection reused (keep-alive)',
+  });
+  return true;
 }
 
 export function markClosed(ctx: SimContext, client: NodeId, server: NodeId): void {
@@ -46,17 +72,7 @@ export function markClosed(ctx: SimContext, client: NodeId, server: NodeId): voi
  */
 export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, options: OpenOptions): Task<PendingSegments> {
   const pending: PendingSegments = [];
-  if (isOpen(ctx, client, server) || options.alreadyOpen) {
-    // The attempt that just opened this connection uses it without comment.
-    if (ctx.openConnections.get(key(client, server)) === opener(tag)) return pending;
-    markOpen(ctx, tag, client, server);
-    note(ctx, tag, client, {
-      kind: 'conn-reuse',
-      narration: () => `${NODES[client].label} reuses its open connection to ${NODES[server].label}, so no handshake is needed.`,
-      decision: 'connection reused (keep-alive)',
-    });
-    return pending;
-  }
+  if (reuseOpenConnection(ctx, tag, client, server, options.alreadyOpen)) return pending;
   const c = NODES[client].label;
   const s = NODES[server].label;
   yield* leg(ctx, tag, client, server, 'handshake', {
@@ -81,6 +97,7 @@ export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narrati
 
 /** Emits the handshake segments that travel with the first data. */
 export function flush(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, pending: PendingSegments): void {
+  if (pending.length === 0) return;
   for (const segment of pending.splice(0)) {
     sendAlongside(ctx, tag, client, server, 'handshake', segment);
   }
