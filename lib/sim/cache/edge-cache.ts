@@ -6,7 +6,7 @@
  */
 import CachePolicy from 'http-cache-semantics';
 import { cloudFrontTtl, type TtlDecision, type TtlSettings } from './cloudfront-ttl';
-import { parseCacheControl, seconds } from './cache-control';
+import { parseCacheControl, seconds, type Directives } from './cache-control';
 import { Lru } from './lru';
 
 export interface StoredObject {
@@ -17,6 +17,10 @@ export interface StoredObject {
   ttlSeconds: number;
   /** An error response kept for the error-caching minimum TTL. */
   isError: boolean;
+  /** The stored response's Cache-Control, read once when it is stored: every later use of the copy asks. */
+  directives: Directives;
+  /** The stored response's headers as they were stored, without the Age a served copy carries. */
+  headers: Record<string, string>;
 }
 
 export interface CacheRequest {
@@ -37,6 +41,11 @@ export interface CacheResponse {
  */
 export const ERROR_CACHING_MIN_TTL_SECONDS = 10;
 const CACHED_ERROR_STATUSES = new Set([500, 502, 503, 504]);
+
+/** The Cache-Control of a stored response, as the cache will send it: a 304 may have merged in a new one (RFC 9111 §4.3.4). */
+function directivesOf(policy: CachePolicy): Directives {
+  return parseCacheControl(policy.responseHeaders()['cache-control'] as string | undefined);
+}
 
 export class EdgeCache {
   private readonly entries: Lru<string, StoredObject>;
@@ -83,13 +92,13 @@ export class EdgeCache {
 
   /** The `stale-while-revalidate` window (RFC 5861 §3), honoured by CloudFront since 2023. */
   staleWhileRevalidateOk(entry: StoredObject): boolean {
-    const swr = seconds(parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined), 'stale-while-revalidate');
+    const swr = seconds(entry.directives, 'stale-while-revalidate');
     return swr !== undefined && this.ageSeconds(entry) < entry.ttlSeconds + swr;
   }
 
   /** The `stale-if-error` window in seconds (RFC 5861 §4), or undefined when the origin sent none. */
   staleIfErrorSeconds(entry: StoredObject): number | undefined {
-    return seconds(parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined), 'stale-if-error');
+    return seconds(entry.directives, 'stale-if-error');
   }
 
   /** How long past its freshness lifetime the object is, in seconds. */
@@ -99,21 +108,20 @@ export class EdgeCache {
 
   /** `must-revalidate` forbids serving the object stale, even when the origin is down (RFC 9111 §5.2.2.2). */
   mustRevalidate(entry: StoredObject): boolean {
-    const cc = parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined);
-    return Boolean(cc['must-revalidate'] || cc['proxy-revalidate']);
+    return Boolean(entry.directives['must-revalidate'] || entry.directives['proxy-revalidate']);
   }
 
   /** Decides whether and for how long to keep a response, and keeps it. */
   store(key: string, req: CacheRequest, res: CacheResponse, body: string | null): TtlDecision {
     if (CACHED_ERROR_STATUSES.has(res.status)) {
       const policy = new this.Policy(req, res, { shared: true });
-      this.entries.set(key, { policy, status: res.status, body, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, isError: true });
+      this.entries.set(key, { policy, status: res.status, body, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, isError: true, directives: directivesOf(policy), headers: res.headers });
       return { store: true, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, reason: `error caching minimum TTL: ${ERROR_CACHING_MIN_TTL_SECONDS} s` };
     }
     const decision = this.decide(req, res);
     if (decision.store) {
       const policy = new this.Policy(req, res, { shared: true });
-      this.entries.set(key, { policy, status: res.status, body, ttlSeconds: decision.ttlSeconds, isError: false });
+      this.entries.set(key, { policy, status: res.status, body, ttlSeconds: decision.ttlSeconds, isError: false, directives: directivesOf(policy), headers: res.headers });
     }
     return decision;
   }
@@ -137,8 +145,9 @@ export class EdgeCache {
   revalidated(key: string, entry: StoredObject, req: CacheRequest, res: CacheResponse, body: string | null): { modified: boolean; decision: TtlDecision } {
     const { policy, modified } = entry.policy.revalidatedPolicy(req, res);
     if (modified) return { modified, decision: this.store(key, req, res, body) };
-    const decision = this.decide(req, { status: entry.status, headers: policy.responseHeaders() as Record<string, string> });
-    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds });
+    const headers = policy.responseHeaders() as Record<string, string>;
+    const decision = this.decide(req, { status: entry.status, headers });
+    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds, directives: directivesOf(policy), headers });
     return { modified, decision };
   }
 

@@ -67,7 +67,9 @@ function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: str
     ...res,
     // A HEAD answer carries the headers a GET would get, and no body (RFC 9110 §9.3.2).
     body: method === 'HEAD' ? null : res.body,
-    headers: {
+    // The edge's own headers are read only in the trace: nothing downstream decides by them. A recorder that
+    // keeps counts alone gets the headers the edge was given, as with the ids it stamps (context.ts).
+    headers: ctx.recorder.countsOnly ? res.headers : {
       ...res.headers,
       'x-cache': res.status >= 400 ? 'Error from cloudfront' : xCache,
       via: via(edge),
@@ -217,7 +219,9 @@ function cacheRequest(req: HttpRequest): { url: string; method: string; headers:
 }
 
 function servedFromCache(ctx: SimContext, edge: EdgeState, entry: StoredObject, xCache: string, outcome: CacheOutcome, req: HttpRequest): HttpResponse {
-  return served(ctx, edge, { status: entry.status, headers: edge.cache.servedHeaders(entry), body: entry.body, origin: 'edge' }, xCache, outcome, req);
+  // The Age a served copy carries is for the trace's reader too (see `served`).
+  const headers = ctx.recorder.countsOnly ? entry.headers : edge.cache.servedHeaders(entry);
+  return served(ctx, edge, { status: entry.status, headers, body: entry.body, origin: 'edge' }, xCache, outcome, req);
 }
 
 /**
