@@ -118,9 +118,9 @@ export class EdgeCache {
       this.entries.set(key, { policy, status: res.status, body, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, isError: true, directives: directivesOf(policy), headers: res.headers });
       return { store: true, ttlSeconds: ERROR_CACHING_MIN_TTL_SECONDS, reason: `error caching minimum TTL: ${ERROR_CACHING_MIN_TTL_SECONDS} s` };
     }
-    const decision = this.decide(req, res);
+    const policy = new this.Policy(req, res, { shared: true });
+    const decision = this.decide(policy, res.headers);
     if (decision.store) {
-      const policy = new this.Policy(req, res, { shared: true });
       this.entries.set(key, { policy, status: res.status, body, ttlSeconds: decision.ttlSeconds, isError: false, directives: directivesOf(policy), headers: res.headers });
     }
     return decision;
@@ -146,7 +146,7 @@ export class EdgeCache {
     const { policy, modified } = entry.policy.revalidatedPolicy(req, res);
     if (modified) return { modified, decision: this.store(key, req, res, body) };
     const headers = policy.responseHeaders() as Record<string, string>;
-    const decision = this.decide(req, { status: entry.status, headers });
+    const decision = this.decide(policy, headers);
     this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds, directives: directivesOf(policy), headers });
     return { modified, decision };
   }
@@ -156,16 +156,14 @@ export class EdgeCache {
     return entry.policy.responseHeaders() as Record<string, string>;
   }
 
-  private decide(req: CacheRequest, res: CacheResponse): TtlDecision {
+  /** `policy` reads the response as RFC 9111 does; CloudFront's rules read its headers. */
+  private decide(policy: CachePolicy, headers: Record<string, string>): TtlDecision {
     // With MinTTL = 0 CloudFront honours what RFC 9111 forbids a shared cache to store
     // (no-store, private, a request with Authorization).
-    if (this.settings.minTtl === 0) {
-      const probe = new this.Policy(req, res, { shared: true });
-      if (!probe.storable()) {
-        const ttl = cloudFrontTtl(res.headers, this.settings);
-        return { store: false, ttlSeconds: 0, reason: ttl.store ? 'not storable by a shared cache (RFC 9111 §3)' : ttl.reason };
-      }
+    if (this.settings.minTtl === 0 && !policy.storable()) {
+      const ttl = cloudFrontTtl(headers, this.settings);
+      return { store: false, ttlSeconds: 0, reason: ttl.store ? 'not storable by a shared cache (RFC 9111 §3)' : ttl.reason };
     }
-    return cloudFrontTtl(res.headers, this.settings);
+    return cloudFrontTtl(headers, this.settings);
   }
 }

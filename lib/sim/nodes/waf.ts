@@ -15,23 +15,32 @@ import type { World } from '../world';
 const WAF_EVALUATION_MS = 1;
 
 /** Verdicts already reached in a world, by what the rules read. Bounded: many distinct payloads just start afresh. */
-const verdictsByWorld = new WeakMap<World, Map<string, AclVerdict>>();
+const verdictsByWorld = new WeakMap<World, RememberedVerdicts>();
 const MAX_REMEMBERED_VERDICTS = 4096;
 
 /**
  * The web ACL's verdict on a request. The rules are pure functions of the request's source, query and body, so
  * the same request gets the same verdict: many requests with one payload are judged once.
  */
+/** The verdicts a world's web ACL has reached, and the last one again: traffic sends the same payload over and over. */
+interface RememberedVerdicts {
+  byContent: Map<string, AclVerdict>;
+  last: { query: string; body: string | null; verdict: AclVerdict } | null;
+}
+
 function verdictFor(ctx: SimContext, mode: Exclude<WafMode, 'off'>, req: HttpRequest): AclVerdict {
   let known = verdictsByWorld.get(ctx.world);
-  if (!known) verdictsByWorld.set(ctx.world, (known = new Map()));
+  if (!known) verdictsByWorld.set(ctx.world, (known = { byContent: new Map(), last: null }));
+  const { last } = known;
+  if (last && last.query === req.query && last.body === req.body) return last.verdict;
   const key = `${req.query}\u0000${req.body ?? ''}\u0000${req.body === null ? 0 : 1}`;
-  let verdict = known.get(key);
+  let verdict = known.byContent.get(key);
   if (!verdict) {
     verdict = evaluateWebAcl(defaultWebAcl(mode), { sourceIp: BROWSER_IP, query: req.query, body: req.body });
-    if (known.size >= MAX_REMEMBERED_VERDICTS) known.clear();
-    known.set(key, verdict);
+    if (known.byContent.size >= MAX_REMEMBERED_VERDICTS) known.byContent.clear();
+    known.byContent.set(key, verdict);
   }
+  known.last = { query: req.query, body: req.body, verdict };
   return verdict;
 }
 
