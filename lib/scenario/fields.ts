@@ -247,6 +247,6 @@ export const FIELDS = {
     label: 'Clients writing the row',
     min: 10,
     max: 200,
-    hint: 'Each writes the one row once, retrying until it succeeds. The study plots 10 to 100 or more clients.',
+    hint: 'The backoff study: each client writes the one row once, retrying until its write commits.',
   }),
 };
