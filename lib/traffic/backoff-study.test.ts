@@ -54,7 +54,7 @@ describe('the backoff study reproduces the study’s ordering', () => {
 
     it('in calls: full ≈ equal < decorrelated < exponential without jitter < no backoff', () => {
       // "≈": within 10% of full jitter's. The study finds equal jitter "does slightly more work" than full; at
-      // these counts the medians differ by 2–6%, while decorrelated jitter does 14–25% more than full.
+      // these counts the medians differ by 2–6%, while decorrelated jitter does 15–26% more than full.
       expect(Math.abs(m.equal.calls - m.full.calls) / m.full.calls).toBeLessThanOrEqual(0.1);
       expect(Math.max(m.full.calls, m.equal.calls)).toBeLessThan(m.decorrelated.calls);
       expect(m.decorrelated.calls).toBeLessThan(m.exponential.calls);
