@@ -2,12 +2,13 @@
  * npm run sim -- <scenario.json | - | a share link or its query string> [--replay <request id>]
  *
  * Runs a scenario headless and prints the engine's result as JSON: one request's events, outcome and summary, or,
- * for `mode=traffic`, the traffic run's summary, series and sampled request ids. `--replay t42` prints one request
+ * for `mode=traffic`, the traffic run's summary, series and sampled request ids, or, for `mode=backoff-study`, the
+ * backoff study's calls and completion time (docs/backoff-study.md). `--replay t42` prints one request
  * of a traffic run with every event. Invalid input exits with status 2 and a message naming the field or parameter.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { runScenario } from '@/lib/sim';
-import { replayRequest, runTrafficSync } from '@/lib/traffic';
+import { replayRequest, runBackoffStudy, runTrafficSync } from '@/lib/traffic';
 import { parseScenarioJson } from '@/lib/scenario/file';
 import { decodeLink } from '@/lib/scenario/url-codec';
 import type { Scenario } from '@/lib/scenario/schema';
@@ -18,6 +19,7 @@ const USAGE = `Usage: npm run sim -- <scenario.json | - | share link> [--replay 
   -               read that JSON from standard input
   share link      a sandbox URL or its query string, e.g. "cache=stale&db=slow"
                   or a traffic run, e.g. "mode=traffic&kind=mix&rate=200&duration=120" (see docs/traffic.md)
+                  or the backoff study, e.g. "preset=backoff-study&jitter=equal" (see docs/backoff-study.md)
   --replay t42    with a traffic run: one of its requests, every event, as it went inside the run`;
 
 function fail(messages: string[]): never {
@@ -55,6 +57,6 @@ if (flag === '--replay') {
   if (!replayed) fail([`--replay: the run has no request ${requestId}`]);
   process.stdout.write(`${JSON.stringify(replayed, null, 2)}\n`);
 } else {
-  const result = scenario.mode === 'traffic' ? runTrafficSync(scenario) : runScenario(scenario);
+  const result = scenario.mode === 'traffic' ? runTrafficSync(scenario) : scenario.mode === 'backoff-study' ? runBackoffStudy(scenario) : runScenario(scenario);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

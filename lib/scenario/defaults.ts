@@ -80,4 +80,6 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     invalidationDelayS: 10,
     timeline: [],
   },
+  // *assumed*: a knob; at 100 clients the strategies of the backoff study are far apart.
+  backoffStudy: { clients: 100 },
 }) as Scenario;

@@ -48,7 +48,12 @@ const spread = { values: DISTRIBUTIONS, options: { const: 'Constant: always the 
 // the sandbox runs one request, and the traffic run's controls come later. Links and files set them.
 
 export const FIELDS = {
-  mode: choice({ param: 'mode', values: MODES, label: 'Run', options: { single: 'One request, event by event', traffic: 'Traffic: many requests, summarised' } }),
+  mode: choice({
+    param: 'mode',
+    values: MODES,
+    label: 'Run',
+    options: { single: 'One request, event by event', traffic: 'Traffic: many requests, summarised', 'backoff-study': 'The backoff study: clients race to write one row' },
+  }),
   'request.kind': choice({
     param: 'kind',
     values: REQUEST_KINDS,
@@ -235,4 +240,13 @@ export const FIELDS = {
     hint: 'Assumed: CloudFront says an invalidation takes time to propagate, not how long.',
   }),
   'traffic.timeline': schedule({ param: 'timeline', label: 'Timeline', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
+
+  // The backoff study's setting (mode=backoff-study, docs/backoff-study.md). No group: links and files set it.
+  'backoffStudy.clients': int({
+    param: 'clients',
+    label: 'Clients writing the row',
+    min: 10,
+    max: 200,
+    hint: 'The backoff study: each client writes the one row once, retrying until its write commits.',
+  }),
 };

@@ -51,6 +51,13 @@ export const PRESETS: readonly Preset[] = [
   { id: 'cold-tls12', title: 'Cold connections, TLS 1.2', description: 'Every connection must be opened: count the round trips TLS 1.2 adds.', changes: { tls: '1.2', connections: 'cold' } },
   { id: 'post-no-retry', title: 'A POST is not retried', description: 'A write without an Idempotency-Key is not retried after a timeout.', changes: { request: { method: 'POST' }, db: { behaviour: 'slow' } } },
   { id: 'static-asset', title: 'A static file from S3', description: 'The browser asks for /static/app.js: the edge fetches it from S3 on a miss.', changes: { request: { kind: 'static' } } },
+  {
+    // AWS Architecture Blog, "Exponential Backoff And Jitter" (Marc Brooker, 2015): base 5 ms, cap 2 s, as its simulator sets them.
+    id: 'backoff-study',
+    title: 'The backoff study: 100 clients, one row',
+    description: 'Each client writes one row under optimistic concurrency, backing off until it succeeds; set backoff and jitter to compare calls and time.',
+    changes: { mode: 'backoff-study', backoffStudy: { clients: 100 }, retry: { baseMs: 5, capMs: 2000 } },
+  },
 ];
 
 export function presetById(id: string): Preset | undefined {

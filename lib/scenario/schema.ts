@@ -162,6 +162,11 @@ const scenarioShape = z.object({
     pool: int(F['app.pool']),
   }),
   traffic: trafficSchema,
+  /** The backoff study (`mode: backoff-study`): clients racing to write one row. Every other mode ignores it. */
+  backoffStudy: z.object({
+    /** How many clients each write the row once. */
+    clients: int(F['backoffStudy.clients']),
+  }),
 });
 
 export type Scenario = z.infer<typeof scenarioShape>;

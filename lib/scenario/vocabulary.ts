@@ -15,8 +15,11 @@ export const TLS_VERSIONS = ['1.2', '1.3'] as const;
 export const CONNECTION_STATES = ['warm', 'cold'] as const;
 export const RETRY_LAYERS = ['browser', 'db', 'thirdparty'] as const;
 export const WAF_MODES = ['on', 'off', 'count'] as const;
-/** One request, told event by event, or many requests over simulated seconds, summarised. */
-export const MODES = ['single', 'traffic'] as const;
+/**
+ * One request, told event by event; many requests over simulated seconds, summarised; or the backoff study
+ * (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015): clients racing to write one row.
+ */
+export const MODES = ['single', 'traffic', 'backoff-study'] as const;
 /** The shape of a time's spread around its mean: none, exponential or lognormal. */
 export const DISTRIBUTIONS = ['const', 'exp', 'lognormal'] as const;
 /** What can happen at a moment of a traffic run (`traffic.timeline`); TIMELINE_ACTION_MEANINGS says what each is. */

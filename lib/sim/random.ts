@@ -75,7 +75,12 @@ export function hashOf(...parts: readonly (string | number)[]): number {
 }
 
 /** The streams a run draws from. Named, so a new purpose gets a new stream instead of shifting an old one. */
-export type StreamName = 'jitter' | 'setup' | 'arrivals' | 'service' | 'samples';
+export type StreamName = 'jitter' | 'setup' | 'arrivals' | 'service' | 'samples' | 'study-network';
+
+/** A draw from the standard normal distribution, N(0, 1): Box–Muller from two uniforms, the first under the root. */
+export function standardNormal(random: Random): number {
+  return Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+}
 
 /** An independent stream for one purpose, derived from the run's seed and the stream's name. */
 export function streamFor(seed: number, name: StreamName): Random {

@@ -9,7 +9,7 @@
 import type { DbBehaviour, Distribution, Scenario, ThirdPartyBehaviour } from '@/lib/scenario/schema';
 import { EdgeCache } from './cache/edge-cache';
 import type { Kernel, Resource } from './kernel/kernel';
-import type { Random } from './random';
+import { standardNormal, type Random } from './random';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -86,9 +86,8 @@ const LOGNORMAL_SIGMA = 1;
 export function drawTime(spread: Spread, meanMs: number, random: Random): number {
   if (spread === 'const' || meanMs === 0) return meanMs;
   if (spread === 'exp') return -Math.log(1 - random.next()) * meanMs;
-  // Box–Muller from two uniforms; a log-normal with log-mean ln(m) − σ²/2 has mean m.
-  const normal = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
-  return Math.exp(Math.log(meanMs) - (LOGNORMAL_SIGMA * LOGNORMAL_SIGMA) / 2 + LOGNORMAL_SIGMA * normal);
+  // A log-normal with log-mean ln(m) − σ²/2 has mean m.
+  return Math.exp(Math.log(meanMs) - (LOGNORMAL_SIGMA * LOGNORMAL_SIGMA) / 2 + LOGNORMAL_SIGMA * standardNormal(random));
 }
 
 export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, shape: WorldShape): World {

@@ -154,4 +154,17 @@ describe('the sandbox store', () => {
     expect(other.getState().step).toBe(retry.id);
     expect(frameAt(result, other.getState().cursor, other.getState().step).currentEventId).toBe(retry.id);
   });
+
+  it('runs a backoff-study link or preset as one request, as it runs a traffic link', () => {
+    const fromLink = createSandboxStore();
+    fromLink.getState().applyLink('preset=backoff-study&jitter=equal');
+    const fromMenu = createSandboxStore();
+    fromMenu.getState().loadPreset('backoff-study');
+    for (const store of [fromLink, fromMenu]) {
+      const { scenario, notices } = store.getState();
+      expect([scenario.mode, notices]).toEqual(['backoff-study', []]);
+      expect(resultFor(scenario).outcome).toEqual(resultFor({ ...scenario, mode: 'single' }).outcome);
+      expect(resultFor(scenario).outcome.status).toBe(200);
+    }
+  });
 });

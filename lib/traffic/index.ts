@@ -15,6 +15,7 @@ import { yieldToHost } from './yield';
 export type { TrafficProgress, TrafficResult, TrafficSummary } from './run';
 export type { SeriesPoint, StationFigures } from './metrics';
 export type { ReplayedRequest } from './replay';
+export { runBackoffStudy, type BackoffStudyResult, type BackoffStudySummary } from './backoff-study';
 
 /** What the scenario asks of the run. */
 export function planOf(scenario: Scenario): TrafficPlan {

@@ -72,3 +72,20 @@ export function nextDelay(policy: BackoffPolicy, retryIndex: number, previousMs:
     }
   }
 }
+
+/**
+ * The waits of one caller's retries, in order: each call gives the next retry's delay. It keeps the retry's index
+ * (from `firstRetryIndex`: the engine's retry loop counts from 0, the backoff study from 1, as the blog's
+ * simulator does) and, for decorrelated jitter, the previous sleep (never less than `base`; the simulator starts
+ * it at `base`). Every retry loop draws its waits here, so they all follow the same formulas.
+ */
+export function backoffSchedule(policy: BackoffPolicy, random: Random, firstRetryIndex = 0): () => Delay {
+  let retryIndex = firstRetryIndex;
+  let previousSleep = policy.baseMs;
+  return () => {
+    const delay = nextDelay(policy, retryIndex, previousSleep, random);
+    retryIndex += 1;
+    previousSleep = Math.max(delay.waitMs, policy.baseMs);
+    return delay;
+  };
+}

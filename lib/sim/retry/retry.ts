@@ -17,7 +17,7 @@ import { note, span, type SimContext } from '../context';
 import type { Task } from '../kernel/kernel';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
-import { nextDelay } from './backoff';
+import { backoffSchedule } from './backoff';
 
 export type AttemptResult<T> =
   | { ok: true; value: T }
@@ -58,7 +58,7 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
   const policy = ctx.world.retry;
   const enabled = policy.layers.includes(plan.layer);
   const maxAttempts = enabled ? policy.attempts : 1;
-  let previousSleep = policy.baseMs;
+  const nextBackoff = backoffSchedule(policy, ctx.random.jitter);
 
   for (let attempt = 1; ; attempt++) {
     const result = yield* attemptOnce(attempt);
@@ -86,8 +86,7 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
       return stop(`${caller} gives up after ${attempt} attempts: ${result.reason} every time.`, `gave up after ${attempt}/${maxAttempts} attempts`);
     }
 
-    const delay = nextDelay(policy, attempt - 1, previousSleep, ctx.random.jitter);
-    previousSleep = Math.max(delay.waitMs, policy.baseMs);
+    const delay = nextBackoff();
     const jitterName = policy.backoff === 'none' ? 'no backoff' : `${policy.jitter === 'none' ? 'no' : policy.jitter} jitter`;
     const hintMs = result.retryAfterMs === undefined ? null : Math.min(result.retryAfterMs, policy.capMs);
     const useHint = hintMs !== null && hintMs > delay.waitMs;
