@@ -28,6 +28,15 @@ describe('settings that cannot take effect together', () => {
     expect(compatibilityNotices(scenarioWith({ request: { method: 'POST', idempotencyKey: true } }))).toEqual([]);
   });
 
+  it('says when a link is for many requests, and the page shows one', () => {
+    for (const mode of ['traffic', 'backoff-study'] as const) {
+      const scenario = scenarioWith({ mode });
+      expect(compatibilityNotices(scenario).map((n) => n.param)).toEqual(['mode']);
+      const result = runScenario(scenario);
+      expect(new Set(result.events.map((e) => e.requestId.split('.')[0]))).toEqual(new Set(['r1']));
+    }
+  });
+
   it('leaves the scenario, and so the link, as the learner chose', () => {
     const decoded = decodeLink('db=deadlock&dbms=redis&idem=yes');
     expect(compatibilityNotices(decoded.scenario).map((n) => n.param)).toEqual(['db', 'idem']);

@@ -17,6 +17,18 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
   const notices: Notice[] = [];
   const read = READS.includes(request.method);
 
+  if (scenario.mode !== 'single') {
+    // The sandbox and the lessons run the engine one request at a time (runScenario); many requests run in
+    // lib/traffic, which has no view here yet. Say so rather than show one request as if it were the run.
+    notices.push({
+      param: 'mode',
+      message:
+        scenario.mode === 'traffic'
+          ? 'This link describes a traffic run of many requests, which this page cannot show: it shows one request with the same settings.'
+          : 'This link describes the backoff study, many clients racing to write one row, which this page cannot show: it shows one request with the same settings.',
+    });
+  }
+
   if (db.behaviour === 'deadlock' && db.engine === 'redis') {
     // Redis executes commands one after another on a single thread, and a transaction runs with no other
     // client's command in between (redis.io docs, "Transactions"; "Diagnosing latency issues": "Redis uses a

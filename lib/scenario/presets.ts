@@ -60,6 +60,11 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
+/** A preset the sandbox can show: one request, event by event (traffic and the backoff study have no view there yet). */
+export function isSingleRequest(preset: Preset): boolean {
+  return (preset.changes.mode ?? 'single') === 'single';
+}
+
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
