@@ -1,3 +1,4 @@
+import { DEFAULT_NETWORK } from './network-rules';
 import { SCENARIO_VERSION, type Scenario } from './schema';
 
 /**
@@ -80,4 +81,6 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     invalidationDelayS: 10,
     timeline: [],
   },
+  // The VPC's default network ACL on every tier and the usual chain of security groups (network-rules.ts).
+  network: DEFAULT_NETWORK,
 }) as Scenario;
