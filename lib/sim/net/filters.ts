@@ -46,6 +46,8 @@ export interface Denial {
   onArrival: boolean;
   /** The packet answers the client (a SYN-ACK, a response): it went to the client's ephemeral port. */
   reply: boolean;
+  /** The side that dialled, whose ephemeral port the connection uses. */
+  client: NodeId;
 }
 
 /** One end of a pair, as the filters see it. */
@@ -96,7 +98,7 @@ export class Route {
     const clientPort = ephemeralPort(this.filters.seed, this.client, this.server, index);
     const reply = sender.node !== this.client;
     const [sourcePort, destinationPort] = reply ? [this.serverPort, clientPort] : [clientPort, this.serverPort];
-    const packet = { source: sender.address, sourcePort, destination: receiver.address, destinationPort, reply };
+    const packet = { source: sender.address, sourcePort, destination: receiver.address, destinationPort, reply, client: this.client };
     const leaving: Packet = { protocol: 'tcp', port: destinationPort, peer: receiver.address };
     const arriving: Packet = { ...leaving, peer: sender.address };
     if (opening && sender.groups.length > 0) {
@@ -117,7 +119,7 @@ export class Route {
   }
 }
 
-function sgDenial(end: End, direction: Direction, packet: Pick<Denial, 'source' | 'sourcePort' | 'destination' | 'destinationPort' | 'reply'>, onArrival: boolean): Denial {
+function sgDenial(end: End, direction: Direction, packet: Pick<Denial, 'source' | 'sourcePort' | 'destination' | 'destinationPort' | 'reply' | 'client'>, onArrival: boolean): Denial {
   const rules = end.groups.flatMap((g) => g[direction].map((r) => r.text));
   return {
     ...packet,
@@ -198,7 +200,7 @@ export function denialDecision(d: Denial): string {
 /** One or two sentences: what was dropped, where, by which rule, and why the sender will only hear silence. */
 export function denialNarration(d: Denial, what: string): string {
   const where = NODES[d.node].label;
-  const port = d.reply ? `port ${d.destinationPort}, the client's ephemeral port` : `port ${d.destinationPort}`;
+  const port = d.reply ? `port ${d.destinationPort}, the ${NODES[d.client].label.toLowerCase()}'s ephemeral port` : `port ${d.destinationPort}`;
   if (d.filter === 'security group') {
     return `Security group ${d.id} on the ${where.toLowerCase()} drops ${what} (${packetWords(d)}): no ${d.direction} rule allows it (${d.ruleText}). Security groups only allow, and drop the rest without a word, so the sender waits.`;
   }

@@ -13,7 +13,7 @@
 import type { DbEngine } from '@/lib/scenario/schema';
 import { cidrContains } from '@/lib/scenario/cidr';
 import { DEFAULT_NACL_RULES, describeNaclRule, type NaclAction, type NaclRuleSpec } from '@/lib/scenario/network-rules';
-import { trafficOf } from './security-groups';
+import { trafficOf, withDbPort } from './security-groups';
 import { trafficMatches, type Direction, type Packet, type RuleTraffic } from './traffic';
 
 export { NACL_RULE_NUMBERS } from '@/lib/scenario/network-rules';
@@ -41,7 +41,7 @@ export function networkAcl(id: string, specs: readonly NaclRuleSpec[], engine: D
   const rules = (dir: NaclRuleSpec['dir']) =>
     specs
       .filter((r) => r.dir === dir)
-      .map((r): NaclRule => ({ ...trafficOf(r, engine), number: r.number, cidr: r.cidr, action: r.action, text: describeNaclRule(r) }))
+      .map((r): NaclRule => ({ ...trafficOf(r, engine), number: r.number, cidr: r.cidr, action: r.action, text: describeNaclRule(withDbPort(r, engine)) }))
       .sort((a, b) => a.number - b.number);
   return { id, inbound: rules('in'), outbound: rules('out') };
 }

@@ -70,8 +70,13 @@ function peerOf(peer: string): SgPeer {
   return { cidr: peer };
 }
 
+/** The rule with `db` written as the engine's port, for words that name the port a packet used. */
+export function withDbPort<R extends { ports?: string }>(rule: R, engine: DbEngine): R {
+  return rule.ports === DB_PORT_ALIAS ? { ...rule, ports: String(DB_PORTS[engine]) } : rule;
+}
+
 function group(id: SecurityGroupId, specs: readonly SgRuleSpec[], engine: DbEngine): SecurityGroup {
-  const rules = (dir: SgRuleSpec['dir']) => specs.filter((r) => r.dir === dir).map((r): SgRule => ({ ...trafficOf(r, engine), peer: peerOf(r.peer), text: describeSgRule(r) }));
+  const rules = (dir: SgRuleSpec['dir']) => specs.filter((r) => r.dir === dir).map((r): SgRule => ({ ...trafficOf(r, engine), peer: peerOf(r.peer), text: describeSgRule(withDbPort(r, engine)) }));
   return { id, inbound: rules('in'), outbound: rules('out') };
 }
 
