@@ -140,7 +140,10 @@ export function packetFate(ctx: SimContext, from: NodeId, to: NodeId, kind: Even
  * waits it out itself: `leg` does, and so does a hop that would otherwise need one more generator for it.
  */
 export function depart(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
-  const facts = legFacts(ctx, from, to);
+  return emit(ctx, legFacts(ctx, from, to), tag, from, to, legKind, fields);
+}
+
+function emit(ctx: SimContext, facts: LegFacts, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
   const duration = facts.oneWayMs;
   const { recorder } = ctx;
   if (recorder.countsOnly) {
@@ -215,21 +218,23 @@ const PACKET_WORDS: Partial<Record<EventKind, string>> = {
 
 /** Something crosses the link from `from` to `to`; the process resumes when it arrives, and never if the filters drop it. */
 export function* leg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<void> {
-  const denial = packetFate(ctx, from, to, fields.kind);
+  const facts = legFacts(ctx, from, to);
+  const denial = facts.route === null ? null : facts.route.verdict(fields.kind === 'tcp-syn');
   if (denial) return yield* dropAndWait(ctx, tag, from, to, legKind, fields, denial);
-  const ms = depart(ctx, tag, from, to, legKind, fields);
+  const ms = emit(ctx, facts, tag, from, to, legKind, fields);
   // The sleep effect itself, not `yield* sleep(…)`: legs are the commonest wait, and this saves a generator each.
   if (ms > 0) yield { type: 'sleep', ms };
 }
 
 /** As `leg`, but a dropped packet returns false when it is dropped: for a handshake, whose sender gives up on its own. */
 export function* tryLeg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<boolean> {
-  const denial = packetFate(ctx, from, to, fields.kind);
+  const facts = legFacts(ctx, from, to);
+  const denial = facts.route === null ? null : facts.route.verdict(fields.kind === 'tcp-syn');
   if (denial) {
     yield* lose(ctx, tag, from, to, legKind, fields, denial);
     return false;
   }
-  const ms = depart(ctx, tag, from, to, legKind, fields);
+  const ms = emit(ctx, facts, tag, from, to, legKind, fields);
   if (ms > 0) yield { type: 'sleep', ms };
   return true;
 }

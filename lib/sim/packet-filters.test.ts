@@ -8,6 +8,7 @@ import { decodeLink } from '@/lib/scenario/url-codec';
 import type { Scenario } from '@/lib/scenario/schema';
 import { layersFor } from '@/lib/inspect/layers';
 import { singleRunDefaultNetworkArbitrary } from '@/lib/testing/arbitraries';
+import { TIGHT_NETWORK_LINK } from '@/lib/testing/networks';
 import { TraceRecorder } from './recorder';
 import { runScenario } from './run';
 import { TCP_CONNECT_GIVE_UP_MS } from './net/handshake';
@@ -192,6 +193,16 @@ describe('the network rules every scenario starts with', () => {
       }),
       { seed: 20261202, numRuns: 12 },
     );
+  });
+});
+
+describe('a network that opens only what the site needs', () => {
+  it.each(['postgres', 'mysql', 'oracle'] as const)('lets every request of every kind through, on open connections and new ones (%s)', (engine) => {
+    for (const extra of ['', '&conn=cold', '&kind=static', '&method=POST&idem=yes', '&thirdParty=down&retryAt=none']) {
+      const result = run(`${TIGHT_NETWORK_LINK}&dbms=${engine}${extra}`);
+      expect(events(result, 'packet-denied'), extra).toEqual([]);
+      expect(result, extra).toEqual(run(`dbms=${engine}${extra}`));
+    }
   });
 });
 

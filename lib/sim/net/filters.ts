@@ -12,8 +12,9 @@
  * - Neither answers what it drops: no reset, no ICMP. The sender hears nothing and waits for its timeout. A reset
  *   comes only from a host that receives a SYN on a port where nothing listens (nodes/thirdparty.ts).
  *
- * The rules are fixed for a run, so each verdict is worked out once per world: per pair of services, per kind of
- * packet (a SYN, or any other), per connection (whose ephemeral port it uses), and kept.
+ * The rules are fixed for a run, so a verdict is worked out once and kept: per set of rules and engine, for each
+ * pair of services, kind of packet (a SYN, or any other) and client port, shared by every world with those rules;
+ * and per world for each connection, so a packet costs an array look-up.
  */
 import type { Scenario } from '@/lib/scenario/schema';
 import type { SecurityGroupId } from '@/lib/scenario/network-rules';
@@ -65,58 +66,73 @@ interface Connections {
   syns: number;
 }
 
-/** Packets from one service to another over a link that crosses a filter, and their verdicts so far. */
+/**
+ * What packets from one service to another always meet under one set of rules and one engine, shared by every
+ * world that has them, with the packets judged so far: the same rules judge the same packet the same way.
+ */
+interface Way {
+  sender: End;
+  receiver: End;
+  /** The side that dials: the ephemeral port is its. */
+  client: NodeId;
+  server: NodeId;
+  serverPort: number;
+  /** By `clientPort × 2 + (SYN ? 1 : 0)`. */
+  judged: Map<number, Denial | null>;
+}
+
+/** Packets from one service to another over a link that crosses a filter, in one world, and their verdicts so far. */
 export class Route {
   /** By connection, the verdict on a SYN, and on any other packet: null passes. */
   private readonly synVerdicts: (Denial | null)[] = [];
   private readonly verdicts: (Denial | null)[] = [];
 
   constructor(
-    private readonly filters: PacketFilters,
-    readonly sender: End,
-    readonly receiver: End,
-    /** The side that dials: the ephemeral port is its. */
-    readonly client: NodeId,
-    readonly server: NodeId,
-    readonly serverPort: number,
+    private readonly way: Way,
+    private readonly seed: number,
     private readonly connections: Connections,
   ) {}
 
   /** What drops the next packet on this route, or null. A SYN opens a new connection, with a new ephemeral port. */
   verdict(syn: boolean): Denial | null {
-    const opening = syn && this.sender.node === this.client;
+    const opening = syn && this.way.sender.node === this.way.client;
     if (opening) this.connections.syns += 1;
     const index = this.connections.syns;
     const memo = opening ? this.synVerdicts : this.verdicts;
     let verdict = memo[index];
-    if (verdict === undefined) memo[index] = verdict = this.judge(opening, index);
+    if (verdict === undefined) {
+      const clientPort = ephemeralPort(this.seed, this.way.client, this.way.server, index);
+      const key = clientPort * 2 + (opening ? 1 : 0);
+      verdict = this.way.judged.get(key);
+      if (verdict === undefined) this.way.judged.set(key, (verdict = judge(this.way, opening, clientPort)));
+      memo[index] = verdict;
+    }
     return verdict;
   }
+}
 
-  private judge(opening: boolean, index: number): Denial | null {
-    const { sender, receiver } = this;
-    const clientPort = ephemeralPort(this.filters.seed, this.client, this.server, index);
-    const reply = sender.node !== this.client;
-    const [sourcePort, destinationPort] = reply ? [this.serverPort, clientPort] : [clientPort, this.serverPort];
-    const packet = { source: sender.address, sourcePort, destination: receiver.address, destinationPort, reply, client: this.client };
-    const leaving: Packet = { protocol: 'tcp', port: destinationPort, peer: receiver.address };
-    const arriving: Packet = { ...leaving, peer: sender.address };
-    if (opening && sender.groups.length > 0) {
-      if (!sgVerdict(sender.groups, 'outbound', leaving, { peerGroups: receiver.groupIds }).allowed) return sgDenial(sender, 'outbound', packet, false);
-    }
-    if (sender.acl) {
-      const v = naclVerdict(sender.acl, 'outbound', leaving);
-      if (v.action === 'deny') return { ...packet, node: sender.node, filter: 'network ACL', id: sender.acl.id, direction: 'outbound', rule: v.rule, ruleText: v.text, onArrival: false };
-    }
-    if (receiver.acl) {
-      const v = naclVerdict(receiver.acl, 'inbound', arriving);
-      if (v.action === 'deny') return { ...packet, node: receiver.node, filter: 'network ACL', id: receiver.acl.id, direction: 'inbound', rule: v.rule, ruleText: v.text, onArrival: true };
-    }
-    if (opening && receiver.groups.length > 0) {
-      if (!sgVerdict(receiver.groups, 'inbound', arriving, { peerGroups: sender.groupIds }).allowed) return sgDenial(receiver, 'inbound', packet, true);
-    }
-    return null;
+function judge(way: Way, opening: boolean, clientPort: number): Denial | null {
+  const { sender, receiver } = way;
+  const reply = sender.node !== way.client;
+  const [sourcePort, destinationPort] = reply ? [way.serverPort, clientPort] : [clientPort, way.serverPort];
+  const packet = { source: sender.address, sourcePort, destination: receiver.address, destinationPort, reply, client: way.client };
+  const leaving: Packet = { protocol: 'tcp', port: destinationPort, peer: receiver.address };
+  const arriving: Packet = { ...leaving, peer: sender.address };
+  if (opening && sender.groups.length > 0) {
+    if (!sgVerdict(sender.groups, 'outbound', leaving, { peerGroups: receiver.groupIds }).allowed) return sgDenial(sender, 'outbound', packet, false);
   }
+  if (sender.acl) {
+    const v = naclVerdict(sender.acl, 'outbound', leaving);
+    if (v.action === 'deny') return { ...packet, node: sender.node, filter: 'network ACL', id: sender.acl.id, direction: 'outbound', rule: v.rule, ruleText: v.text, onArrival: false };
+  }
+  if (receiver.acl) {
+    const v = naclVerdict(receiver.acl, 'inbound', arriving);
+    if (v.action === 'deny') return { ...packet, node: receiver.node, filter: 'network ACL', id: receiver.acl.id, direction: 'inbound', rule: v.rule, ruleText: v.text, onArrival: true };
+  }
+  if (opening && receiver.groups.length > 0) {
+    if (!sgVerdict(receiver.groups, 'inbound', arriving, { peerGroups: sender.groupIds }).allowed) return sgDenial(receiver, 'inbound', packet, true);
+  }
+  return null;
 }
 
 function sgDenial(end: End, direction: Direction, packet: Pick<Denial, 'source' | 'sourcePort' | 'destination' | 'destinationPort' | 'reply' | 'client'>, onArrival: boolean): Denial {
@@ -133,50 +149,69 @@ function sgDenial(end: End, direction: Direction, packet: Pick<Denial, 'source' 
   };
 }
 
-/** A world's filters: the scenario's rules as evaluators, and a route for every pair of services a filter sits between. */
+/** Every pair's way under one set of rules and one engine, by `slot`: null where no filter sits between them. */
+function waysFor(network: Scenario['network'], engine: Scenario['db']['engine']): readonly (Way | null)[] {
+  const groups = securityGroups(engine, network);
+  const acls = networkAcls(network, engine);
+  const end = (node: NodeId, other: NodeId): End => {
+    const subnet = subnetOf(node);
+    const between = subnet !== null && subnet.id !== subnetOf(other)?.id;
+    const groupIds = PLACEMENT[node].securityGroups;
+    return { node, address: addressOf(node)!, groupIds, groups: groupIds.map((id) => groups[id]), acl: between ? acls[subnet.nacl] : null };
+  };
+  const ways = new Array<Way | null>(NODE_IDS.length * NODE_IDS.length).fill(null);
+  for (const link of links(engine)) {
+    const { a: client, b: server } = link;
+    // Only links between two addresses, one of them inside the VPC, cross a filter.
+    if (!addressOf(client) || !addressOf(server) || (!subnetOf(client) && !subnetOf(server))) continue;
+    const serverPort = link.id === 'app-db' ? DB_PORTS[engine] : link.port!;
+    ways[slot(client, server)] = { sender: end(client, server), receiver: end(server, client), client, server, serverPort, judged: new Map() };
+    ways[slot(server, client)] = { sender: end(server, client), receiver: end(client, server), client, server, serverPort, judged: new Map() };
+  }
+  return ways;
+}
+
+const waysByRules = new WeakMap<Scenario['network'], Map<Scenario['db']['engine'], readonly (Way | null)[]>>();
+
+/** The ways once per set of rules and engine: every run of the default scenario shares them, and their verdicts. */
+function sharedWays(network: Scenario['network'], engine: Scenario['db']['engine']): readonly (Way | null)[] {
+  let byEngine = waysByRules.get(network);
+  if (!byEngine) waysByRules.set(network, (byEngine = new Map()));
+  let found = byEngine.get(engine);
+  if (!found) byEngine.set(engine, (found = waysFor(network, engine)));
+  return found;
+}
+
+/** A world's filters: a route, made when first asked for, for every pair of services a filter sits between. */
 export class PacketFilters {
-  private readonly routes: (Route | null)[];
+  private readonly ways: readonly (Way | null)[];
+  private readonly routes: (Route | null | undefined)[] = [];
+  /** Per client and server, shared by the routes both ways. */
+  private readonly connections: (Connections | undefined)[] = [];
 
   constructor(
     network: Scenario['network'],
     engine: Scenario['db']['engine'],
-    readonly seed: number,
+    private readonly seed: number,
   ) {
-    const { groups, acls } = evaluators(network, engine);
-    const end = (node: NodeId, other: NodeId): End => {
-      const subnet = subnetOf(node);
-      const between = subnet !== null && subnet.id !== subnetOf(other)?.id;
-      const groupIds = PLACEMENT[node].securityGroups;
-      return { node, address: addressOf(node)!, groupIds, groups: groupIds.map((id) => groups[id]), acl: between ? acls[subnet.nacl] : null };
-    };
-    this.routes = new Array<Route | null>(NODE_IDS.length * NODE_IDS.length).fill(null);
-    for (const link of links(engine)) {
-      const { a: client, b: server } = link;
-      // Only links between two addresses, one of them inside the VPC, cross a filter.
-      if (!addressOf(client) || !addressOf(server) || (!subnetOf(client) && !subnetOf(server))) continue;
-      const port = link.id === 'app-db' ? DB_PORTS[engine] : link.port!;
-      const connections: Connections = { syns: 0 };
-      this.routes[slot(client, server)] = new Route(this, end(client, server), end(server, client), client, server, port, connections);
-      this.routes[slot(server, client)] = new Route(this, end(server, client), end(client, server), client, server, port, connections);
-    }
+    this.ways = sharedWays(network, engine);
   }
 
   /** The route from one service to another, or null when no filter sits between them. */
   route(from: NodeId, to: NodeId): Route | null {
-    return this.routes[slot(from, to)] ?? null;
+    const at = slot(from, to);
+    let route = this.routes[at];
+    if (route === undefined) {
+      const way = this.ways[at] ?? null;
+      if (way) {
+        const pair = slot(way.client, way.server);
+        const connections = (this.connections[pair] ??= { syns: 0 });
+        route = new Route(way, this.seed, connections);
+      } else route = null;
+      this.routes[at] = route;
+    }
+    return route;
   }
-}
-
-type Evaluators = { groups: ReturnType<typeof securityGroups>; acls: ReturnType<typeof networkAcls> };
-const evaluatorsByRules = new WeakMap<Scenario['network'], Map<Scenario['db']['engine'], Evaluators>>();
-
-/** The rules turned into evaluators once per set of rules and engine: every run of the default scenario shares them. */
-function evaluators(network: Scenario['network'], engine: Scenario['db']['engine']): Evaluators {
-  let byEngine = evaluatorsByRules.get(network);
-  if (!byEngine) evaluatorsByRules.set(network, (byEngine = new Map()));
-  let found = byEngine.get(engine);
-  if (!found) byEngine.set(engine, (found = { groups: securityGroups(engine, network), acls: networkAcls(network, engine) }));
-  return found;
 }
 
 function slot(from: NodeId, to: NodeId): number {
