@@ -3,6 +3,8 @@ import { DEFAULT_NETWORK, parseNaclRules, parseSgRules, type NetworkRules } from
 import type { DbEngine } from '@/lib/scenario/schema';
 import { ALB_PRIVATE_IP, APP_TARGET, EDGE_IP, WEB_TARGET } from '../site';
 import { NODE_IDS, type NodeId } from '../types';
+import { decodeLink } from '@/lib/scenario/url-codec';
+import { TIGHT_NETWORK_LINK } from '@/lib/testing/networks';
 import { PacketFilters, type Denial } from './filters';
 import { STAR_RULE_TEXT } from './nacl';
 import { ELB_EPHEMERAL, ephemeralPort, LINUX_EPHEMERAL } from './ports';
@@ -56,6 +58,17 @@ describe('the packet filters', () => {
         expect(fate(filters, server, client), `${server} → ${client} reply ${i + 1}`).toBeNull();
       }
     }
+  });
+
+  it('know which routes can never drop anything, so that those cost no verdict: every one by default', () => {
+    const routes = (filters: PacketFilters) => CROSSING.flatMap(([a, b]) => [filters.route(a, b)!, filters.route(b, a)!]);
+    expect(routes(filtersFor({})).every((r) => r.open)).toBe(true);
+    expect(routes(new PacketFilters(decodeLink(TIGHT_NETWORK_LINK).scenario.network, 'mysql', 3)).every((r) => r.open)).toBe(true);
+    const mirror = filtersFor({ naclData: 'in:100:allow:tcp:db:10.0.21.0/24,out:100:allow:tcp:db:10.0.21.0/24' });
+    expect([mirror.route('app', 'db')!.open, mirror.route('db', 'app')!.open]).toEqual([true, false]);
+    // A range that covers only part of the client's ports is not open: some connections would lose their replies.
+    const partly = filtersFor({ naclData: 'in:100:allow:all:0.0.0.0/0,out:100:allow:tcp:40000-65535:10.0.21.0/24' });
+    expect(partly.route('db', 'app')!.open).toBe(false);
   });
 
   describe('network ACLs', () => {

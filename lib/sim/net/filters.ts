@@ -23,7 +23,7 @@ import { addressOf, networkAcls, PLACEMENT, subnetOf } from '../network';
 import { links, NODES } from '../topology';
 import { NODE_IDS, NODE_INDEX, type NodeId } from '../types';
 import { naclVerdict, type NetworkAcl } from './nacl';
-import { ephemeralPort } from './ports';
+import { ephemeralPort, ephemeralRangeOf } from './ports';
 import { securityGroups, sgVerdict, type SecurityGroup } from './security-groups';
 import type { Direction, Packet } from './traffic';
 
@@ -79,6 +79,8 @@ interface Way {
   serverPort: number;
   /** By `clientPort × 2 + (SYN ? 1 : 0)`. */
   judged: Map<number, Denial | null>;
+  /** Nothing on this way is ever dropped, whatever the client's port: the default network's every way. */
+  open: boolean;
 }
 
 /** Packets from one service to another over a link that crosses a filter, in one world, and their verdicts so far. */
@@ -93,10 +95,16 @@ export class Route {
     private readonly connections: Connections,
   ) {}
 
+  /** Nothing on this route is ever dropped: its verdicts cost nothing. */
+  get open(): boolean {
+    return this.way.open;
+  }
+
   /** What drops the next packet on this route, or null. A SYN opens a new connection, with a new ephemeral port. */
   verdict(syn: boolean): Denial | null {
     const opening = syn && this.way.sender.node === this.way.client;
     if (opening) this.connections.syns += 1;
+    if (this.way.open) return null;
     const index = this.connections.syns;
     const memo = opening ? this.synVerdicts : this.verdicts;
     let verdict = memo[index];
@@ -165,10 +173,28 @@ function waysFor(network: Scenario['network'], engine: Scenario['db']['engine'])
     // Only links between two addresses, one of them inside the VPC, cross a filter.
     if (!addressOf(client) || !addressOf(server) || (!subnetOf(client) && !subnetOf(server))) continue;
     const serverPort = link.id === 'app-db' ? DB_PORTS[engine] : link.port!;
-    ways[slot(client, server)] = { sender: end(client, server), receiver: end(server, client), client, server, serverPort, judged: new Map() };
-    ways[slot(server, client)] = { sender: end(server, client), receiver: end(client, server), client, server, serverPort, judged: new Map() };
+    for (const [from, to] of [[client, server], [server, client]] as const) {
+      const way: Way = { sender: end(from, to), receiver: end(to, from), client, server, serverPort, judged: new Map(), open: false };
+      const kinds = from === client ? [true, false] : [false];
+      way.open = clientPortsThatMatter(way).every((port) => kinds.every((opening) => judge(way, opening, port) === null));
+      ways[slot(from, to)] = way;
+    }
   }
   return ways;
+}
+
+/**
+ * Client ports enough to know every verdict a way can give: towards the server the port plays no part (a rule
+ * matches the destination, the server's port), so one will do; towards the client the verdict can change only
+ * where a network ACL rule's port range starts or ends, so the client's ephemeral range is tried at its start
+ * and at every such edge inside it.
+ */
+function clientPortsThatMatter(way: Way): number[] {
+  const range = ephemeralRangeOf(way.client);
+  if (way.sender.node === way.client) return [range.low];
+  const rules = [...(way.sender.acl?.outbound ?? []), ...(way.receiver.acl?.inbound ?? [])];
+  const edges = rules.flatMap((r) => (r.protocol === 'all' ? [] : [r.ports.low, r.ports.high + 1]));
+  return [range.low, ...edges.filter((port) => port > range.low && port <= range.high)];
 }
 
 const waysByRules = new WeakMap<Scenario['network'], Map<Scenario['db']['engine'], readonly (Way | null)[]>>();

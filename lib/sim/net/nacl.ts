@@ -62,7 +62,10 @@ export interface NaclVerdict {
 }
 
 export function naclVerdict(acl: NetworkAcl, direction: Direction, packet: Packet): NaclVerdict {
-  const rules = [...acl[direction]].sort((a, b) => a.number - b.number);
-  const first = rules.find((rule) => trafficMatches(rule, packet) && cidrContains(rule.cidr, packet.peer));
+  // The lowest-numbered match, wherever it is listed: one pass, no sorted copy.
+  let first: NaclRule | undefined;
+  for (const rule of acl[direction]) {
+    if ((first === undefined || rule.number < first.number) && trafficMatches(rule, packet) && cidrContains(rule.cidr, packet.peer)) first = rule;
+  }
   return first ? { action: first.action, rule: first.number, text: first.text ?? `${first.number} ${first.action}` } : { action: 'deny', rule: '*', text: STAR_RULE_TEXT };
 }
