@@ -12,6 +12,8 @@ import { TallyRecorder, TraceRecorder, type Recorder } from '@/lib/sim/recorder'
 import { applyChanges, PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import type { Scenario } from '@/lib/scenario/schema';
+import { decodeLink } from '@/lib/scenario/url-codec';
+import { TIGHT_NETWORK_LINK } from '@/lib/testing/networks';
 import { planOf, shapeOf } from '@/lib/traffic';
 import { MetricsRecorder } from '@/lib/traffic/metrics';
 import { TrafficRun } from '@/lib/traffic/run';
@@ -19,13 +21,20 @@ import { median } from './median';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
+/**
+ * BENCH_NETWORK: a link's network rules (`naclData=…&sgDb=…`) for every run measured, to time the filters with
+ * rules switched on; `tight` is a network that opens only what the site needs (lib/testing/networks.ts).
+ */
+const networkLink = process.env.BENCH_NETWORK === 'tight' ? TIGHT_NETWORK_LINK : process.env.BENCH_NETWORK;
+const network = networkLink ? decodeLink(networkLink).scenario.network : DEFAULT_SCENARIO.network;
+
 function time(fn: () => void): number {
   const start = performance.now();
   fn();
   return performance.now() - start;
 }
 
-const scenarios: Scenario[] = PRESETS.map((p) => scenarioForPreset(p.id)!);
+const scenarios: Scenario[] = PRESETS.map((p) => ({ ...scenarioForPreset(p.id)!, ...(networkLink ? { network } : {}) }));
 
 function sequential(count: number): number {
   let events = 0;
@@ -66,7 +75,7 @@ function engineBench() {
 /** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default. */
 function trafficScenario(requests: number): Scenario {
   const rate = 50;
-  return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
+  return { ...applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } }), network };
 }
 
 function timedTraffic(scenario: Scenario, recorder: Recorder) {

@@ -34,7 +34,7 @@ export interface Frame {
 }
 
 const ERROR_KINDS: ReadonlySet<EventKind> = new Set(['timeout', 'db-error', 'deadlock', 'tcp-rst', 'give-up', 'cache-error-hit']);
-const BLOCK_KINDS: ReadonlySet<EventKind> = new Set(['waf-block', 'shield-drop']);
+const BLOCK_KINDS: ReadonlySet<EventKind> = new Set(['waf-block', 'shield-drop', 'packet-denied']);
 const OK_KINDS: ReadonlySet<EventKind> = new Set(['cache-hit', 'cache-revalidated', 'waf-allow', 'shield-pass', 'db-result', 'commit', 'replay']);
 
 const IDLE: Record<NodeId, NodeTone> = {

@@ -37,6 +37,16 @@ describe('settings that cannot take effect together', () => {
     }
   });
 
+  it('explains that a security group keeps the connections it tracks, and holds that to the engine', () => {
+    const warm = decodeLink('sgDb=in:tcp:db:sg-web,out:all:0.0.0.0/0&sgApp=none').scenario;
+    expect(compatibilityNotices(warm).map((n) => n.param)).toEqual(['sgApp', 'sgDb']);
+    const result = runScenario(warm);
+    expect(result.events.some((e) => e.kind === 'packet-denied')).toBe(false);
+    expect(result).toEqual(runScenario(scenarioWith()));
+    expect(compatibilityNotices({ ...warm, connections: 'cold' })).toEqual([]);
+    expect(compatibilityNotices({ ...warm, thirdParty: { ...warm.thirdParty, behaviour: 'down' } })).toEqual([]);
+  });
+
   it('leaves the scenario, and so the link, as the learner chose', () => {
     const decoded = decodeLink('db=deadlock&dbms=redis&idem=yes');
     expect(compatibilityNotices(decoded.scenario).map((n) => n.param)).toEqual(['db', 'idem']);

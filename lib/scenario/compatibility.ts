@@ -3,6 +3,7 @@
  * it keeps them too); these notices say why the run looks as it does. Each one states what the engine
  * does, and compatibility.test.ts runs the engine to hold them to it.
  */
+import { DEFAULT_NETWORK, formatRules, formatSgRule } from './network-rules';
 import type { HttpMethod, Scenario } from './schema';
 import type { Notice } from './url-codec';
 
@@ -62,6 +63,18 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
       param: 'idem',
       message: `A ${request.method} is idempotent (RFC 9110 §9.2.2), and this app's handler keeps that promise, so it is retried with or without an Idempotency-Key: the key only matters for POST and PATCH.`,
     });
+  }
+  // A security group judges only the SYN that opens a connection, and keeps the connections it already tracks
+  // when its rules change (Amazon EC2 User Guide, "Security group connection tracking"). With warm connections a
+  // single run opens none behind the edge, except its SYNs to a payments API that is down.
+  if (scenario.connections === 'warm' && scenario.thirdParty.behaviour !== 'down' && scenario.mode === 'single') {
+    for (const key of ['sgAlb', 'sgWeb', 'sgApp', 'sgDb'] as const) {
+      if (formatRules(scenario.network[key], formatSgRule) === formatRules(DEFAULT_NETWORK[key], formatSgRule)) continue;
+      notices.push({
+        param: key,
+        message: 'A security group judges only the SYN that opens a connection, and every connection here was open before its rules changed (conn=warm): they change nothing in this run. With conn=cold, connections open under them.',
+      });
+    }
   }
   return notices;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_NETWORK } from './network-rules';
 import { SCENARIO_VERSION, type Scenario } from './schema';
 
 /**
@@ -82,4 +83,6 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   },
   // *assumed*: a knob; at 100 clients the strategies of the backoff study are far apart.
   backoffStudy: { clients: 100 },
+  // The VPC's default network ACL on every tier and the usual chain of security groups (network-rules.ts).
+  network: DEFAULT_NETWORK,
 }) as Scenario;

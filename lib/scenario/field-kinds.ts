@@ -107,12 +107,30 @@ export interface ScheduleField<A extends string = string> extends Omit<Common, '
   group?: never;
 }
 
-export type Field = IntField | NumField | EnumField | BoolField | TextField | ListField | ScheduleField;
+/**
+ * A security group's rules (lib/scenario/network-rules.ts): `in:tcp:5432:sg-app,out:all:0.0.0.0/0` in a link, or
+ * `none`. No control edits rules yet, so it has no group.
+ */
+export interface SecurityGroupField extends Omit<Common, 'group'> {
+  kind: 'securityGroup';
+  group?: never;
+}
+
+/** A network ACL's numbered rules: `in:100:allow:tcp:5432:10.0.21.0/24,…` in a link, or `none`. No control yet. */
+export interface NetworkAclField extends Omit<Common, 'group'> {
+  kind: 'networkAcl';
+  group?: never;
+}
+
+export type Field = IntField | NumField | EnumField | BoolField | TextField | ListField | ScheduleField | SecurityGroupField | NetworkAclField;
 
 export const int = (field: Omit<IntField, 'kind'>): IntField => ({ kind: 'int', ...field });
 export const num = (field: Omit<NumField, 'kind'>): NumField => ({ kind: 'num', ...field });
 export const yesNo = (field: Omit<BoolField, 'kind'>): BoolField => ({ kind: 'bool', ...field });
 export const text = (field: Omit<TextField, 'kind'>): TextField => ({ kind: 'text', ...field });
+
+export const securityGroup = (field: Omit<SecurityGroupField, 'kind'>): SecurityGroupField => ({ kind: 'securityGroup', ...field });
+export const networkAcl = (field: Omit<NetworkAclField, 'kind'>): NetworkAclField => ({ kind: 'networkAcl', ...field });
 
 export function choice<V extends string>(field: Omit<EnumField<V>, 'kind'>): EnumField<V> {
   return { kind: 'enum', ...field };

@@ -16,6 +16,7 @@ describe('the field table', () => {
       'tls', 'conn', 'seed', 'rttEdge', 'rttDns', 'rttOrigin', 'rttVpc', 'rttApi', 'dbQuery', 'apiWork', 'appMs',
       'rate', 'duration', 'warmup', 'staticShare', 'objects', 'zipf', 'attack', 'appDist', 'dbDist', 'cacheSize', 'pods', 'pool',
       'invalidationDelay', 'timeline', 'clients',
+      'sgAlb', 'sgWeb', 'sgApp', 'sgDb', 'naclPublic', 'naclApp', 'naclData',
     ]);
     // A renamed parameter keeps its old name as an alias, so links made before still read.
     expect(Object.fromEntries(FIELD_ENTRIES.filter((e) => e.aliases).map((e) => [e.param, e.aliases]))).toEqual({ appMs: ['appWork'] });
@@ -61,6 +62,7 @@ describe('the field table', () => {
       'traffic.rate', 'traffic.durationS', 'traffic.warmupS', 'traffic.staticShare', 'traffic.objects', 'traffic.zipf', 'traffic.attackShare',
       'traffic.appDist', 'traffic.dbDist', 'cache.capacity', 'app.pods', 'app.pool', 'traffic.invalidationDelayS', 'traffic.timeline',
       'backoffStudy.clients',
+      'network.sgAlb', 'network.sgWeb', 'network.sgApp', 'network.sgDb', 'network.naclPublic', 'network.naclApp', 'network.naclData',
     ]);
   });
 

@@ -9,7 +9,7 @@
  * names in fields.test.ts; tests check both. A rule that ties it to other settings goes in rules.ts.
  */
 import { DB_ENGINE_LABELS, DB_PORTS, TIMELINE_ACTION_MEANINGS } from './vocabulary';
-import { choice, int, list, num, schedule, text, yesNo } from './field-kinds';
+import { choice, int, list, networkAcl, num, schedule, securityGroup, text, yesNo } from './field-kinds';
 import {
   BACKOFFS,
   CACHE_STATES,
@@ -43,6 +43,9 @@ const latency = { group: 'latency', unit: 'ms', min: 1, max: 2000 } as const;
 const DAY_S = 86_400;
 const share = { min: 0, max: 1, decimals: 3 } as const;
 const spread = { values: DISTRIBUTIONS, options: { const: 'Constant: always the mean', exp: 'Exponential around the mean', lognormal: 'Lognormal around the mean' } } as const;
+
+const SG_HINT = 'Allow rules only, all of them evaluated, stateful: in:tcp:5432:sg-app,out:all:0.0.0.0/0.';
+const NACL_HINT = 'Numbered, lowest first, first match wins, * denies, stateless: in:100:allow:tcp:5432:10.0.21.0/24,out:100:allow:tcp:1024-65535:10.0.21.0/24.';
 
 // The traffic run's settings (mode, traffic.*, the pods, their pools and the cache's capacity) have no group:
 // the sandbox runs one request, and the traffic run's controls come later. Links and files set them.
@@ -249,4 +252,13 @@ export const FIELDS = {
     max: 200,
     hint: 'The backoff study: each client writes the one row once, retrying until its write commits.',
   }),
+
+  // The network's filters (lib/scenario/network-rules.ts): every packet meets them. No controls yet: links and files set them.
+  'network.sgAlb': securityGroup({ param: 'sgAlb', label: 'Security group sg-alb (load balancer)', hint: SG_HINT }),
+  'network.sgWeb': securityGroup({ param: 'sgWeb', label: 'Security group sg-web (Nginx)', hint: SG_HINT }),
+  'network.sgApp': securityGroup({ param: 'sgApp', label: 'Security group sg-app (app pods)', hint: SG_HINT }),
+  'network.sgDb': securityGroup({ param: 'sgDb', label: 'Security group sg-db (database)', hint: SG_HINT }),
+  'network.naclPublic': networkAcl({ param: 'naclPublic', label: 'Network ACL acl-public (public subnets)', hint: NACL_HINT }),
+  'network.naclApp': networkAcl({ param: 'naclApp', label: 'Network ACL acl-app (private app subnets)', hint: NACL_HINT }),
+  'network.naclData': networkAcl({ param: 'naclData', label: 'Network ACL acl-data (private data subnets)', hint: NACL_HINT }),
 };

@@ -3,6 +3,7 @@
  * their bounds and choices come from the field table (fields.ts); nothing here names a setting.
  */
 import { inTimeOrder, parseDecimal, type Moment } from './field-kinds';
+import { formatNaclRule, formatRules, formatSgRule, parseNaclRules, parseSgRules } from './network-rules';
 import { getAt, setAt, type FieldEntry } from './paths';
 import type { Scenario } from './schema';
 
@@ -23,6 +24,10 @@ export function readParam(entry: FieldEntry, scenario: Scenario): string {
       const moments: readonly Moment[] = getAt(scenario, entry.path);
       return moments.length ? inTimeOrder(moments).map(({ atS, action }) => `${atS}:${action}`).join(',') : 'none';
     }
+    case 'securityGroup':
+      return formatRules(getAt(scenario, entry.path), formatSgRule);
+    case 'networkAcl':
+      return formatRules(getAt(scenario, entry.path), formatNaclRule);
     case 'bool':
       return getAt(scenario, entry.path) ? 'yes' : 'no';
     case 'list': {
@@ -65,6 +70,14 @@ export function writeParam(entry: FieldEntry, scenario: Scenario, raw: string): 
         moments.push({ atS, action });
       }
       return ok(setAt(scenario, entry.path, inTimeOrder(moments)));
+    }
+    case 'securityGroup': {
+      const read = parseSgRules(raw);
+      return read.ok ? ok(setAt(scenario, entry.path, read.rules)) : { ok: false, message: read.message };
+    }
+    case 'networkAcl': {
+      const read = parseNaclRules(raw);
+      return read.ok ? ok(setAt(scenario, entry.path, read.rules)) : { ok: false, message: read.message };
     }
     case 'enum': {
       const value = entry.values.find((v) => v === raw);

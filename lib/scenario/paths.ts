@@ -2,7 +2,8 @@
  * Paths into a scenario (`seed`, `cache.minTtl`), typed: reading or writing through a path gives or takes
  * exactly the value the schema allows there. The field table is checked against them here, at compile time.
  */
-import type { BoolField, EnumField, IntField, ListField, NumField, ScheduleField, TextField } from './field-kinds';
+import type { BoolField, EnumField, IntField, ListField, NetworkAclField, NumField, ScheduleField, SecurityGroupField, TextField } from './field-kinds';
+import type { NaclRuleSet, SgRuleSet } from './network-rules';
 import { FIELDS } from './fields';
 import type { Scenario } from './schema';
 
@@ -30,6 +31,10 @@ type EntryFor<V> = [V] extends [boolean]
   ? BoolField
   : [V] extends [number]
     ? IntField | NumField
+    : [V] extends [SgRuleSet]
+      ? SecurityGroupField
+      : [V] extends [NaclRuleSet]
+        ? NetworkAclField
     : [V] extends [readonly { atS: number; action: infer A extends string }[]]
       ? ScheduleField<A>
       : [V] extends [readonly (infer E extends string)[]]

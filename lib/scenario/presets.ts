@@ -58,6 +58,41 @@ export const PRESETS: readonly Preset[] = [
     description: 'Each client writes one row under optimistic concurrency, backing off until it succeeds; set backoff and jitter to compare calls and time.',
     changes: { mode: 'backoff-study', backoffStudy: { clients: 100 }, retry: { baseMs: 5, capMs: 2000 } },
   },
+  // The classic network-rule mistakes (lib/scenario/network-rules.ts). A security group keeps the connections it
+  // already tracks when its rules change, so those two open their connections afresh (conn=cold) to meet the rule.
+  {
+    id: 'nacl-no-ephemeral',
+    title: 'A network ACL without ephemeral ports',
+    description: "The data subnets' network ACL lets queries in on the database's port, but lets out only that port too: every result to the app's ephemeral port is dropped, and the app times out.",
+    changes: {
+      network: {
+        naclData: [
+          { dir: 'in', number: 100, action: 'allow', protocol: 'tcp', ports: 'db', cidr: '10.0.21.0/24' },
+          { dir: 'in', number: 110, action: 'allow', protocol: 'tcp', ports: 'db', cidr: '10.0.22.0/24' },
+          { dir: 'out', number: 100, action: 'allow', protocol: 'tcp', ports: 'db', cidr: '10.0.21.0/24' },
+          { dir: 'out', number: 110, action: 'allow', protocol: 'tcp', ports: 'db', cidr: '10.0.22.0/24' },
+        ],
+      },
+    },
+  },
+  {
+    id: 'sg-db-wrong-group',
+    title: "The database's security group allows the wrong group",
+    description: "sg-db lets in sg-web, Nginx's group, instead of the app's: each new connection's SYN is dropped at the database, and the app's timeout ends every try.",
+    changes: {
+      connections: 'cold',
+      network: { sgDb: [{ dir: 'in', protocol: 'tcp', ports: 'db', peer: 'sg-web' }, { dir: 'out', protocol: 'all', peer: '0.0.0.0/0' }] },
+    },
+  },
+  {
+    id: 'alb-sg-no-443',
+    title: "The load balancer's security group without 443",
+    description: "sg-alb opens port 80 to CloudFront but not 443, where the origin is reached: CloudFront's SYNs are dropped, and each connection attempt runs out its 10 s.",
+    changes: {
+      connections: 'cold',
+      network: { sgAlb: [{ dir: 'in', protocol: 'tcp', ports: '80', peer: 'com.amazonaws.global.cloudfront.origin-facing' }, { dir: 'out', protocol: 'all', peer: '0.0.0.0/0' }] },
+    },
+  },
 ];
 
 /** A preset the sandbox can show: one request, event by event (traffic and the backoff study have no view there yet). */

@@ -8,6 +8,7 @@
 import { z } from 'zod/mini';
 import { hasAtMostDecimals, inTimeOrder, type EnumField, type IntField, type ListField, type NumField, type ScheduleField, type TextField } from './field-kinds';
 import { FIELDS } from './fields';
+import { NACL_ACTIONS, naclRulesProblem, RULE_DIRECTIONS, RULE_PROTOCOLS, sgRulesProblem, type NaclRuleSpec, type SgRuleSpec } from './network-rules';
 import { RULES } from './rules';
 
 export const SCENARIO_VERSION = 1;
@@ -29,6 +30,19 @@ const schedule = <A extends string>(field: ScheduleField<A>) =>
     z.array(z.strictObject({ atS: decimal(0, field.maxS, field.decimals), action: z.enum(field.actions) })).check(z.maxLength(field.maxEntries)),
     z.transform((moments) => inTimeOrder(moments)),
   );
+
+/** A list of rules, each of the shape given, checked as AWS would (network-rules.ts): the first problem is the message. */
+const ruleSet = <R>(rule: z.ZodMiniType<R>, problem: (rules: R[]) => string | null) =>
+  z.array(rule).check(
+    z.superRefine((rules, ctx) => {
+      const message = problem(rules);
+      if (message) ctx.issues.push({ code: 'custom', message, input: rules });
+    }),
+  );
+const ruleTraffic = { dir: z.enum(RULE_DIRECTIONS), protocol: z.enum(RULE_PROTOCOLS), ports: z.optional(z.string().check(z.maxLength(11))) };
+/** The rules take no bounds from their entries: what AWS accepts is the same for every group and every ACL. */
+const sgRules = ruleSet<SgRuleSpec>(z.strictObject({ ...ruleTraffic, peer: z.string().check(z.maxLength(64)) }), sgRulesProblem);
+const naclRules = ruleSet<NaclRuleSpec>(z.strictObject({ ...ruleTraffic, number: z.number(), action: z.enum(NACL_ACTIONS), cidr: z.string().check(z.maxLength(18)) }), naclRulesProblem);
 
 const F = FIELDS;
 
@@ -166,6 +180,19 @@ const scenarioShape = z.object({
   backoffStudy: z.object({
     /** How many clients each write the row once. */
     clients: int(F['backoffStudy.clients']),
+  }),
+  /**
+   * The network's filters, evaluated on every packet that crosses into, out of or inside the VPC: each security
+   * group's rules and each tier's network ACL (network-rules.ts).
+   */
+  network: z.object({
+    sgAlb: sgRules,
+    sgWeb: sgRules,
+    sgApp: sgRules,
+    sgDb: sgRules,
+    naclPublic: naclRules,
+    naclApp: naclRules,
+    naclData: naclRules,
   }),
 });
 

@@ -3,13 +3,14 @@
  * a leg (something crosses a link and takes time), work (a node spends time), and a note (an instant decision).
  */
 import type { Scenario } from '@/lib/scenario/schema';
-import { Kernel, type Task } from './kernel/kernel';
+import { Kernel, type Effect, type Task } from './kernel/kernel';
 import { createLedger, type Ledger } from './ledger';
 import type { Happening, Recorder } from './recorder';
 import { cosmeticHex, streamFor, type Random } from './random';
 import { DB_PORTS } from '@/lib/scenario/vocabulary';
 import { linkFor, rttMs, viaNodes } from './topology';
-import type { EventKind, LegKind, NodeId, Protocol } from './types';
+import { denialDecision, denialDetail, denialNarration, type Denial, type Route } from './net/filters';
+import { NODE_IDS, NODE_INDEX, type EventKind, type LegKind, type NodeId, type Protocol } from './types';
 import { buildWorld, SIM_EPOCH_MS, singleRequestShape, type World, type WorldShape } from './world';
 
 export { SIM_EPOCH_MS } from './world';
@@ -93,20 +94,29 @@ interface LegFacts {
   via: NodeId[] | undefined;
   protocol: Protocol;
   port: number | null;
+  /** The filters between the two, or null when none sits there (lib/sim/net/filters.ts). */
+  route: Route | null;
 }
 
-const legFactsByWorld = new WeakMap<World, Map<string, LegFacts>>();
+/** Per world, each pair's facts at `from × nodes + to`: no key to build on the hot path. */
+const legFactsByWorld = new WeakMap<World, (LegFacts | undefined)[]>();
 
 function legFacts(ctx: SimContext, from: NodeId, to: NodeId): LegFacts {
   let known = legFactsByWorld.get(ctx.world);
-  if (!known) legFactsByWorld.set(ctx.world, (known = new Map()));
-  const pair = `${from}>${to}`;
-  let facts = known.get(pair);
+  if (!known) legFactsByWorld.set(ctx.world, (known = []));
+  const pair = NODE_INDEX[from] * NODE_IDS.length + NODE_INDEX[to];
+  let facts = known[pair];
   if (!facts) {
-    const { db, latency } = ctx.world;
+    const { db, latency, filters } = ctx.world;
     const link = linkFor(db.engine, from, to);
-    facts = { oneWayMs: rttMs(latency, from, to) / 2, via: viaNodes(from, to), protocol: link.protocol, port: link.id === 'app-db' ? DB_PORTS[db.engine] : link.port };
-    known.set(pair, facts);
+    facts = {
+      oneWayMs: rttMs(latency, from, to) / 2,
+      via: viaNodes(from, to),
+      protocol: link.protocol,
+      port: link.id === 'app-db' ? DB_PORTS[db.engine] : link.port,
+      route: filters.route(from, to),
+    };
+    known[pair] = facts;
   }
   return facts;
 }
@@ -116,11 +126,24 @@ export function oneWayMs(ctx: SimContext, from: NodeId, to: NodeId): number {
 }
 
 /**
+ * What drops a packet about to go from `from` to `to`: the filter, its rule and where, or null when it passes (at
+ * once where no filter sits). A SYN opens a new connection, with a new ephemeral port. Every packet that crosses
+ * asks exactly once: `leg` and `tryLeg` do, and a hop that calls `depart` itself asks first.
+ */
+export function packetFate(ctx: SimContext, from: NodeId, to: NodeId, kind: EventKind): Denial | null {
+  const { route } = legFacts(ctx, from, to);
+  return route === null ? null : route.verdict(kind === 'tcp-syn');
+}
+
+/**
  * Records a leg that leaves now and arrives after the link's one-way latency; returns that latency. The caller
  * waits it out itself: `leg` does, and so does a hop that would otherwise need one more generator for it.
  */
 export function depart(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
-  const facts = legFacts(ctx, from, to);
+  return emit(ctx, legFacts(ctx, from, to), tag, from, to, legKind, fields);
+}
+
+function emit(ctx: SimContext, facts: LegFacts, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): number {
   const duration = facts.oneWayMs;
   const { recorder } = ctx;
   if (recorder.countsOnly) {
@@ -142,11 +165,78 @@ export function depart(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legK
   return duration;
 }
 
-/** Something crosses the link from `from` to `to`; the process resumes when it arrives. */
+/** Waits for ever: what a sender does for a packet that never arrives, until its caller's timeout cancels it. */
+const FOREVER: Effect = { type: 'sleep', ms: Infinity };
+
+/** Waits for an answer that will never come; only the caller's timeout (a deadline, a cancelled parent) ends it. */
+export function* waitForever(): Task<never> {
+  yield FOREVER;
+  throw new Error('a process waiting for ever was resumed');
+}
+
+/**
+ * A packet the filters drop: it travels as far as the filter (the link, when the other end's subnet or interface
+ * drops it; nowhere, when its own does), and there a `packet-denied` event says which rule dropped it. Returns
+ * when it is dropped. Neither filter answers, so the sender learns nothing.
+ */
+export function* lose(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields, denial: Denial): Task<void> {
+  if (denial.onArrival) {
+    const ms = depart(ctx, tag, from, to, legKind, fields);
+    if (ms > 0) yield { type: 'sleep', ms };
+  }
+  // A recorder that keeps counts alone is told the moment; no words are built for it.
+  if (ctx.recorder.countsOnly) {
+    ctx.recorder.counted(ctx.kernel.now);
+    return;
+  }
+  const what = PACKET_WORDS[fields.kind] ?? 'the packet';
+  note(ctx, tag, denial.node, {
+    kind: 'packet-denied',
+    narration: () => denialNarration(denial, what),
+    decision: () => denialDecision(denial),
+    detail: () => denialDetail(denial),
+  });
+}
+
+/** A packet the filters drop (`lose`), and the sender's wait for an answer that cannot come. */
+export function* dropAndWait(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields, denial: Denial): Task<never> {
+  yield* lose(ctx, tag, from, to, legKind, fields, denial);
+  return yield* waitForever();
+}
+
+/** How a dropped packet is named in its narration. */
+const PACKET_WORDS: Partial<Record<EventKind, string>> = {
+  'tcp-syn': 'the SYN',
+  'tcp-syn-ack': 'the SYN-ACK',
+  'tcp-rst': 'the reset',
+  request: 'the request',
+  response: 'the response',
+  'db-query': 'the query',
+  'db-result': 'the result',
+  'db-error': 'the error',
+};
+
+/** Something crosses the link from `from` to `to`; the process resumes when it arrives, and never if the filters drop it. */
 export function* leg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<void> {
-  const ms = depart(ctx, tag, from, to, legKind, fields);
+  const facts = legFacts(ctx, from, to);
+  const denial = facts.route === null ? null : facts.route.verdict(fields.kind === 'tcp-syn');
+  if (denial) return yield* dropAndWait(ctx, tag, from, to, legKind, fields, denial);
+  const ms = emit(ctx, facts, tag, from, to, legKind, fields);
   // The sleep effect itself, not `yield* sleep(…)`: legs are the commonest wait, and this saves a generator each.
   if (ms > 0) yield { type: 'sleep', ms };
+}
+
+/** As `leg`, but a dropped packet returns false when it is dropped: for a handshake, whose sender gives up on its own. */
+export function* tryLeg(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): Task<boolean> {
+  const facts = legFacts(ctx, from, to);
+  const denial = facts.route === null ? null : facts.route.verdict(fields.kind === 'tcp-syn');
+  if (denial) {
+    yield* lose(ctx, tag, from, to, legKind, fields, denial);
+    return false;
+  }
+  const ms = emit(ctx, facts, tag, from, to, legKind, fields);
+  if (ms > 0) yield { type: 'sleep', ms };
+  return true;
 }
 
 /** Segments of a handshake travel at the transport layer, whatever the link carries above it. */
@@ -156,7 +246,11 @@ function legProtocol(kind: EventKind, linkProtocol: Protocol): Protocol {
   return linkProtocol;
 }
 
-/** A segment that leaves at the same moment as the leg that follows it (an ACK riding with the first data). */
+/**
+ * A segment that leaves at the same moment as the leg that follows it (an ACK riding with the first data). It
+ * goes the same way, on the same ports, as the SYN its connection opened with, so the filters that let the SYN
+ * through let it through too.
+ */
 export function sendAlongside(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields): void {
   depart(ctx, tag, from, to, legKind, fields);
 }

@@ -3,7 +3,7 @@
  * open (or reuse) a connection, send the request, let the server handle it, carry the response back.
  */
 import type { HttpMethod, TlsVersion } from '@/lib/scenario/schema';
-import { depart, note, oneWayMs, type EventFields, type SimContext, type Tag } from './context';
+import { depart, dropAndWait, note, packetFate, waitForever, type EventFields, type SimContext, type Tag } from './context';
 import { serve, type Task } from './kernel/kernel';
 import { ensureConnection, flush, reuseOpenConnection } from './net/handshake';
 import { NODES } from './topology';
@@ -89,28 +89,37 @@ export function* exchange(
 ): Task<HttpResponse> {
   if (!reuseOpenConnection(ctx, tag, client, server, options.alreadyOpen)) {
     const pending = yield* ensureConnection(ctx, tag, client, server, { tls: options.tls });
+    // Callers whose connection a filter could stop open it first, within their connect timeout; were one not
+    // to, its own timeout would end the wait.
+    if (pending === null) return yield* waitForever();
     flush(ctx, tag, client, server, pending);
   }
   const hopReq: HttpRequest = { ...req, headers: options.requestHeaders };
-  const toServer = depart(ctx, tag, client, server, 'request', {
+  const requestFields: EventFields = {
     kind: 'request',
     narration: options.requestNarration,
     decision: () => `${req.method} ${target(req)}`,
     headers: options.requestHeaders,
-  });
+  };
+  const lostRequest = packetFate(ctx, client, server, 'request');
+  if (lostRequest) return yield* dropAndWait(ctx, tag, client, server, 'request', requestFields, lostRequest);
+  const toServer = depart(ctx, tag, client, server, 'request', requestFields);
   if (toServer > 0) yield { type: 'sleep', ms: toServer };
   if (!options.serverKeepsWorking) {
     // Written out rather than shared with the served path below: every hop of every request passes here,
     // and a nested generator would cost each one an allocation and a resume per wait.
     const res = yield* handle(hopReq);
-    const answer = respond(ctx, tag, client, server, res, options);
-    const toClient = oneWayMs(ctx, server, client);
+    const answer = onThisHop(res, options);
+    const lostAnswer = packetFate(ctx, server, client, 'response');
+    if (lostAnswer) return yield* dropAndWait(ctx, tag, server, client, answerLeg(res), answerFields(res, answer, options), lostAnswer);
+    const toClient = depart(ctx, tag, server, client, answerLeg(res), answerFields(res, answer, options));
     if (toClient > 0) yield { type: 'sleep', ms: toClient };
     return answer;
   }
   const call = { clientGone: false, goneAt: 0 };
   const serverSide = function* (): Task<HttpResponse> {
     const res = yield* handle(hopReq);
+    const answer = onThisHop(res, options);
     if (call.clientGone) {
       note(ctx, tag, server, {
         kind: 'orphaned',
@@ -118,10 +127,11 @@ export function* exchange(
         narration: () => `${NODES[server].label} finishes and writes its ${statusLine(res.status)}, but ${NODES[client].label} ${client === 'web' ? 'closed the connection' : 'stopped waiting'} at ${formatSeconds(call.goneAt)}${client === 'web' ? ', when the callers in front of it gave up' : ''}: nobody will read this answer.`,
         decision: `${statusLine(res.status)} written to a closed connection`,
       });
-      return { ...res, headers: options.responseHeaders ? options.responseHeaders(res) : res.headers };
+      return answer;
     }
-    const answer = respond(ctx, tag, client, server, res, options);
-    const toClient = oneWayMs(ctx, server, client);
+    const lostAnswer = packetFate(ctx, server, client, 'response');
+    if (lostAnswer) return yield* dropAndWait(ctx, tag, server, client, answerLeg(res), answerFields(res, answer, options), lostAnswer);
+    const toClient = depart(ctx, tag, server, client, answerLeg(res), answerFields(res, answer, options));
     if (toClient > 0) yield { type: 'sleep', ms: toClient };
     return answer;
   };
@@ -131,17 +141,24 @@ export function* exchange(
   });
 }
 
-/** Sends the server's answer back across the hop, with this hop's headers; the caller waits out the leg. */
-function respond(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, res: HttpResponse, options: ExchangeOptions): HttpResponse {
-  const headers = options.responseHeaders ? options.responseHeaders(res) : res.headers;
-  depart(ctx, tag, server, client, res.status >= 400 ? 'error' : 'response', {
+/** The server's answer with this hop's headers. */
+function onThisHop(res: HttpResponse, options: ExchangeOptions): HttpResponse {
+  return { ...res, headers: options.responseHeaders ? options.responseHeaders(res) : res.headers };
+}
+
+function answerLeg(res: HttpResponse): 'error' | 'response' {
+  return res.status >= 400 ? 'error' : 'response';
+}
+
+/** The answer's leg back across the hop. */
+function answerFields(res: HttpResponse, answer: HttpResponse, options: ExchangeOptions): EventFields {
+  return {
     kind: 'response',
     status: res.status,
     narration: () => options.responseNarration(res),
     decision: statusLine(res.status),
-    headers,
-  });
-  return { ...res, headers };
+    headers: answer.headers,
+  };
 }
 
 /** A simulated instant for narration: "2.1 s", "350 ms". */

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DbEngine } from '@/lib/scenario/schema';
 import { DB_ENGINES } from '@/lib/scenario/vocabulary';
-import { cidrContains, cidrsOverlap, cidrWithin } from './net/cidr';
-import { naclProblems, naclVerdict, type NetworkAcl } from './net/nacl';
+import { cidrContains, cidrsOverlap, cidrWithin } from '@/lib/scenario/cidr';
+import { naclVerdict, type NetworkAcl } from './net/nacl';
+import { DEFAULT_NETWORK, naclRulesProblem } from '@/lib/scenario/network-rules';
 import { ELB_EPHEMERAL, ephemeralRangeOf, LINUX_EPHEMERAL, NACL_EPHEMERAL, onePort } from './net/ports';
 import { PREFIX_LISTS, SECURITY_GROUP_IDS, securityGroups, sgVerdict } from './net/security-groups';
-import { addressOf, AVAILABILITY_ZONES, NETWORK_ACLS, NETWORK_ZONES, PLACEMENT, subnetOf, SUBNET_IDS, SUBNETS, VPC, type Subnet, type SubnetId } from './network';
+import { addressOf, AVAILABILITY_ZONES, NETWORK_ACL_SETTINGS, networkAcls, NETWORK_ZONES, PLACEMENT, subnetOf, SUBNET_IDS, SUBNETS, VPC, type Subnet, type SubnetId } from './network';
 import { links, linkFor } from './topology';
 import { NODE_IDS, type NodeId } from './types';
 
 /** Which network ACL each subnet is associated with: the network's own, unless a test swaps one in. */
 type AclOf = (subnet: Subnet) => NetworkAcl;
-const associated: AclOf = (subnet) => NETWORK_ACLS[subnet.nacl]!;
+const associated: AclOf = (subnet) => networkAcls(DEFAULT_NETWORK, 'postgres')[subnet.nacl];
 
 /** The network's associations, with one subnet given another ACL. */
 function swapped(id: SubnetId, acl: NetworkAcl): AclOf {
@@ -99,8 +100,7 @@ describe('the network', () => {
 
   it('associates every subnet with a network ACL AWS would accept', () => {
     for (const subnet of Object.values(SUBNETS)) {
-      expect(NETWORK_ACLS[subnet.nacl], subnet.id).toBeDefined();
-      expect(naclProblems(NETWORK_ACLS[subnet.nacl]!)).toEqual([]);
+      expect(naclRulesProblem(DEFAULT_NETWORK[NETWORK_ACL_SETTINGS[subnet.nacl]]), subnet.id).toBeNull();
     }
   });
 });

@@ -7,7 +7,9 @@
  * Addresses come from ranges reserved for documentation and private networks, so they can never belong to a real
  * host: 198.51.100.0/24 and 192.0.2.0/24 (RFC 5737) on the internet, 10.0.0.0/8 (RFC 1918) inside the VPC.
  */
-import { DEFAULT_NACL, type NetworkAcl } from './net/nacl';
+import type { NetworkRules } from '@/lib/scenario/network-rules';
+import type { DbEngine } from '@/lib/scenario/schema';
+import { networkAcl, type NetworkAcl } from './net/nacl';
 import type { SecurityGroupId } from './net/security-groups';
 import { ALB_PRIVATE_IP, APP_TARGET, BROWSER_IP, EDGE_IP, REGION, WEB_TARGET } from './site';
 import type { NodeId } from './types';
@@ -36,20 +38,30 @@ export interface Subnet {
   /** Its route table sends 0.0.0.0/0 to the internet gateway (Amazon VPC User Guide, "Subnets for your VPC"). */
   public: boolean;
   /** The network ACL it is associated with: exactly one per subnet, one may serve many. */
-  nacl: string;
+  nacl: NaclId;
 }
 
-/** The network ACLs by id. Every subnet keeps the VPC's default until a scenario gives it another. */
-export const NETWORK_ACLS: Readonly<Record<string, NetworkAcl>> = { [DEFAULT_NACL.id]: DEFAULT_NACL };
+/**
+ * One network ACL per tier, associated with that tier's subnets in both zones, and the scenario's setting that
+ * holds its rules. By default each has the rules of the VPC's default ACL (lib/scenario/network-rules.ts).
+ */
+export const NETWORK_ACL_SETTINGS = { 'acl-public': 'naclPublic', 'acl-app': 'naclApp', 'acl-data': 'naclData' } as const satisfies Record<string, keyof NetworkRules>;
+export type NaclId = keyof typeof NETWORK_ACL_SETTINGS;
+
+/** The network ACLs as a scenario's rules make them, by id. */
+export function networkAcls(network: NetworkRules, engine: DbEngine): Readonly<Record<NaclId, NetworkAcl>> {
+  const acl = (id: NaclId) => networkAcl(id, network[NETWORK_ACL_SETTINGS[id]], engine);
+  return { 'acl-public': acl('acl-public'), 'acl-app': acl('acl-app'), 'acl-data': acl('acl-data') };
+}
 
 /** A /24 per tier and zone (*assumed*): the third byte's tens say the tier, its units the Availability Zone. */
 export const SUBNETS: Readonly<Record<SubnetId, Subnet>> = {
-  'public-a': { id: 'public-a', name: 'Public subnet', cidr: '10.0.1.0/24', az: AVAILABILITY_ZONES[0], public: true, nacl: DEFAULT_NACL.id },
-  'public-b': { id: 'public-b', name: 'Public subnet', cidr: '10.0.2.0/24', az: AVAILABILITY_ZONES[1], public: true, nacl: DEFAULT_NACL.id },
-  'app-a': { id: 'app-a', name: 'Private app subnet', cidr: '10.0.21.0/24', az: AVAILABILITY_ZONES[0], public: false, nacl: DEFAULT_NACL.id },
-  'app-b': { id: 'app-b', name: 'Private app subnet', cidr: '10.0.22.0/24', az: AVAILABILITY_ZONES[1], public: false, nacl: DEFAULT_NACL.id },
-  'data-a': { id: 'data-a', name: 'Private data subnet', cidr: '10.0.31.0/24', az: AVAILABILITY_ZONES[0], public: false, nacl: DEFAULT_NACL.id },
-  'data-b': { id: 'data-b', name: 'Private data subnet', cidr: '10.0.32.0/24', az: AVAILABILITY_ZONES[1], public: false, nacl: DEFAULT_NACL.id },
+  'public-a': { id: 'public-a', name: 'Public subnet', cidr: '10.0.1.0/24', az: AVAILABILITY_ZONES[0], public: true, nacl: 'acl-public' },
+  'public-b': { id: 'public-b', name: 'Public subnet', cidr: '10.0.2.0/24', az: AVAILABILITY_ZONES[1], public: true, nacl: 'acl-public' },
+  'app-a': { id: 'app-a', name: 'Private app subnet', cidr: '10.0.21.0/24', az: AVAILABILITY_ZONES[0], public: false, nacl: 'acl-app' },
+  'app-b': { id: 'app-b', name: 'Private app subnet', cidr: '10.0.22.0/24', az: AVAILABILITY_ZONES[1], public: false, nacl: 'acl-app' },
+  'data-a': { id: 'data-a', name: 'Private data subnet', cidr: '10.0.31.0/24', az: AVAILABILITY_ZONES[0], public: false, nacl: 'acl-data' },
+  'data-b': { id: 'data-b', name: 'Private data subnet', cidr: '10.0.32.0/24', az: AVAILABILITY_ZONES[1], public: false, nacl: 'acl-data' },
 };
 
 export type ZoneKind = 'edge-location' | 'vpc' | 'public-subnet' | 'private-subnet';

@@ -18,6 +18,9 @@ export const NODE_IDS = [
 ] as const;
 export type NodeId = (typeof NODE_IDS)[number];
 
+/** Each node's position in NODE_IDS: tables kept per pair of nodes are indexed by it, with no key to build. */
+export const NODE_INDEX: Readonly<Record<NodeId, number>> = Object.fromEntries(NODE_IDS.map((id, index) => [id, index])) as Record<NodeId, number>;
+
 /** Transport and application protocols a leg can carry. */
 export type Protocol = 'UDP' | 'TCP' | 'TLS' | 'HTTP' | 'HTTPS' | 'inline';
 
@@ -43,6 +46,7 @@ export type EventKind =
   // decisions taken at a node
   | 'shield-pass'
   | 'shield-drop'
+  | 'packet-denied'
   | 'waf-inspect'
   | 'waf-allow'
   | 'waf-block'

@@ -9,6 +9,7 @@
 import type { DbBehaviour, Distribution, Scenario, ThirdPartyBehaviour } from '@/lib/scenario/schema';
 import { EdgeCache } from './cache/edge-cache';
 import type { Kernel, Resource } from './kernel/kernel';
+import { PacketFilters } from './net/filters';
 import { standardNormal, type Random } from './random';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
@@ -60,6 +61,8 @@ export interface World {
   appWorkMs(): number;
   /** The time the database spends on one statement, as things stand now. */
   statementMs(): number;
+  /** The security groups and network ACLs every packet meets, with their verdicts so far (lib/sim/net/filters.ts). */
+  readonly filters: PacketFilters;
 }
 
 export interface WorldShape {
@@ -124,5 +127,6 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
     },
     appWorkMs: () => drawTime(shape.appSpread, scenario.latency.appWorkMs, service),
     statementMs: () => drawTime(shape.dbSpread, conditions.db === 'slow' ? scenario.db.delayMs : scenario.latency.dbQueryMs, service),
+    filters: new PacketFilters(scenario.network, scenario.db.engine, scenario.seed),
   };
 }

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { inTimeOrder } from '@/lib/scenario/field-kinds';
-import { FIELD_ENTRIES, setAt, type FieldEntry, type ScenarioPath, type ValueAt } from '@/lib/scenario/paths';
+import { CLOUDFRONT_PREFIX_LIST, NACL_RULE_NUMBERS, SECURITY_GROUP_IDS, type NaclRuleSpec, type SgRuleSpec } from '@/lib/scenario/network-rules';
+import { FIELD_ENTRIES, getAt, setAt, type FieldEntry, type ScenarioPath, type ValueAt } from '@/lib/scenario/paths';
 import type { Scenario } from '@/lib/scenario/schema';
 
 type Focus = { [P in ScenarioPath]?: fc.Arbitrary<ValueAt<P>> };
@@ -20,6 +21,31 @@ const FOCUS: Focus = {
     fc.string({ maxLength: 40 }).filter((s) => !/[\r\n]/.test(s)),
   ),
 };
+
+/** Ports and peers that matter in this world (its links' ports, its subnets, the ephemeral ranges), and a few that do not. */
+const RULE_PORTS = ['443', '80', '8080', 'db', '5432', '3306', '27017', '1024-65535', '32768-60999', '0-65535', '22'];
+const RULE_BLOCKS = ['0.0.0.0/0', '10.0.0.0/16', '10.0.1.0/24', '10.0.21.0/24', '10.0.31.0/24', '10.0.21.57/32', '192.0.2.44/32', '198.51.100.0/24'];
+const ruleTraffic = fc.oneof(
+  fc.constant({ protocol: 'all' as const }),
+  fc.record({ protocol: fc.constantFrom('tcp' as const, 'udp' as const), ports: fc.constantFrom(...RULE_PORTS) }),
+);
+const sgRule: fc.Arbitrary<SgRuleSpec> = fc
+  .tuple(fc.constantFrom('in' as const, 'out' as const), ruleTraffic, fc.constantFrom(...SECURITY_GROUP_IDS, CLOUDFRONT_PREFIX_LIST, ...RULE_BLOCKS))
+  .map(([dir, traffic, peer]) => ({ dir, ...traffic, peer }));
+const naclRule: fc.Arbitrary<NaclRuleSpec> = fc
+  .tuple(
+    fc.constantFrom('in' as const, 'out' as const),
+    fc.oneof(fc.constantFrom(NACL_RULE_NUMBERS.lowest, 100, 110, 200, NACL_RULE_NUMBERS.highest), fc.integer({ min: NACL_RULE_NUMBERS.lowest, max: NACL_RULE_NUMBERS.highest })),
+    fc.constantFrom('allow' as const, 'deny' as const),
+    ruleTraffic,
+    fc.constantFrom(...RULE_BLOCKS),
+  )
+  .map(([dir, number, action, traffic, cidr]) => ({ dir, number, action, ...traffic, cidr }));
+
+/** A rule set: mostly the scenario's default, so most runs still reach every tier, else a few drawn rules. */
+function ruleSet<R>(fallback: R[], rule: fc.Arbitrary<R>, key: (rule: R) => string): fc.Arbitrary<R[]> {
+  return fc.oneof({ arbitrary: fc.constant(fallback), weight: 3 }, { arbitrary: fc.uniqueArray(rule, { maxLength: 6, selector: key }), weight: 1 });
+}
 
 /** A number from min to max with at most `decimals` digits after the point, as a link or file writes one. */
 function decimal(min: number, max: number, decimals: number): fc.Arbitrary<number> {
@@ -50,6 +76,11 @@ function fromTable(entry: FieldEntry): fc.Arbitrary<(s: Scenario) => Scenario> {
       return fc
         .array(fc.record({ atS: decimal(0, entry.maxS, entry.decimals), action: fc.constantFrom(...entry.actions) }), { maxLength: entry.maxEntries })
         .map((moments) => (s: Scenario) => setAt(s, entry.path, inTimeOrder(moments)));
+    case 'securityGroup':
+      return ruleSet(getAt(DEFAULT_SCENARIO, entry.path), sgRule, (r) => JSON.stringify(r)).map((v) => (s: Scenario) => setAt(s, entry.path, v));
+    case 'networkAcl':
+      // A number is used once each way, as AWS requires.
+      return ruleSet(getAt(DEFAULT_SCENARIO, entry.path), naclRule, (r) => `${r.dir}:${r.number}`).map((v) => (s: Scenario) => setAt(s, entry.path, v));
   }
 }
 
@@ -86,6 +117,14 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = scenarios({});
 
 /** What the engine's single run takes: one request, an API call or a static file. */
 export const singleRunArbitrary: fc.Arbitrary<Scenario> = scenarios({ mode: fc.constant('single'), 'request.kind': fc.constantFrom('api', 'static') });
+
+/** The network settings at their defaults: what a scenario has unless someone changed its rules. */
+const DEFAULT_NETWORK_FOCUS: Focus = Object.fromEntries(
+  FIELD_ENTRIES.filter((e) => e.path.startsWith('network.')).map((e) => [e.path, fc.constant(getAt(DEFAULT_SCENARIO, e.path))]),
+);
+
+/** A single run with every setting drawn except the network's rules, which keep their defaults. */
+export const singleRunDefaultNetworkArbitrary: fc.Arbitrary<Scenario> = scenarios({ ...DEFAULT_NETWORK_FOCUS, mode: fc.constant('single'), 'request.kind': fc.constantFrom('api', 'static') });
 
 /** A traffic run, every setting drawn. */
 export const trafficRunArbitrary: fc.Arbitrary<Scenario> = scenarios({ mode: fc.constant('traffic') });

@@ -27,7 +27,9 @@ export function FieldControl({ entry, scenario, update }: { entry: FieldEntry; s
         />
       );
     case 'schedule':
-      // No control draws a timeline yet, so a schedule has no group (field-kinds.ts) and never reaches here.
+    case 'securityGroup':
+    case 'networkAcl':
+      // No control draws a timeline or edits rules yet, so these have no group (field-kinds.ts) and never reach here.
       return null;
     case 'enum':
       return (

@@ -211,7 +211,9 @@ export class Kernel {
     const effect = result.value;
     switch (effect.type) {
       case 'sleep':
-        this.wake(fiber, undefined, effect.ms);
+        // A sleep of Infinity waits for ever: only a deadline or a cancelled parent ends it (a packet that
+        // never arrives), and it takes no room on the heap.
+        if (effect.ms !== Infinity) this.wake(fiber, undefined, effect.ms);
         return;
       case 'fork': {
         this.start(new Fiber(effect.task, () => {}));

@@ -6,8 +6,8 @@
  * A kept-alive connection costs nothing: HTTP/1.1 keeps connections open by default (RFC 9112 §9.3).
  */
 import type { TlsVersion } from '@/lib/scenario/schema';
-import { leg, note, sendAlongside, type EventFields, type SimContext, type Tag } from '../context';
-import type { Task } from '../kernel/kernel';
+import { leg, note, sendAlongside, tryLeg, type EventFields, type SimContext, type Tag } from '../context';
+import { withDeadline, type Task } from '../kernel/kernel';
 import type { NodeId } from '../types';
 import { NODES } from '../topology';
 
@@ -66,31 +66,59 @@ export function markClosed(ctx: SimContext, client: NodeId, server: NodeId): voi
 }
 
 /**
+ * With nobody answering, Linux gives up on a new connection after 6 SYN retransmissions, about 127 s
+ * (tcp_syn_retries = 6; kernel docs, ip-sysctl): what a SYN the filters drop, or a SYN-ACK they drop on its way
+ * back, comes to when no timeout of the caller's ends the wait first.
+ */
+export const TCP_CONNECT_GIVE_UP_MS = 127_000;
+
+/**
  * Makes sure `client` has a connection to `server`, emitting the handshake if one must be opened.
  * Returns once the client may send its first data byte. A final segment that travels with that data
  * (the TCP ACK, the TLS 1.3 client Finished) is emitted alongside it by `sendPending`.
+ * Null when the connection could not be opened: the network's filters dropped the SYN or the SYN-ACK, and TCP
+ * gave up retransmitting (a caller with a connect timeout of its own stops waiting long before).
  */
-export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, options: OpenOptions): Task<PendingSegments> {
+export function* ensureConnection(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, options: OpenOptions): Task<PendingSegments | null> {
   const pending: PendingSegments = [];
   if (reuseOpenConnection(ctx, tag, client, server, options.alreadyOpen)) return pending;
   const c = NODES[client].label;
   const s = NODES[server].label;
-  yield* leg(ctx, tag, client, server, 'handshake', {
+  const sentAt = ctx.kernel.now;
+  let answered = yield* tryLeg(ctx, tag, client, server, 'handshake', {
     kind: 'tcp-syn',
     narration: () => `${c} asks ${s} to open a TCP connection (SYN).`,
     decision: 'TCP SYN',
   });
-  options.onSynArrived?.();
-  yield* leg(ctx, tag, server, client, 'handshake', {
-    kind: 'tcp-syn-ack',
-    narration: () => `${s} agrees and acknowledges (SYN-ACK).`,
-    decision: 'TCP SYN-ACK',
-  });
+  if (answered) {
+    options.onSynArrived?.();
+    answered = yield* tryLeg(ctx, tag, server, client, 'handshake', {
+      kind: 'tcp-syn-ack',
+      narration: () => `${s} agrees and acknowledges (SYN-ACK).`,
+      decision: 'TCP SYN-ACK',
+    });
+  }
+  if (!answered) {
+    // The client hears nothing, retransmits its SYN into the same filter, and finally gives up.
+    yield { type: 'sleep', ms: sentAt + TCP_CONNECT_GIVE_UP_MS - ctx.kernel.now };
+    return null;
+  }
   pending.push({ kind: 'tcp-ack', narration: () => `${c} confirms (ACK); the connection is open after one round trip.`, decision: 'TCP ACK' });
 
   if (options.tls) yield* tlsHandshake(ctx, tag, client, server, options.tls, pending);
   markOpen(ctx, tag, client, server);
   return pending;
+}
+
+/**
+ * Opens a connection within the client's connect timeout, sending the segments that ride with the first data at
+ * once. False when the handshake did not finish in time (the caller says so, and gives up on this connection).
+ */
+export function* connectWithin(ctx: SimContext, tag: Tag, client: NodeId, server: NodeId, tls: TlsVersion | null, timeoutMs: number): Task<boolean> {
+  const raced = yield* withDeadline(ensureConnection(ctx, tag, client, server, { tls }), timeoutMs);
+  if (!raced.finished || raced.value === null) return false;
+  flush(ctx, tag, client, server, raced.value);
+  return true;
 }
 
 export type PendingSegments = { kind: 'tcp-ack' | 'tls-client-finished'; narration: EventFields['narration']; decision: string }[];

@@ -44,3 +44,23 @@ export const NACL_EPHEMERAL: PortRange = { low: 1024, high: 65535 };
 export function ephemeralRangeOf(client: NodeId): PortRange {
   return client === 'alb' ? ELB_EPHEMERAL : LINUX_EPHEMERAL;
 }
+
+/** FNV-1a, 32 bits: a small, well-spread hash, enough to scatter ports deterministically. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * The client's ephemeral port on the `index`-th connection from `client` to `server` in a run with this seed (0:
+ * the connection that was open before the run). Derived, never drawn, so the engine's filters and the inspector
+ * see the same port and a new connection between the same two services gets a new one.
+ */
+export function ephemeralPort(seed: number, client: NodeId, server: NodeId, index: number): number {
+  const range = ephemeralRangeOf(client);
+  return range.low + (fnv1a(`${seed}|${client}>${server}|${index}`) % (range.high - range.low + 1));
+}

@@ -1,26 +1,25 @@
 /**
  * Security groups: the stateful filter on a network interface (Amazon VPC User Guide, "Control traffic to your
- * AWS resources using security groups"). Rules only allow, and a packet passes when any rule of any group on the
- * interface allows it; anything else is dropped. A rule's peer is an address block, an AWS-managed prefix list or
- * another security group (meaning every interface that carries it). Stateful: a reply to a connection the group
- * let through passes whatever the rules say.
+ * AWS resources using security groups"). Rules only allow, every rule of every group on the interface is
+ * evaluated, and a packet passes when any of them allows it; anything else is dropped, silently. A rule's peer is
+ * an address block, an AWS-managed prefix list or another security group (meaning every interface that carries it).
  *
- * One group per tier, each opening only the port the tier before it uses, from that tier's group (or, for the load
- * balancer, from CloudFront's origin-facing servers): the defence-stack lesson's table. Nginx and the app run as
- * pods on EKS, each with its own group (Amazon EKS User Guide, "Security groups for Pods"), so the app's port is
- * open to Nginx alone and Nginx's to the load balancer alone.
+ * Stateful: a reply to a connection the group let through passes whatever the rules say, and a connection the
+ * group is tracking outlives a change of its rules: "When you change a security group rule, its tracked
+ * connections are not immediately interrupted" (Amazon EC2 User Guide, "Security group connection tracking").
+ * So the groups judge the SYN that opens a connection, and nothing after it.
+ *
+ * The rules themselves are scenario data (lib/scenario/network-rules.ts); here they become evaluators.
  */
 import type { DbEngine } from '@/lib/scenario/schema';
-import { DB_ENGINE_LABELS } from '@/lib/scenario/vocabulary';
+import { cidrContains } from '@/lib/scenario/cidr';
+import { CLOUDFRONT_PREFIX_LIST, DB_PORT_ALIAS, DEFAULT_NETWORK, describeSgRule, parsePorts, type NetworkRules, type SecurityGroupId, type SgRuleSpec } from '@/lib/scenario/network-rules';
+import { DB_PORTS } from '@/lib/scenario/vocabulary';
 import { EDGE_IP } from '../site';
-import { linkFor } from '../topology';
-import type { NodeId } from '../types';
-import { cidrContains } from './cidr';
-import { onePort } from './ports';
+import type { PortRange } from './ports';
 import { trafficMatches, type Direction, type Packet, type RuleTraffic } from './traffic';
 
-export const SECURITY_GROUP_IDS = ['sg-alb', 'sg-web', 'sg-app', 'sg-db'] as const;
-export type SecurityGroupId = (typeof SECURITY_GROUP_IDS)[number];
+export { SECURITY_GROUP_IDS, type SecurityGroupId } from '@/lib/scenario/network-rules';
 
 /** A named set of address blocks a rule can name as its peer. */
 export interface PrefixList {
@@ -34,10 +33,7 @@ export interface PrefixList {
  * (Amazon CloudFront Developer Guide, "Use the CloudFront managed prefix list"). In this made-up world the edge's
  * one address stands for them all.
  */
-export const CLOUDFRONT_ORIGIN_FACING: PrefixList = {
-  name: 'com.amazonaws.global.cloudfront.origin-facing',
-  entries: [`${EDGE_IP}/32`],
-};
+export const CLOUDFRONT_ORIGIN_FACING: PrefixList = { name: CLOUDFRONT_PREFIX_LIST, entries: [`${EDGE_IP}/32`] };
 
 export const PREFIX_LISTS: Readonly<Record<string, PrefixList>> = { [CLOUDFRONT_ORIGIN_FACING.name]: CLOUDFRONT_ORIGIN_FACING };
 
@@ -46,7 +42,8 @@ export type SgPeer = { cidr: string } | { prefixList: string } | { securityGroup
 export type SgRule = RuleTraffic & {
   /** The source of inbound traffic, the destination of outbound (the console's Source and Destination). */
   peer: SgPeer;
-  description: string;
+  /** The rule as the console reads it: “inbound TCP 5432 from sg-app”. */
+  text: string;
 };
 
 export interface SecurityGroup {
@@ -55,39 +52,41 @@ export interface SecurityGroup {
   outbound: readonly SgRule[];
 }
 
-/** A new security group allows all outbound traffic (Amazon VPC User Guide, "Security group rules"). */
-const ALL_OUTBOUND: readonly SgRule[] = [{ protocol: 'all', peer: { cidr: '0.0.0.0/0' }, description: 'All outbound traffic' }];
-
-/** The TCP port of the drawn link between two nodes: what the rule for that hop opens. */
-function tcpPort(engine: DbEngine, client: NodeId, server: NodeId) {
-  const { port } = linkFor(engine, client, server);
-  if (port === null) throw new Error(`The link ${client}–${server} has no port`);
-  return { protocol: 'tcp' as const, ports: onePort(port) };
+/** What a rule's ports mean in this world: `db` is the engine's own port. */
+export function portsOf(text: string | undefined, engine: DbEngine): PortRange {
+  const ports = parsePorts(text ?? '');
+  if (ports === null) throw new Error(`Not a port range: ${text}`);
+  return ports === DB_PORT_ALIAS ? { low: DB_PORTS[engine], high: DB_PORTS[engine] } : ports;
 }
 
-/** The groups, with the database's rule opened on the engine's port. */
-export function securityGroups(engine: DbEngine): Readonly<Record<SecurityGroupId, SecurityGroup>> {
+/** The protocol and ports a rule written as data matches. */
+export function trafficOf(rule: Pick<SgRuleSpec, 'protocol' | 'ports'>, engine: DbEngine): RuleTraffic {
+  return rule.protocol === 'all' ? { protocol: 'all' } : { protocol: rule.protocol, ports: portsOf(rule.ports, engine) };
+}
+
+function peerOf(peer: string): SgPeer {
+  if (peer in PREFIX_LISTS) return { prefixList: peer };
+  if (peer.startsWith('sg-')) return { securityGroup: peer as SecurityGroupId };
+  return { cidr: peer };
+}
+
+/** The rule with `db` written as the engine's port, for words that name the port a packet used. */
+export function withDbPort<R extends { ports?: string }>(rule: R, engine: DbEngine): R {
+  return rule.ports === DB_PORT_ALIAS ? { ...rule, ports: String(DB_PORTS[engine]) } : rule;
+}
+
+function group(id: SecurityGroupId, specs: readonly SgRuleSpec[], engine: DbEngine): SecurityGroup {
+  const rules = (dir: SgRuleSpec['dir']) => specs.filter((r) => r.dir === dir).map((r): SgRule => ({ ...trafficOf(r, engine), peer: peerOf(r.peer), text: describeSgRule(withDbPort(r, engine)) }));
+  return { id, inbound: rules('in'), outbound: rules('out') };
+}
+
+/** The groups as a scenario's rules make them, the database's port resolved for its engine. */
+export function securityGroups(engine: DbEngine, network: NetworkRules = DEFAULT_NETWORK): Readonly<Record<SecurityGroupId, SecurityGroup>> {
   return {
-    'sg-alb': {
-      id: 'sg-alb',
-      inbound: [{ ...tcpPort(engine, 'edge', 'alb'), peer: { prefixList: CLOUDFRONT_ORIGIN_FACING.name }, description: 'HTTPS from CloudFront' }],
-      outbound: ALL_OUTBOUND,
-    },
-    'sg-web': {
-      id: 'sg-web',
-      inbound: [{ ...tcpPort(engine, 'alb', 'web'), peer: { securityGroup: 'sg-alb' }, description: 'HTTP from the load balancer to Nginx' }],
-      outbound: ALL_OUTBOUND,
-    },
-    'sg-app': {
-      id: 'sg-app',
-      inbound: [{ ...tcpPort(engine, 'web', 'app'), peer: { securityGroup: 'sg-web' }, description: "HTTP from Nginx to the app's port" }],
-      outbound: ALL_OUTBOUND,
-    },
-    'sg-db': {
-      id: 'sg-db',
-      inbound: [{ ...tcpPort(engine, 'app', 'db'), peer: { securityGroup: 'sg-app' }, description: `${DB_ENGINE_LABELS[engine]} from the app` }],
-      outbound: ALL_OUTBOUND,
-    },
+    'sg-alb': group('sg-alb', network.sgAlb, engine),
+    'sg-web': group('sg-web', network.sgWeb, engine),
+    'sg-app': group('sg-app', network.sgApp, engine),
+    'sg-db': group('sg-db', network.sgDb, engine),
   };
 }
 
@@ -110,8 +109,8 @@ export interface SgContext {
 /** Whether the groups on one network interface let a packet in or out. */
 export function sgVerdict(groups: readonly SecurityGroup[], direction: Direction, packet: Packet, { peerGroups = [], reply = false }: SgContext = {}): SgVerdict {
   if (reply) return { allowed: true, by: 'tracked' };
-  for (const group of groups) {
-    const rule = group[direction].find((r) => trafficMatches(r, packet) && peerMatches(r.peer, packet.peer, peerGroups));
+  for (const g of groups) {
+    const rule = g[direction].find((r) => trafficMatches(r, packet) && peerMatches(r.peer, packet.peer, peerGroups));
     if (rule) return { allowed: true, by: rule };
   }
   return { allowed: false };

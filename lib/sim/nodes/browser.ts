@@ -164,6 +164,8 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   // A new visitor opens a fresh connection; Shield sees the SYN on its way in.
   const open = { requestId, attempt: 1 };
   const pending = yield* ensureConnection(ctx, open, 'browser', 'edge', { tls: world.tls, onSynArrived: () => shieldInspection(ctx, open) });
+  // Security groups and network ACLs sit inside the VPC: nothing of theirs stands between a browser and the edge.
+  if (pending === null) throw new Error('the browser could not connect to the edge');
   flush(ctx, open, 'browser', 'edge', pending);
 
   const base = buildRequest(singleRequestSpec(world.request), requestId);

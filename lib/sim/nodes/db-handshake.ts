@@ -70,9 +70,13 @@ export const DB_HANDSHAKES: Readonly<Record<DbEngine, readonly Step[]>> = {
   ],
 };
 
-/** Opens a new pooled connection: TCP, then the engine's own handshake, TLS included where it applies. */
-export function* openDbConnection(ctx: SimContext, tag: Tag, engine: DbEngine, tls: TlsVersion): Task<void> {
+/**
+ * Opens a new pooled connection: TCP, then the engine's own handshake, TLS included where it applies. False when
+ * TCP could not connect (the network's filters dropped the SYN or its answer, and TCP gave up).
+ */
+export function* openDbConnection(ctx: SimContext, tag: Tag, engine: DbEngine, tls: TlsVersion): Task<boolean> {
   const pending = yield* ensureConnection(ctx, tag, 'app', 'db', { tls: null });
+  if (pending === null) return false;
   for (const step of DB_HANDSHAKES[engine]) {
     if ('tls' in step) {
       yield* tlsHandshake(ctx, tag, 'app', 'db', tls, pending);
@@ -89,4 +93,5 @@ export function* openDbConnection(ctx: SimContext, tag: Tag, engine: DbEngine, t
     });
   }
   flush(ctx, tag, 'app', 'db', pending);
+  return true;
 }

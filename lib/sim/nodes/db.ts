@@ -8,11 +8,11 @@
  * after the app gave up is still a committed write, and the ledger counts it.
  */
 import type { DbEngine } from '@/lib/scenario/schema';
-import { leg, note, work, type EventFields, type SimContext, type Tag } from '../context';
+import { leg, note, tryLeg, work, type EventFields, type SimContext, type Tag } from '../context';
 import { formatSeconds } from '../http';
 import { acquire, serve, sleep, Signal, waitFor, type Task } from '../kernel/kernel';
 import { commitWrite, type StoredResult } from '../ledger';
-import { ensureConnection, markClosed } from '../net/handshake';
+import { ensureConnection, markClosed, TCP_CONNECT_GIVE_UP_MS } from '../net/handshake';
 import { leaseFrom, type Lease } from '../pool';
 import type { Resource } from '../kernel/kernel';
 import type { AttemptResult } from '../retry/retry';
@@ -20,12 +20,6 @@ import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/scenario/vocabulary';
 import { openDbConnection } from './db-handshake';
 import { commitWord, keyedStatementFor, parameterNarration, resultFor, statementFor } from './db-language';
 import type { Operation } from './operations';
-
-/**
- * With nobody answering, Linux gives up on a new connection after 6 SYN retransmissions,
- * about 127 s (tcp_syn_retries = 6; kernel docs, ip-sysctl).
- */
-export const TCP_CONNECT_GIVE_UP_MS = 127_000;
 
 /**
  * How each engine reports a clash with a competing transaction, how soon, and what it undoes.
@@ -99,7 +93,8 @@ export function* queryOnce(ctx: SimContext, tag: Tag, pool: Resource, op: Operat
     if (conditions.db === 'down') {
       // The instance is gone: a pooled connection's packets vanish, and a new one's SYN is never answered.
       markClosed(ctx, 'app', 'db');
-      yield* leg(ctx, tag, 'app', 'db', 'handshake', {
+      // Dropped on the way by a filter or arriving at nothing, the SYN is never answered.
+      yield* tryLeg(ctx, tag, 'app', 'db', 'handshake', {
         kind: 'tcp-syn',
         narration: () => `The pooled connection is dead, so the driver tries to open a new one to ${engine} on port ${port}; nothing answers.`,
         decision: `TCP SYN to :${port}, no answer`,
@@ -108,8 +103,8 @@ export function* queryOnce(ctx: SimContext, tag: Tag, pool: Resource, op: Operat
       return { ok: false, value: 'unreachable', transient: true, safeToRepeat: true, reason: 'the database did not answer' };
     }
 
-    if (connections === 'cold') yield* openDbConnection(ctx, tag, db.engine, tls);
-    else yield* ensureConnection(ctx, tag, 'app', 'db', { tls: null, alreadyOpen: true });
+    if (connections === 'warm') yield* ensureConnection(ctx, tag, 'app', 'db', { tls: null, alreadyOpen: true });
+    else if (!(yield* openDbConnection(ctx, tag, db.engine, tls))) return { ok: false, value: 'unreachable', transient: true, safeToRepeat: true, reason: 'the connection timed out' };
 
     // The MongoDB driver's withTransaction runs the transaction again at once after a transient write conflict.
     for (;;) {

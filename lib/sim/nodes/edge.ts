@@ -8,7 +8,7 @@ import { fork, Signal, waitFor, withDeadline, type Task } from '../kernel/kernel
 import { note, type SimContext, type Tag } from '../context';
 import { errorPage, exchange, statusLine, target, type HttpRequest, type HttpResponse } from '../http';
 import type { EdgeCache, StoredObject } from '../cache/edge-cache';
-import { ensureConnection, flush, isOpen } from '../net/handshake';
+import { connectWithin, isOpen } from '../net/handshake';
 import { ALB_HOST, BROWSER_IP, EDGE_POP, SITE_HOST } from '../site';
 import type { CacheOutcome, NodeId } from '../types';
 import { handleAlb } from './proxies';
@@ -87,11 +87,7 @@ function served(ctx: SimContext, edge: EdgeState, res: HttpResponse, xCache: str
 function* connectToOrigin(ctx: SimContext, edge: EdgeState, tag: Tag, origin: 'alb' | 's3'): Task<boolean> {
   if (ctx.world.connections === 'warm' || isOpen(ctx, 'edge', origin)) return true;
   const timeoutS = ctx.world.origin.connectTimeoutS;
-  const raced = yield* withDeadline(ensureConnection(ctx, tag, 'edge', origin, { tls: ctx.world.tls }), timeoutS * 1000);
-  if (raced.finished) {
-    flush(ctx, tag, 'edge', origin, raced.value);
-    return true;
-  }
+  if (yield* connectWithin(ctx, tag, 'edge', origin, ctx.world.tls, timeoutS * 1000)) return true;
   note(ctx, tag, 'edge', {
     kind: 'timeout',
     narration: () => `The origin's handshake did not finish within ${timeoutS} s, CloudFront's connection timeout: this connection attempt failed.`,

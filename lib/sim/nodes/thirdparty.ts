@@ -9,11 +9,11 @@
  * is safe to retry later. A request shed before execution starts (the 503 here) saves nothing.
  * Like the app's database, the API finishes a charge even when the app stopped waiting for it.
  */
-import { leg, note, work, type SimContext, type Tag } from '../context';
+import { note, tryLeg, work, type SimContext, type Tag } from '../context';
 import { exchange, type HttpRequest, type HttpResponse } from '../http';
-import type { Task } from '../kernel/kernel';
+import { sleep, type Task } from '../kernel/kernel';
 import { recordCharge } from '../ledger';
-import { markClosed } from '../net/handshake';
+import { ensureConnection, flush, isOpen, markClosed, TCP_CONNECT_GIVE_UP_MS } from '../net/handshake';
 import type { AttemptResult } from '../retry/retry';
 import { THIRD_PARTY_HOST } from '../site';
 
@@ -98,18 +98,29 @@ export function* callOnce(ctx: SimContext, tag: Tag, call: PaymentsCall, idempot
 
   if (conditions.thirdParty === 'down') {
     markClosed(ctx, 'app', 'thirdparty');
-    yield* leg(ctx, tag, 'app', 'thirdparty', 'handshake', {
-      kind: 'tcp-syn',
-      narration: () => `The app tries to connect to ${THIRD_PARTY_HOST} on port 443.`,
-      decision: 'TCP SYN to :443',
-    });
-    yield* leg(ctx, tag, 'thirdparty', 'app', 'error', {
-      kind: 'tcp-rst',
-      narration: () => `Nothing is listening: the host answers with a reset, "connection refused". The app knows at once.`,
-      decision: 'TCP RST: connection refused',
-    });
+    const sentAt = ctx.kernel.now;
+    const refused =
+      (yield* tryLeg(ctx, tag, 'app', 'thirdparty', 'handshake', {
+        kind: 'tcp-syn',
+        narration: () => `The app tries to connect to ${THIRD_PARTY_HOST} on port 443.`,
+        decision: 'TCP SYN to :443',
+      })) &&
+      (yield* tryLeg(ctx, tag, 'thirdparty', 'app', 'error', {
+        kind: 'tcp-rst',
+        narration: () => `Nothing is listening: the host answers with a reset, "connection refused". The app knows at once.`,
+        decision: 'TCP RST: connection refused',
+      }));
     // Nothing was sent, so even a charge may be tried again.
-    return { ok: false, value: 'refused', transient: true, safeToRepeat: true, reason: 'the connection was refused' };
+    if (refused) return { ok: false, value: 'refused', transient: true, safeToRepeat: true, reason: 'the connection was refused' };
+    // A filter dropped the SYN or the reset: the app hears nothing, and TCP retries until it gives up.
+    yield* sleep(sentAt + TCP_CONNECT_GIVE_UP_MS - ctx.kernel.now);
+    return { ok: false, value: 'refused', transient: true, safeToRepeat: true, reason: 'the connection timed out' };
+  }
+  if (connections === 'cold' && !isOpen(ctx, 'app', 'thirdparty')) {
+    // Opened here rather than inside the exchange, so that a handshake TCP gave up on is a failed attempt.
+    const pending = yield* ensureConnection(ctx, tag, 'app', 'thirdparty', { tls });
+    if (pending === null) return { ok: false, value: 'refused', transient: true, safeToRepeat: true, reason: 'the connection timed out' };
+    flush(ctx, tag, 'app', 'thirdparty', pending);
   }
 
   ctx.counters.thirdPartyCalls += 1;

@@ -36,10 +36,28 @@ function size(block: Block): number {
   return 2 ** (32 - block.length);
 }
 
+/**
+ * Blocks and addresses already read: a network's rules name a few of each, and every packet's verdict asks about
+ * them. Cleared when it grows past any real network's size, so made-up inputs cannot fill it.
+ */
+const known = new Map<string, Block | number>();
+
+function remembered<T extends Block | number>(text: string, read: (text: string) => T): T {
+  let found = known.get(text) as T | undefined;
+  if (found === undefined) {
+    if (known.size >= 4096) known.clear();
+    known.set(text, (found = read(text)));
+  }
+  return found;
+}
+
 export function cidrContains(cidr: string, address: string): boolean {
-  const block = parseCidr(cidr);
-  const value = parseIpv4(address);
-  if (value === null) throw new Error(`Not an IPv4 address: ${address}`);
+  const block = remembered(cidr, parseCidr);
+  const value = remembered(address, (text) => {
+    const parsed = parseIpv4(text);
+    if (parsed === null) throw new Error(`Not an IPv4 address: ${text}`);
+    return parsed;
+  });
   return value >= block.base && value < block.base + size(block);
 }
 
