@@ -10,6 +10,7 @@ import type { DbBehaviour, Distribution, Scenario, ThirdPartyBehaviour } from '@
 import { EdgeCache } from './cache/edge-cache';
 import type { Kernel, Resource } from './kernel/kernel';
 import type { Random } from './random';
+import { buildResilience, type Resilience } from './resilience/guards';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -60,6 +61,8 @@ export interface World {
   appWorkMs(): number;
   /** The time the database spends on one statement, as things stand now. */
   statementMs(): number;
+  /** The breakers, bulkheads, retry quotas and fallback caches on the calling edges, per pod or per visitor. */
+  readonly resilience: Resilience;
 }
 
 export interface WorldShape {
@@ -125,5 +128,6 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
     },
     appWorkMs: () => drawTime(shape.appSpread, scenario.latency.appWorkMs, service),
     statementMs: () => drawTime(shape.dbSpread, conditions.db === 'slow' ? scenario.db.delayMs : scenario.latency.dbQueryMs, service),
+    resilience: buildResilience(scenario.resilience, scenario.retry.layers, shape.pods),
   };
 }
