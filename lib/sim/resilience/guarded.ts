@@ -46,7 +46,7 @@ function clock(ms: number): string {
 
 function transitionWords(owner: string, site: CallSite, breaker: CircuitBreaker, t: Transition, nowMs: number): string {
   const callee = NODES[site.callee].label;
-  const whose = `${owner}'s ${breaker.library} breaker on its calls to ${callee}`;
+  const whose = `${owner}'s ${breaker.library} breaker for ${callee}`;
   const when = t.atMs < nowMs ? ` at ${clock(t.atMs)}` : '';
   switch (t.to) {
     case 'OPEN':
