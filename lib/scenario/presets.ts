@@ -53,8 +53,41 @@ export const PRESETS: readonly Preset[] = [
   { id: 'static-asset', title: 'A static file from S3', description: 'The browser asks for /static/app.js: the edge fetches it from S3 on a miss.', changes: { request: { kind: 'static' } } },
 ];
 
+/**
+ * Traffic runs by name, reachable by link (`preset=retry-storm`) and by file like any preset. They are kept apart
+ * from PRESETS, which the sandbox's preset menu and the reference traces go through: both are about one request,
+ * and a traffic preset's story only happens in a traffic run. Each timeline sets causes; the run works out the rest.
+ */
+export const TRAFFIC_PRESETS: readonly Preset[] = [
+  {
+    id: 'retry-storm',
+    title: 'A retry storm',
+    description:
+      'The database turns slow at 20 s: the browser’s three tries times the app’s three make nine queries a visit, and the pools drown until it recovers at 50 s. Add retryQuota=on to cap the app’s retries.',
+    changes: {
+      mode: 'traffic',
+      request: { kind: 'api' },
+      // Every visit reaches the app, so the multiplication is the retries' alone.
+      cache: { state: 'off' },
+      traffic: { rate: 50, durationS: 90, timeline: [{ atS: 20, action: 'db-slow' }, { atS: 50, action: 'db-ok' }] },
+    },
+  },
+  {
+    id: 'payments-breaker',
+    title: 'A payments outage stopped by a breaker',
+    description:
+      'The payments API goes down at 20 s and is back at 80 s. Each pod’s opossum breaker opens, lets one trial call through every 30 s, and the app serves the last good subscription meanwhile: no errors, and almost no calls to the dead API.',
+    changes: {
+      mode: 'traffic',
+      request: { kind: 'api' },
+      resilience: { breaker: 'opossum', breakerAt: ['thirdparty'], fallback: 'stale', fallbackAt: ['thirdparty'] },
+      traffic: { rate: 50, durationS: 100, timeline: [{ atS: 20, action: 'payments-down' }, { atS: 80, action: 'payments-ok' }] },
+    },
+  },
+];
+
 export function presetById(id: string): Preset | undefined {
-  return PRESETS.find((p) => p.id === id);
+  return PRESETS.find((p) => p.id === id) ?? TRAFFIC_PRESETS.find((p) => p.id === id);
 }
 
 export function scenarioForPreset(id: string): Scenario | undefined {
