@@ -89,7 +89,8 @@ const SLOW = 2;
 
 /** A count-based sliding window: a ring of the last `size` outcomes and running totals (FixedSizeSlidingWindowMetrics). */
 export class CountWindow {
-  private ring: Uint8Array | null = null;
+  /** Grows up to `size`, then is overwritten in turn: a visitor's breaker that records one call keeps one slot. */
+  private readonly ring: number[] = [];
   private next = 0;
   calls = 0;
   failures = 0;
@@ -102,8 +103,7 @@ export class CountWindow {
   ) {}
 
   record(failed: boolean, slow: boolean): void {
-    // Allocated at the first outcome: a visitor's breaker that is never used costs nothing.
-    const ring = (this.ring ??= new Uint8Array(this.size));
+    const { ring } = this;
     if (this.calls === this.size) {
       const evicted = ring[this.next]!;
       if (evicted & FAILED) this.failures -= 1;
@@ -237,8 +237,8 @@ export const OPOSSUM_DEFAULTS: Readonly<OpossumConfig> = Object.freeze({
  * The window is the sum of all its buckets.
  */
 export class RollingWindow {
-  private readonly fires: Float64Array;
-  private readonly failures: Float64Array;
+  private readonly fires: number[];
+  private readonly failures: number[];
   readonly bucketMs: number;
   private slot = 0;
   totalFires = 0;
@@ -249,8 +249,8 @@ export class RollingWindow {
     readonly buckets: number,
     private readonly createdAtMs: number,
   ) {
-    this.fires = new Float64Array(buckets);
-    this.failures = new Float64Array(buckets);
+    this.fires = new Array<number>(buckets).fill(0);
+    this.failures = new Array<number>(buckets).fill(0);
     // setInterval(rotateBucket, Math.floor(timeout / buckets)); a timer of 0 still waits at least a millisecond.
     this.bucketMs = Math.max(1, Math.floor(timeoutMs / buckets));
   }

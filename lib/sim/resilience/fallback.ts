@@ -16,7 +16,10 @@ export type FallbackServed = Exclude<Fallback, 'none'>;
 export type FallbackChoice = { serves: FallbackServed; ageMs: number | null } | { serves: null; why: string };
 
 export class FallbackStore {
-  private readonly goodAt = new Map<string, number>();
+  // The first key is kept in two fields and a map is made only for a second: a visitor's browser asks for one URL.
+  private firstKey: string | null = null;
+  private firstAt = 0;
+  private others: Map<string, number> | null = null;
 
   constructor(
     readonly kind: FallbackServed,
@@ -25,13 +28,21 @@ export class FallbackStore {
 
   /** A call for `key` succeeded now. */
   remember(key: string, nowMs: number): void {
-    if (this.kind !== 'default') this.goodAt.set(key, nowMs);
+    if (this.kind === 'default') return;
+    if (this.firstKey === null || this.firstKey === key) {
+      this.firstKey = key;
+      this.firstAt = nowMs;
+    } else (this.others ??= new Map()).set(key, nowMs);
+  }
+
+  private keptAt(key: string): number | undefined {
+    return key === this.firstKey ? this.firstAt : this.others?.get(key);
   }
 
   /** What can stand in now for a failed call for `key`. */
   choose(key: string, nowMs: number): FallbackChoice {
     if (this.kind === 'default') return { serves: 'default', ageMs: null };
-    const at = this.goodAt.get(key);
+    const at = this.keptAt(key);
     if (at === undefined) return { serves: null, why: 'no earlier answer is kept for it' };
     const ageMs = nowMs - at;
     if (this.kind === 'cache' && ageMs > this.ttlMs) {

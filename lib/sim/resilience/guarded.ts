@@ -1,7 +1,8 @@
 /**
  * One call through its edge's guards, in the order resilience4j's `Decorators` stacks them:
- * Retry(CircuitBreaker(Bulkhead(call))). The retry loop (lib/sim/retry/retry.ts) is the outer layer and calls this
- * once per attempt; the app's deadline sits inside, in the call itself, as a TimeLimiter would.
+ * Retry(CircuitBreaker(Bulkhead(call))). The retry loop (lib/sim/retry/retry.ts) is the outer layer and calls
+ * `beforeCall` and `afterCall` around each attempt; the app's deadline sits inside, in the call itself, as a
+ * TimeLimiter would.
  *
  * - The breaker is asked first. An open breaker refuses at once: no call is made, nothing reaches the callee.
  * - The bulkhead next. A full one refuses at once (its maxWaitDuration is 0). Its refusal is an error thrown inside
@@ -14,7 +15,6 @@
  */
 import type { RetryLayer } from '@/lib/scenario/schema';
 import { note, type Counters, type SimContext, type Tag } from '../context';
-import type { Task } from '../kernel/kernel';
 import type { AttemptResult } from '../retry/retry';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
@@ -74,28 +74,24 @@ function recordTransitions(ctx: SimContext, tag: Tag, site: CallSite, guards: Ed
   }
 }
 
-/** One attempt through the edge's breaker and bulkhead; a refusal instead of a result when either says no. */
-export function* throughGuards<T>(
-  ctx: SimContext,
-  guards: EdgeGuards,
-  site: CallSite,
-  attempt: number,
-  attemptOnce: (attempt: number) => Task<AttemptResult<T>>,
-): Task<AttemptResult<T> | Rejection> {
+/**
+ * Before a call: asks the breaker, then the bulkhead. Returns why the call is refused, or null when it may go, with
+ * a bulkhead permit taken that `afterCall` gives back. Two plain functions around the call rather than a generator
+ * wrapping it, so the call's every wait is not passed through one more generator.
+ */
+export function beforeCall(ctx: SimContext, guards: EdgeGuards, site: CallSite, attempt: number): Rejection | null {
   const { breaker, bulkhead } = guards;
   const tag: Tag = { requestId: site.requestId, attempt };
-  const startedAt = ctx.kernel.now;
-  const callee = NODES[site.callee].label;
-
+  const nowMs = ctx.kernel.now;
   if (breaker) {
-    const permitted = breaker.tryAcquire(startedAt);
+    const permitted = breaker.tryAcquire(nowMs);
     if (breaker.transitions.length) recordTransitions(ctx, tag, site, guards, breaker);
     if (!permitted) {
       ctx.counters.breakerRejections += 1;
       note(ctx, tag, site.caller, {
         kind: 'breaker-reject',
         narration: () =>
-          `${guards.owner}'s circuit breaker is ${STATE_WORDS[breaker.state]}, so it refuses the call at once: nothing is sent to ${callee}, and nothing is retried while it stays so.`,
+          `${guards.owner}'s circuit breaker is ${STATE_WORDS[breaker.state]}, so it refuses the call at once: nothing is sent to ${NODES[site.callee].label}, and nothing is retried while it stays so.`,
         decision: () => `refused: ${breaker.refusal()}`,
       });
       return 'breaker';
@@ -106,26 +102,24 @@ export function* throughGuards<T>(
     note(ctx, tag, site.caller, {
       kind: 'bulkhead-reject',
       narration: () =>
-        `${guards.owner} already has ${bulkhead.inFlight} calls to ${callee} under way, its bulkhead's limit, so this one is refused at once rather than queued behind them.`,
+        `${guards.owner} already has ${bulkhead.inFlight} calls to ${NODES[site.callee].label} under way, its bulkhead's limit, so this one is refused at once rather than queued behind them.`,
       decision: () => `refused: ${bulkhead.refusal()}`,
     });
     if (breaker) {
-      breaker.onResult(startedAt, true, 0);
+      breaker.onResult(nowMs, true, 0);
       if (breaker.transitions.length) recordTransitions(ctx, tag, site, guards, breaker);
     }
     return 'bulkhead';
   }
-
   countCall(ctx.counters, site.layer);
-  let result: AttemptResult<T>;
-  try {
-    result = yield* attemptOnce(attempt);
-  } finally {
-    bulkhead?.release();
-  }
-  if (breaker) {
-    breaker.onResult(ctx.kernel.now, !result.ok && result.transient, ctx.kernel.now - startedAt);
-    if (breaker.transitions.length) recordTransitions(ctx, tag, site, guards, breaker);
-  }
-  return result;
+  return null;
+}
+
+/** After a call `beforeCall` let go (its result, or null when it was cancelled): the permit back, the breaker told. */
+export function afterCall(ctx: SimContext, guards: EdgeGuards, site: CallSite, attempt: number, startedAtMs: number, result: AttemptResult<unknown> | null): void {
+  const { breaker, bulkhead } = guards;
+  bulkhead?.release();
+  if (!breaker || !result) return;
+  breaker.onResult(ctx.kernel.now, !result.ok && result.transient, ctx.kernel.now - startedAtMs);
+  if (breaker.transitions.length) recordTransitions(ctx, { requestId: site.requestId, attempt }, site, guards, breaker);
 }

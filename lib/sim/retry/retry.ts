@@ -22,7 +22,7 @@ import { note, span, type SimContext } from '../context';
 import type { Task } from '../kernel/kernel';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
-import { countCall, throughGuards, type Rejection } from '../resilience/guarded';
+import { afterCall, beforeCall, countCall, type Rejection } from '../resilience/guarded';
 import type { EdgeGuards } from '../resilience/guards';
 import { nextDelay } from './backoff';
 
@@ -86,13 +86,19 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
   for (let attempt = 1; ; attempt++) {
     let result: AttemptResult<T>;
     if (guards) {
-      const guarded = yield* throughGuards(ctx, guards, plan, attempt, attemptOnce);
-      if (guarded === 'breaker' || guarded === 'bulkhead') {
+      const refused = beforeCall(ctx, guards, plan, attempt);
+      if (refused) {
         const value = failed ? failed.value : whenRefused;
         if (value === undefined) throw new Error(`a refused first attempt at ${plan.layer} needs a value to give`);
-        return { value, ok: false, attempts: attempt - 1, rejected: guarded };
+        return { value, ok: false, attempts: attempt - 1, rejected: refused };
       }
-      result = guarded;
+      const startedAt = ctx.kernel.now;
+      let ended: AttemptResult<T> | null = null;
+      try {
+        result = ended = yield* attemptOnce(attempt);
+      } finally {
+        afterCall(ctx, guards, plan, attempt, startedAt, ended);
+      }
     } else {
       countCall(ctx.counters, plan.layer);
       result = yield* attemptOnce(attempt);
