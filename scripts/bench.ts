@@ -6,6 +6,7 @@
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
+ *    The same 100,000 again with every resilience pattern on at every calling edge, to hold the breakers to the target.
  *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
  * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
@@ -118,6 +119,14 @@ function trafficScenario(requests: number): Scenario {
   return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
 }
 
+/** The same run with every resilience pattern on at every calling edge: breakers, bulkheads, fallbacks, the retry quota. */
+function guardedTrafficScenario(requests: number): Scenario {
+  const edges = ['browser', 'db', 'thirdparty'] as const;
+  return applyChanges(trafficScenario(requests), {
+    resilience: { breaker: 'resilience4j', breakerAt: [...edges], bulkhead: 25, bulkheadAt: [...edges], fallback: 'stale', fallbackAt: [...edges], retryQuota: 'on' },
+  });
+}
+
 function timedTraffic(scenario: Scenario, recorder: Recorder) {
   const run = new TrafficRun(scenario, planOf(scenario), shapeOf(scenario), recorder);
   let peakHeap = getHeapStatistics().used_heap_size;
@@ -135,6 +144,7 @@ function trafficBench() {
   // Warm the JIT before measuring.
   timedTraffic(small, new MetricsRecorder());
   const metrics = Array.from({ length: runs }, () => timedTraffic(big, new MetricsRecorder()));
+  const guarded = Array.from({ length: runs }, () => timedTraffic(guardedTrafficScenario(100_000), new MetricsRecorder()));
   const steps = metrics[0]!.steps;
   const heap = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(steps))));
   const heapForEvents = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(metrics[0]!.events))));
@@ -145,6 +155,7 @@ function trafficBench() {
   return {
     requests: metrics[0]!.requests,
     ms,
+    guardedMs: median(guarded.map((r) => r.ms)),
     kernelSteps: steps,
     events: metrics[0]!.events,
     engineOverHeapSteps: ms / heap,
@@ -170,6 +181,7 @@ if (traffic) {
   const f = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs)`);
   console.log(`  ${f(traffic.requests)} requests           ${f(traffic.ms)} ms   (target < 2,000 ms)`);
+  console.log(`  the same, every resilience   ${f(traffic.guardedMs)} ms   (breakers, bulkheads, fallbacks and the retry quota at every edge; target < 2,000 ms)`);
   console.log(`  kernel steps                ${f(traffic.kernelSteps)}; the bare heap loop over as many entries is ${traffic.engineOverHeapSteps.toFixed(1)}× faster`);
   console.log(`  events/s, metrics recorder  ${f(traffic.metricsEventsPerSecond)}   (${((traffic.metricsEventsPerSecond / traffic.bareHeapEventsPerSecond) * 100).toFixed(1)}% of the bare loop's ${f(traffic.bareHeapEventsPerSecond)}; target ≥ 25%)`);
   console.log(`  events/s, tally recorder    ${f(traffic.tallyEventsPerSecond)}   (5,000 requests)`);
