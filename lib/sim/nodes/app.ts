@@ -17,7 +17,7 @@ import type { NodeId } from '../types';
 import type { Pod } from '../world';
 import { queryOnce, type DbAnswer, type DbFailure, type KeyRecord } from './db';
 import { OPERATIONS, type Operation } from './operations';
-import { callOnce } from './thirdparty';
+import { CALLS, callOnce, type PaymentsCall } from './thirdparty';
 
 /** Races one downstream attempt against the app's deadline; a timeout becomes a transient failure. */
 function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt: Task<AttemptResult<T>>, timedOut: T): Task<AttemptResult<T>> {
@@ -117,8 +117,11 @@ interface StoodIn {
   choice: Extract<FallbackChoice, { serves: string }>;
 }
 
-/** The payments calls whose answers a fallback can keep: one subscription per pod, whatever the product. */
-const CALLS_KEY = { read: 'GET /v1/subscriptions/42', charge: 'POST /v1/charges' } as const;
+/** What a fallback keeps a payments answer under: the call itself, so one subscription serves every product. */
+const PAYMENTS_KEY: Readonly<Record<PaymentsCall, string>> = {
+  read: `${CALLS.read.method} ${CALLS.read.path}`,
+  charge: `${CALLS.charge.method} ${CALLS.charge.path}`,
+};
 
 /**
  * A read answered with a fallback's help. It carries no validator and `no-store`: an answer some of which is a
@@ -257,7 +260,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<Ht
       });
       return json(ctx, 503, { error: 'charge in progress' }, { 'cache-control': 'no-store', 'retry-after': '1' });
     }
-    const paymentsKey = CALLS_KEY[op.payments];
+    const paymentsKey = PAYMENTS_KEY[op.payments];
     if (payments.ok) paymentsGuards?.fallback?.remember(paymentsKey, ctx.kernel.now);
     else {
       const choice = standIn(
