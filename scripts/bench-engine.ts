@@ -78,6 +78,17 @@ function trafficScenario(requests: number): Scenario {
   return { ...applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } }), network };
 }
 
+/**
+ * The same run with the machinery issue by issue switched on: every resilience pattern at every calling edge
+ * (breakers, bulkheads, fallbacks, the retry quota). What each costs when it is on, not only when it is off.
+ */
+function guardedTrafficScenario(requests: number): Scenario {
+  const edges = ['browser', 'db', 'thirdparty'] as const;
+  return applyChanges(trafficScenario(requests), {
+    resilience: { breaker: 'resilience4j', breakerAt: [...edges], bulkhead: 25, bulkheadAt: [...edges], fallback: 'stale', fallbackAt: [...edges], retryQuota: 'on' },
+  });
+}
+
 function timedTraffic(scenario: Scenario, recorder: Recorder) {
   const run = new TrafficRun(scenario, planOf(scenario), shapeOf(scenario), recorder);
   let peakHeap = getHeapStatistics().used_heap_size;
@@ -95,6 +106,7 @@ function trafficBench() {
   // Warm the JIT before measuring.
   timedTraffic(small, new MetricsRecorder());
   const metrics = Array.from({ length: runs }, () => timedTraffic(big, new MetricsRecorder()));
+  const guarded = Array.from({ length: runs }, () => timedTraffic(guardedTrafficScenario(100_000), new MetricsRecorder()));
   const steps = metrics[0]!.steps;
   const heap = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(steps))));
   const heapForEvents = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(metrics[0]!.events))));
@@ -105,6 +117,7 @@ function trafficBench() {
   return {
     requests: metrics[0]!.requests,
     ms,
+    guardedMs: median(guarded.map((r) => r.ms)),
     kernelSteps: steps,
     events: metrics[0]!.events,
     engineOverHeapSteps: ms / heap,

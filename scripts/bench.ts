@@ -7,6 +7,7 @@
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
+ *    The same 100,000 again with every resilience pattern on at every calling edge, to hold the breakers to the target.
  *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
  * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
@@ -26,6 +27,7 @@ type EngineFigures = { singleRequestMs: number; tenThousandRequestsMs: number; e
 type TrafficFigures = {
   requests: number;
   ms: number;
+  guardedMs: number;
   kernelSteps: number;
   events: number;
   engineOverHeapSteps: number;
@@ -95,6 +97,7 @@ if (traffic) {
   const f = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs)`);
   console.log(`  ${f(traffic.requests)} requests           ${f(traffic.ms)} ms   (target < 2,000 ms)`);
+  console.log(`  the same, every resilience   ${f(traffic.guardedMs)} ms   (breakers, bulkheads, fallbacks and the retry quota at every edge; target < 2,000 ms)`);
   console.log(`  kernel steps                ${f(traffic.kernelSteps)}; the bare heap loop over as many entries is ${traffic.engineOverHeapSteps.toFixed(1)}× faster`);
   console.log(`  events/s, metrics recorder  ${f(traffic.metricsEventsPerSecond)}   (${((traffic.metricsEventsPerSecond / traffic.bareHeapEventsPerSecond) * 100).toFixed(1)}% of the bare loop's ${f(traffic.bareHeapEventsPerSecond)}; target ≥ 25%)`);
   console.log(`  events/s, tally recorder    ${f(traffic.tallyEventsPerSecond)}   (5,000 requests)`);

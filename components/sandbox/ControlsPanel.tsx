@@ -9,7 +9,7 @@ import { type ReactNode } from 'react';
 import { presetMatching } from '@/lib/compare/preset-match';
 import { GROUPS } from '@/lib/scenario/field-kinds';
 import { FIELD_ENTRIES, type FieldEntry } from '@/lib/scenario/paths';
-import { isSingleRequest, PRESETS, presetById } from '@/lib/scenario/presets';
+import { PRESETS, presetById } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { FieldControl, type Update } from './controls/FieldControl';
 import { Group, SelectField } from './controls/fields';
@@ -48,7 +48,7 @@ export function ControlsPanel() {
   // The menu names what the conditions amount to now, not the preset they started from.
   const match = presetMatching(scenario);
   const update: Update = (recipe) => store.getState().updateScenario(recipe);
-  const presetOptions = [{ value: '', label: 'Default: a healthy API call' }, ...PRESETS.filter((p) => p.id !== 'api-get' && isSingleRequest(p)).map((p) => ({ value: p.id, label: p.title }))];
+  const presetOptions = [{ value: '', label: 'Default: a healthy API call' }, ...PRESETS.filter((p) => p.id !== 'api-get').map((p) => ({ value: p.id, label: p.title }))];
 
   return (
     <form aria-label="Conditions" className="flex flex-col gap-3" onSubmit={(e) => e.preventDefault()}>

@@ -85,4 +85,30 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   backoffStudy: { clients: 100 },
   // The VPC's default network ACL on every tier and the usual chain of security groups (network-rules.ts).
   network: DEFAULT_NETWORK,
+  // Every pattern off, so a scenario without them behaves as before. Each breaker library's knobs are its own
+  // defaults: resilience4j's CircuitBreakerConfig DEFAULT_* constants, opossum's README (options).
+  resilience: {
+    breaker: 'off',
+    // Breakers, bulkheads and fallbacks guard the app's own calls unless told otherwise: that is where they run.
+    breakerAt: ['db', 'thirdparty'],
+    failureRate: 50,
+    slidingWindow: 100,
+    minCalls: 100,
+    openWaitMs: 60_000,
+    halfOpenCalls: 10,
+    slowCallMs: 60_000,
+    slowRate: 100,
+    errorPercent: 50,
+    resetTimeoutMs: 30_000,
+    rollingWindowMs: 10_000,
+    rollingBuckets: 10,
+    volumeThreshold: 0,
+    bulkhead: 0,
+    bulkheadAt: ['db', 'thirdparty'],
+    fallback: 'none',
+    fallbackAt: ['db', 'thirdparty'],
+    // *assumed*: as long as the origin's default max-age=60.
+    fallbackTtlS: 60,
+    retryQuota: 'off',
+  },
 }) as Scenario;

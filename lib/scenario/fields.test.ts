@@ -17,6 +17,9 @@ describe('the field table', () => {
       'rate', 'duration', 'warmup', 'staticShare', 'objects', 'zipf', 'attack', 'appDist', 'dbDist', 'cacheSize', 'pods', 'pool',
       'invalidationDelay', 'timeline', 'clients',
       'sgAlb', 'sgWeb', 'sgApp', 'sgDb', 'naclPublic', 'naclApp', 'naclData',
+      'breaker', 'breakerAt', 'failureRate', 'slidingWindow', 'minCalls', 'openWait', 'halfOpenCalls', 'slowCall', 'slowRate',
+      'errorPercent', 'resetTimeout', 'rollingWindow', 'rollingBuckets', 'volumeThreshold', 'bulkhead', 'bulkheadAt',
+      'fallback', 'fallbackAt', 'fallbackTtl', 'retryQuota',
     ]);
     // A renamed parameter keeps its old name as an alias, so links made before still read.
     expect(Object.fromEntries(FIELD_ENTRIES.filter((e) => e.aliases).map((e) => [e.param, e.aliases]))).toEqual({ appMs: ['appWork'] });
@@ -63,6 +66,7 @@ describe('the field table', () => {
       'traffic.appDist', 'traffic.dbDist', 'cache.capacity', 'app.pods', 'app.pool', 'traffic.invalidationDelayS', 'traffic.timeline',
       'backoffStudy.clients',
       'network.sgAlb', 'network.sgWeb', 'network.sgApp', 'network.sgDb', 'network.naclPublic', 'network.naclApp', 'network.naclData',
+      ...FIELD_ENTRIES.map((e) => e.path).filter((path) => path.startsWith('resilience.')),
     ]);
   });
 
@@ -74,5 +78,27 @@ describe('the field table', () => {
     expect(hint('albIdle')).toMatch(/default is 60 s .*Connection idle timeout/);
     expect(hint('proxyRead')).toMatch(/default is 60 s .*ngx_http_proxy_module/);
     expect(hint('pool')).toMatch(/default maximumPoolSize is 10 .*HikariCP README/);
+  });
+
+  it('says where each resilience default comes from, and holds the scenario to it', () => {
+    const hint = (param: string) => FIELD_ENTRIES.find((e) => e.param === param)?.hint ?? '';
+    const r = DEFAULT_SCENARIO.resilience;
+    expect([r.failureRate, r.slidingWindow, r.minCalls, r.openWaitMs, r.halfOpenCalls, r.slowCallMs, r.slowRate]).toEqual([50, 100, 100, 60_000, 10, 60_000, 100]);
+    expect([r.errorPercent, r.resetTimeoutMs, r.rollingWindowMs, r.rollingBuckets, r.volumeThreshold]).toEqual([50, 30_000, 10_000, 10, 0]);
+    expect(hint('failureRate')).toMatch(/default is 50 .*CircuitBreakerConfig, failureRateThreshold/);
+    expect(hint('slidingWindow')).toMatch(/default is 100 .*slidingWindowSize, COUNT_BASED/);
+    expect(hint('minCalls')).toMatch(/default is 100 .*minimumNumberOfCalls/);
+    expect(hint('openWait')).toMatch(/default is 60 s .*waitDurationInOpenState/);
+    expect(hint('halfOpenCalls')).toMatch(/default is 10 .*permittedNumberOfCallsInHalfOpenState/);
+    expect(hint('slowCall')).toMatch(/default is 60 s .*slowCallDurationThreshold/);
+    expect(hint('slowRate')).toMatch(/default is 100 .*slowCallRateThreshold/);
+    expect(hint('errorPercent')).toMatch(/Strictly above; the default is 50 .*opossum README, options.errorThresholdPercentage/);
+    expect(hint('resetTimeout')).toMatch(/default is 30 s .*options.resetTimeout/);
+    expect(hint('rollingWindow')).toMatch(/default is 10 s .*options.rollingCountTimeout/);
+    expect(hint('rollingBuckets')).toMatch(/default is 10 .*options.rollingCountBuckets/);
+    expect(hint('volumeThreshold')).toMatch(/default is 0.*options.volumeThreshold/);
+    expect(hint('bulkhead')).toMatch(/allows 25 and waits 0 .*BulkheadConfig/);
+    // Off by default, so a scenario without them runs as it always did.
+    expect([r.breaker, r.bulkhead, r.fallback, r.retryQuota]).toEqual(['off', 0, 'none', 'off']);
   });
 });

@@ -12,16 +12,19 @@ import { DB_ENGINE_LABELS, DB_PORTS, TIMELINE_ACTION_MEANINGS } from './vocabula
 import { choice, int, list, networkAcl, num, schedule, securityGroup, text, yesNo } from './field-kinds';
 import {
   BACKOFFS,
+  BREAKER_LIBRARIES,
   CACHE_STATES,
   CONNECTION_STATES,
   DB_BEHAVIOURS,
   DB_ENGINES,
   DISTRIBUTIONS,
+  FALLBACKS,
   JITTERS,
   METHODS,
   MODES,
   REQUEST_KINDS,
   RETRY_LAYERS,
+  SWITCHES,
   THIRD_PARTY_BEHAVIOURS,
   TIMELINE_ACTIONS,
   TLS_VERSIONS,
@@ -46,6 +49,11 @@ const spread = { values: DISTRIBUTIONS, options: { const: 'Constant: always the 
 
 const SG_HINT = 'Allow rules only, all of them evaluated, stateful: in:tcp:5432:sg-app,out:all:0.0.0.0/0.';
 const NACL_HINT = 'Numbered, lowest first, first match wins, * denies, stateless: in:100:allow:tcp:5432:10.0.21.0/24,out:100:allow:tcp:1024-65535:10.0.21.0/24.';
+
+/** The calling edges a resilience pattern can guard: the same three that can retry. */
+const CALLING_EDGES = { browser: 'Browser → API', db: 'App → database', thirdparty: 'App → payments API' } as const;
+const resilience4j = (name: string, defaultText: string) => `${defaultText} (resilience4j CircuitBreakerConfig, ${name}).`;
+const opossum = (name: string, defaultText: string) => `${defaultText} (opossum README, options.${name}).`;
 
 // The traffic run's settings (mode, traffic.*, the pods, their pools and the cache's capacity) have no group:
 // the sandbox runs one request, and the traffic run's controls come later. Links and files set them.
@@ -261,4 +269,50 @@ export const FIELDS = {
   'network.naclPublic': networkAcl({ param: 'naclPublic', label: 'Network ACL acl-public (public subnets)', hint: NACL_HINT }),
   'network.naclApp': networkAcl({ param: 'naclApp', label: 'Network ACL acl-app (private app subnets)', hint: NACL_HINT }),
   'network.naclData': networkAcl({ param: 'naclData', label: 'Network ACL acl-data (private data subnets)', hint: NACL_HINT }),
+
+  // Resilience patterns on the calling edges (lib/sim/resilience). No group: links and files set them, and the
+  // sandbox's controls come later. Each breaker library has its own knobs, each defaulting to the library's own default.
+  'resilience.breaker': choice({
+    param: 'breaker',
+    values: BREAKER_LIBRARIES,
+    label: 'Circuit breaker',
+    options: { off: 'Off', resilience4j: 'resilience4j (Java): a window of the last calls', opossum: 'opossum (Node.js): a rolling window of seconds' },
+  }),
+  'resilience.breakerAt': list({ param: 'breakerAt', values: RETRY_LAYERS, label: 'Who has a circuit breaker', options: CALLING_EDGES }),
+  'resilience.failureRate': int({ param: 'failureRate', label: 'resilience4j opens at a failure rate of', unit: '%', min: 1, max: 100, hint: resilience4j('failureRateThreshold', 'At or above it; the default is 50') }),
+  'resilience.slidingWindow': int({ param: 'slidingWindow', label: 'resilience4j counts the last', unit: 'calls', min: 1, max: 10_000, hint: resilience4j('slidingWindowSize, COUNT_BASED', 'The default is 100') }),
+  'resilience.minCalls': int({ param: 'minCalls', label: 'resilience4j needs at least', unit: 'calls', min: 1, max: 10_000, hint: resilience4j('minimumNumberOfCalls', 'No rate counts before; the default is 100') }),
+  'resilience.openWaitMs': int({ param: 'openWait', label: 'resilience4j stays open for', ...ms, min: 1, hint: resilience4j('waitDurationInOpenState', 'The default is 60 s') }),
+  'resilience.halfOpenCalls': int({ param: 'halfOpenCalls', label: 'resilience4j lets through, half-open,', unit: 'calls', min: 1, max: 1000, hint: resilience4j('permittedNumberOfCallsInHalfOpenState', 'The default is 10') }),
+  'resilience.slowCallMs': int({ param: 'slowCall', label: 'resilience4j calls a call slow after', ...ms, min: 1, hint: resilience4j('slowCallDurationThreshold', 'Strictly longer; the default is 60 s') }),
+  'resilience.slowRate': int({ param: 'slowRate', label: 'resilience4j opens at a slow-call rate of', unit: '%', min: 1, max: 100, hint: resilience4j('slowCallRateThreshold', 'The default is 100') }),
+  'resilience.errorPercent': int({ param: 'errorPercent', label: 'opossum opens above an error rate of', unit: '%', min: 0, max: 100, hint: opossum('errorThresholdPercentage', 'Strictly above; the default is 50') }),
+  'resilience.resetTimeoutMs': int({ param: 'resetTimeout', label: 'opossum stays open for', ...ms, min: 1, hint: opossum('resetTimeout', 'Then one trial call; the default is 30 s') }),
+  'resilience.rollingWindowMs': int({ param: 'rollingWindow', label: 'opossum counts the last', ...ms, min: 100, hint: opossum('rollingCountTimeout', 'The default is 10 s') }),
+  'resilience.rollingBuckets': int({ param: 'rollingBuckets', label: 'opossum splits that window into', unit: 'buckets', min: 1, max: 100, hint: opossum('rollingCountBuckets', 'The default is 10') }),
+  'resilience.volumeThreshold': int({ param: 'volumeThreshold', label: 'opossum needs at least', unit: 'calls in the window', min: 0, max: 100_000, hint: opossum('volumeThreshold', 'The default is 0, so one failed first call opens it') }),
+  'resilience.bulkhead': int({
+    param: 'bulkhead',
+    label: 'Bulkhead: calls at once',
+    unit: '0 = off',
+    min: 0,
+    max: 10_000,
+    hint: 'A call over the limit is rejected at once. resilience4j’s semaphore bulkhead allows 25 and waits 0 (BulkheadConfig, maxConcurrentCalls and maxWaitDuration).',
+  }),
+  'resilience.bulkheadAt': list({ param: 'bulkheadAt', values: RETRY_LAYERS, label: 'Who has a bulkhead', options: CALLING_EDGES }),
+  'resilience.fallback': choice({
+    param: 'fallback',
+    values: FALLBACKS,
+    label: 'When a call fails or is refused, serve',
+    options: { none: 'Nothing: pass the failure on', cache: 'The last good answer, while young enough', stale: 'The last good answer, however old', default: 'A built-in default answer' },
+  }),
+  'resilience.fallbackAt': list({ param: 'fallbackAt', values: RETRY_LAYERS, label: 'Who falls back', options: CALLING_EDGES }),
+  'resilience.fallbackTtlS': int({ param: 'fallbackTtl', label: 'A fallback cache keeps an answer for', unit: 's', min: 1, max: DAY_S, hint: 'Assumed: how long `cache` serves a kept answer.' }),
+  'resilience.retryQuota': choice({
+    param: 'retryQuota',
+    values: SWITCHES,
+    label: 'AWS SDK retry quota',
+    options: { off: 'Off', on: 'On: 500 tokens, 5 a retry, 10 after a timeout' },
+    hint: 'The standard retry mode’s token bucket, as the AWS SDK for JavaScript v3 kept it before its 2026 retry update (@smithy/util-retry 4.2.13).',
+  }),
 };

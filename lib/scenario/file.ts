@@ -4,7 +4,7 @@
  * values are errors that name the field, e.g. `db.behaviour: expected one of "ok", "slow", "down", "deadlock"`.
  */
 import { DEFAULT_SCENARIO } from './defaults';
-import { PRESETS, scenarioForPreset } from './presets';
+import { PRESETS, scenarioForPreset, TRAFFIC_PRESETS } from './presets';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import { scenarioSchema, type Scenario } from './schema';
@@ -46,7 +46,7 @@ export function parseScenarioJson(text: string): ParsedScenario {
   let base = DEFAULT_SCENARIO;
   if (preset !== undefined) {
     const found = typeof preset === 'string' ? scenarioForPreset(preset) : undefined;
-    if (!found) return { ok: false, errors: [`preset: expected one of ${PRESETS.map((p) => `"${p.id}"`).join(', ')}`] };
+    if (!found) return { ok: false, errors: [`preset: expected one of ${[...PRESETS, ...TRAFFIC_PRESETS].map((p) => `"${p.id}"`).join(', ')}`] };
     base = found;
   }
   const errors: string[] = [];

@@ -51,13 +51,6 @@ export const PRESETS: readonly Preset[] = [
   { id: 'cold-tls12', title: 'Cold connections, TLS 1.2', description: 'Every connection must be opened: count the round trips TLS 1.2 adds.', changes: { tls: '1.2', connections: 'cold' } },
   { id: 'post-no-retry', title: 'A POST is not retried', description: 'A write without an Idempotency-Key is not retried after a timeout.', changes: { request: { method: 'POST' }, db: { behaviour: 'slow' } } },
   { id: 'static-asset', title: 'A static file from S3', description: 'The browser asks for /static/app.js: the edge fetches it from S3 on a miss.', changes: { request: { kind: 'static' } } },
-  {
-    // AWS Architecture Blog, "Exponential Backoff And Jitter" (Marc Brooker, 2015): base 5 ms, cap 2 s, as its simulator sets them.
-    id: 'backoff-study',
-    title: 'The backoff study: 100 clients, one row',
-    description: 'Each client writes one row under optimistic concurrency, backing off until it succeeds; set backoff and jitter to compare calls and time.',
-    changes: { mode: 'backoff-study', backoffStudy: { clients: 100 }, retry: { baseMs: 5, capMs: 2000 } },
-  },
   // The classic network-rule mistakes (lib/scenario/network-rules.ts). A security group keeps the connections it
   // already tracks when its rules change, so those two open their connections afresh (conn=cold) to meet the rule.
   {
@@ -95,13 +88,48 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** A preset the sandbox can show: one request, event by event (traffic and the backoff study have no view there yet). */
-export function isSingleRequest(preset: Preset): boolean {
-  return (preset.changes.mode ?? 'single') === 'single';
-}
+/**
+ * Runs of many requests by name (traffic, and the backoff study), reachable by link (`preset=retry-storm`) and by
+ * file like any preset. They are kept apart from PRESETS, which the sandbox's preset menu and the reference traces
+ * go through: both are about one request, and these stories only happen with many. Each timeline sets causes; the run works out the rest.
+ */
+export const TRAFFIC_PRESETS: readonly Preset[] = [
+  {
+    // AWS Architecture Blog, "Exponential Backoff And Jitter" (Marc Brooker, 2015): base 5 ms, cap 2 s, as its simulator sets them.
+    id: 'backoff-study',
+    title: 'The backoff study: 100 clients, one row',
+    description: 'Each client writes one row under optimistic concurrency, backing off until it succeeds; set backoff and jitter to compare calls and time.',
+    changes: { mode: 'backoff-study', backoffStudy: { clients: 100 }, retry: { baseMs: 5, capMs: 2000 } },
+  },
+  {
+    id: 'retry-storm',
+    title: 'A retry storm',
+    description:
+      'The database turns slow at 20 s: the browser’s three tries times the app’s three make nine queries a visit, and the pools drown until it recovers at 50 s. Add retryQuota=on to cap the app’s retries.',
+    changes: {
+      mode: 'traffic',
+      request: { kind: 'api' },
+      // Every visit reaches the app, so the multiplication is the retries' alone.
+      cache: { state: 'off' },
+      traffic: { rate: 50, durationS: 90, timeline: [{ atS: 20, action: 'db-slow' }, { atS: 50, action: 'db-ok' }] },
+    },
+  },
+  {
+    id: 'payments-breaker',
+    title: 'A payments outage stopped by a breaker',
+    description:
+      'The payments API goes down at 20 s and is back at 80 s. Each pod’s opossum breaker opens, lets one trial call through every 30 s, and the app serves the last good subscription meanwhile: no errors, and almost no calls to the dead API.',
+    changes: {
+      mode: 'traffic',
+      request: { kind: 'api' },
+      resilience: { breaker: 'opossum', breakerAt: ['thirdparty'], fallback: 'stale', fallbackAt: ['thirdparty'] },
+      traffic: { rate: 50, durationS: 100, timeline: [{ atS: 20, action: 'payments-down' }, { atS: 80, action: 'payments-ok' }] },
+    },
+  },
+];
 
 export function presetById(id: string): Preset | undefined {
-  return PRESETS.find((p) => p.id === id);
+  return PRESETS.find((p) => p.id === id) ?? TRAFFIC_PRESETS.find((p) => p.id === id);
 }
 
 export function scenarioForPreset(id: string): Scenario | undefined {

@@ -106,6 +106,40 @@ const trafficSchema = z.object({
   timeline: schedule(F['traffic.timeline']),
 });
 
+/**
+ * Resilience patterns on the calling edges (browser → API, app → database, app → payments API): a circuit breaker,
+ * a bulkhead, a fallback and the AWS SDK's retry quota (lib/sim/resilience). All off by default.
+ */
+const resilienceSchema = z.object({
+  /** `off`, or the library whose breaker guards the edges in `breakerAt`. */
+  breaker: oneOf(F['resilience.breaker']),
+  breakerAt: subset(F['resilience.breakerAt']),
+  /** resilience4j's CircuitBreakerConfig: failureRateThreshold (%), slidingWindowSize (COUNT_BASED), minimumNumberOfCalls, waitDurationInOpenState, permittedNumberOfCallsInHalfOpenState, slowCallDurationThreshold, slowCallRateThreshold (%). */
+  failureRate: int(F['resilience.failureRate']),
+  slidingWindow: int(F['resilience.slidingWindow']),
+  minCalls: int(F['resilience.minCalls']),
+  openWaitMs: int(F['resilience.openWaitMs']),
+  halfOpenCalls: int(F['resilience.halfOpenCalls']),
+  slowCallMs: int(F['resilience.slowCallMs']),
+  slowRate: int(F['resilience.slowRate']),
+  /** opossum's options: errorThresholdPercentage, resetTimeout, rollingCountTimeout, rollingCountBuckets, volumeThreshold. */
+  errorPercent: int(F['resilience.errorPercent']),
+  resetTimeoutMs: int(F['resilience.resetTimeoutMs']),
+  rollingWindowMs: int(F['resilience.rollingWindowMs']),
+  rollingBuckets: int(F['resilience.rollingBuckets']),
+  volumeThreshold: int(F['resilience.volumeThreshold']),
+  /** Calls at once on each edge in `bulkheadAt`; 0 is no bulkhead. */
+  bulkhead: int(F['resilience.bulkhead']),
+  bulkheadAt: subset(F['resilience.bulkheadAt']),
+  /** What a caller in `fallbackAt` serves when its call fails or is refused. */
+  fallback: oneOf(F['resilience.fallback']),
+  fallbackAt: subset(F['resilience.fallbackAt']),
+  /** How long `cache` serves a kept answer. *assumed* */
+  fallbackTtlS: int(F['resilience.fallbackTtlS']),
+  /** The AWS SDK's standard retry quota, at every layer that retries. */
+  retryQuota: oneOf(F['resilience.retryQuota']),
+});
+
 const scenarioShape = z.object({
   v: z.literal(SCENARIO_VERSION),
   /** Every random draw (jitter, ages, ids) comes from this seed. */
@@ -194,6 +228,7 @@ const scenarioShape = z.object({
     naclApp: naclRules,
     naclData: naclRules,
   }),
+  resilience: resilienceSchema,
 });
 
 export type Scenario = z.infer<typeof scenarioShape>;

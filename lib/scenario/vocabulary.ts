@@ -25,6 +25,13 @@ export const DISTRIBUTIONS = ['const', 'exp', 'lognormal'] as const;
 /** What can happen at a moment of a traffic run (`traffic.timeline`); TIMELINE_ACTION_MEANINGS says what each is. */
 export const TIMELINE_ACTIONS = ['deploy', 'invalidate', 'db-slow', 'db-down', 'db-ok', 'payments-slow', 'payments-down', 'payments-ok', 'origin-5xx', 'origin-ok'] as const;
 
+/** Circuit-breaker libraries a calling edge can use (lib/sim/resilience/breaker.ts), or none. */
+export const BREAKER_LIBRARIES = ['off', 'resilience4j', 'opossum'] as const;
+/** What a caller serves when a call fails or is refused (lib/sim/resilience/fallback.ts). */
+export const FALLBACKS = ['none', 'cache', 'stale', 'default'] as const;
+/** A switch, written on or off in a link. */
+export const SWITCHES = ['off', 'on'] as const;
+
 /** Each timeline action in one line. The traffic engine (lib/traffic) decides what it does in detail. */
 export const TIMELINE_ACTION_MEANINGS: Readonly<Record<(typeof TIMELINE_ACTIONS)[number], string>> = {
   deploy: 'A new version of the app is deployed: its pods are replaced.',
@@ -76,3 +83,6 @@ export type WafMode = (typeof WAF_MODES)[number];
 export type Mode = (typeof MODES)[number];
 export type Distribution = (typeof DISTRIBUTIONS)[number];
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+export type BreakerLibrary = (typeof BREAKER_LIBRARIES)[number];
+export type Fallback = (typeof FALLBACKS)[number];
+export type Switch = (typeof SWITCHES)[number];

@@ -22,6 +22,18 @@ export interface Counters {
   retries: number;
   cacheLookups: number;
   cacheHits: number;
+  /** Calls made on each calling edge, retries included (rejected ones are not calls): the layers' amplification. */
+  browserCalls: number;
+  dbCalls: number;
+  paymentsCalls: number;
+  /** Calls an open circuit breaker or a full bulkhead refused, and breakers that opened (lib/sim/resilience). */
+  breakerRejections: number;
+  bulkheadRejections: number;
+  breakerOpens: number;
+  /** Failed or refused calls a fallback stood in for. */
+  fallbacks: number;
+  /** Retries the AWS SDK's retry quota could not pay for. */
+  retriesDenied: number;
 }
 
 export interface SimContext {
@@ -43,7 +55,22 @@ export interface SimContext {
 
 /** Nothing counted yet: a run's start, and the baseline a window of a run is measured from. */
 export function noCounts(): Counters {
-  return { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 };
+  return {
+    originRequests: 0,
+    dbQueries: 0,
+    thirdPartyCalls: 0,
+    retries: 0,
+    cacheLookups: 0,
+    cacheHits: 0,
+    browserCalls: 0,
+    dbCalls: 0,
+    paymentsCalls: 0,
+    breakerRejections: 0,
+    bulkheadRejections: 0,
+    breakerOpens: 0,
+    fallbacks: 0,
+    retriesDenied: 0,
+  };
 }
 
 export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = singleRequestShape(scenario)): SimContext {

@@ -79,7 +79,12 @@ export type EventKind =
   | 'commit'
   | 'rollback'
   | 'render'
-  | 'done';
+  | 'done'
+  // resilience patterns on a calling edge (lib/sim/resilience)
+  | 'breaker'
+  | 'breaker-reject'
+  | 'bulkhead-reject'
+  | 'fallback';
 
 /** How a leg is drawn: requests, responses and handshake segments look different. */
 export type LegKind = 'request' | 'response' | 'handshake' | 'dns' | 'error';

@@ -11,6 +11,7 @@ import { EdgeCache } from './cache/edge-cache';
 import type { Kernel, Resource } from './kernel/kernel';
 import { PacketFilters } from './net/filters';
 import { standardNormal, type Random } from './random';
+import { buildResilience, type Resilience } from './resilience/guards';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -63,6 +64,8 @@ export interface World {
   statementMs(): number;
   /** The security groups and network ACLs every packet meets, with their verdicts so far (lib/sim/net/filters.ts). */
   readonly filters: PacketFilters;
+  /** The breakers, bulkheads, retry quotas and fallback caches on the calling edges, per pod or per visitor. */
+  readonly resilience: Resilience;
 }
 
 export interface WorldShape {
@@ -128,5 +131,6 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
     appWorkMs: () => drawTime(shape.appSpread, scenario.latency.appWorkMs, service),
     statementMs: () => drawTime(shape.dbSpread, conditions.db === 'slow' ? scenario.db.delayMs : scenario.latency.dbQueryMs, service),
     filters: new PacketFilters(scenario.network, scenario.db.engine, scenario.seed),
+    resilience: buildResilience(scenario.resilience, scenario.retry.layers, shape.pods),
   };
 }

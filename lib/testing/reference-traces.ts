@@ -16,12 +16,14 @@ import { unifiedDiff } from './line-diff';
 export const TRACE_DIR = fileURLToPath(new URL('../sim/__traces__/', import.meta.url));
 export const TRACE_EXT = '.trace';
 
-/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation. */
+/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation, a breaker and a fallback. */
 export const REFERENCE_LINKS = [
   'method=POST&idem=yes&db=slow',
   'db=slow&dbDelay=40000&timeout=0&retryAt=none&cache=off',
   'cache=stale&db=down',
   'cache=stale&cacheControl=max-age=60,stale-while-revalidate=120',
+  // A pod's opossum breaker opening on its first failure, refusing the retry, and the app's default fallback.
+  'thirdParty=down&cache=off&breaker=opossum&fallback=default',
 ] as const;
 
 export interface Reference {

@@ -131,6 +131,15 @@ export interface SeriesPoint {
   poolInUse: number;
   poolWaiting: number;
   retriesPerS: number;
+  /** Calls made per second on each calling edge, retries included: the layers' amplification, stretch by stretch. */
+  browserCallsPerS: number;
+  dbCallsPerS: number;
+  paymentsCallsPerS: number;
+  /** Calls refused per second by open breakers and full bulkheads, and fallbacks served per second. */
+  rejectedPerS: number;
+  fallbacksPerS: number;
+  /** The pods' breakers not closed (open, or half-open and probing) when the stretch ends. */
+  breakersOpen: number;
 }
 
 /** Builds the series one stretch at a time, from completed requests and the counters' movement. */
@@ -145,6 +154,7 @@ export class SeriesBuilder {
     readonly bucketMs: number,
     private readonly counters: Counters,
     private readonly pools: readonly Resource[],
+    private readonly openBreakers: () => number,
   ) {}
 
   answered(latencyMs: number, serverError: boolean): void {
@@ -178,6 +188,12 @@ export class SeriesBuilder {
       poolInUse: toFour((busy - before.busy) / (seconds * 1000)),
       poolWaiting: toFour((queue - before.queue) / (seconds * 1000)),
       retriesPerS: toFour((counters.retries - before.counters.retries) / seconds),
+      browserCallsPerS: toFour((counters.browserCalls - before.counters.browserCalls) / seconds),
+      dbCallsPerS: toFour((counters.dbCalls - before.counters.dbCalls) / seconds),
+      paymentsCallsPerS: toFour((counters.paymentsCalls - before.counters.paymentsCalls) / seconds),
+      rejectedPerS: toFour((counters.breakerRejections + counters.bulkheadRejections - before.counters.breakerRejections - before.counters.bulkheadRejections) / seconds),
+      fallbacksPerS: toFour((counters.fallbacks - before.counters.fallbacks) / seconds),
+      breakersOpen: this.openBreakers(),
     });
     this.last = { counters, busy, queue };
     this.latencies.reset();

@@ -44,6 +44,20 @@ export interface TrafficSummary {
   originRequests: number;
   dbQueries: number;
   retries: number;
+  /**
+   * Calls made on each calling edge, retries included: browser → API, app → database, app → payments API. Over the
+   * requests, each is how much the layers' retries multiply one click.
+   */
+  calls: { browser: number; db: number; payments: number };
+  /** Calls an open circuit breaker or a full bulkhead refused, without calling (lib/sim/resilience). */
+  breakerRejections: number;
+  bulkheadRejections: number;
+  /** Times a breaker opened, counting every pod's. */
+  breakerOpens: number;
+  /** Failed or refused calls a fallback stood in for. */
+  fallbacks: number;
+  /** Retries the AWS SDK's retry quota would not pay for. */
+  retriesDenied: number;
   writesCommitted: number;
   /** The stations where requests queue: the app (its pods' event loops) and the database (its connection pools). */
   byNode: { app: StationFigures; db: StationFigures };
@@ -99,7 +113,7 @@ export class TrafficRun {
     this.warmupMs = plan.warmupS * 1000;
     this.samples = streamFor(scenario.seed, 'samples');
     const bucketS = Math.max(1, Math.ceil(plan.durationS / MAX_SERIES_POINTS));
-    this.series = new SeriesBuilder(bucketS * 1000, ctx.counters, ctx.world.pods.map((p) => p.pool));
+    this.series = new SeriesBuilder(bucketS * 1000, ctx.counters, ctx.world.pods.map((p) => p.pool), () => ctx.world.resilience.openBreakers());
 
     const edge = createEdge(ctx, false);
     // Visitors are already connected: traffic is about what the system does with requests, not handshakes.
@@ -218,6 +232,12 @@ export class TrafficRun {
         originRequests: c.originRequests - from.originRequests,
         dbQueries: c.dbQueries - from.dbQueries,
         retries: c.retries - from.retries,
+        calls: { browser: c.browserCalls - from.browserCalls, db: c.dbCalls - from.dbCalls, payments: c.paymentsCalls - from.paymentsCalls },
+        breakerRejections: c.breakerRejections - from.breakerRejections,
+        bulkheadRejections: c.bulkheadRejections - from.bulkheadRejections,
+        breakerOpens: c.breakerOpens - from.breakerOpens,
+        fallbacks: c.fallbacks - from.fallbacks,
+        retriesDenied: c.retriesDenied - from.retriesDenied,
         writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
         byNode: (({ app, db }) => ({ app: tidyStation(app), db: tidyStation(db) }))(this.stationsAtEnd ?? this.stations()),
       },

@@ -8,14 +8,16 @@ import { httpDate, note, work, type SimContext, type Tag } from '../context';
 import { formatSeconds, statusLine, type HttpRequest, type HttpResponse } from '../http';
 import { holding, withDeadline, type Task } from '../kernel/kernel';
 import type { StoredResult } from '../ledger';
+import type { FallbackChoice } from '../resilience/fallback';
+import { standIn } from '../resilience/stand-in';
 import { withRetries, type AttemptResult } from '../retry/retry';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from '../site';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
 import type { Pod } from '../world';
-import { queryOnce, type KeyRecord } from './db';
+import { queryOnce, type DbAnswer, type DbFailure, type KeyRecord } from './db';
 import { OPERATIONS, type Operation } from './operations';
-import { callOnce } from './thirdparty';
+import { CALLS, callOnce, type PaymentsCall } from './thirdparty';
 
 /** Races one downstream attempt against the app's deadline; a timeout becomes a transient failure. */
 function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt: Task<AttemptResult<T>>, timedOut: T): Task<AttemptResult<T>> {
@@ -29,7 +31,7 @@ function* withAppDeadline<T>(ctx: SimContext, tag: Tag, callee: NodeId, attempt:
     decision: `timeout after ${timeoutMs} ms`,
   });
   // A timeout proves nothing about whether the work happened, so only a repeatable call may be tried again.
-  return { ok: false, value: timedOut, transient: true, safeToRepeat: false, reason: 'a timeout' };
+  return { ok: false, value: timedOut, transient: true, safeToRepeat: false, reason: 'a timeout', timedOut: true };
 }
 
 function json(ctx: SimContext, status: number, body: object | null, extra: Record<string, string> = {}): HttpResponse {
@@ -109,6 +111,41 @@ function* onEventLoop(ctx: SimContext, tag: Tag, pod: Pod, req: HttpRequest, op:
   );
 }
 
+/** A fallback that stood in for one of the handler's calls. */
+interface StoodIn {
+  edge: 'db' | 'payments';
+  choice: Extract<FallbackChoice, { serves: string }>;
+}
+
+/** What a fallback keeps a payments answer under: the call itself, so one subscription serves every product. */
+const PAYMENTS_KEY: Readonly<Record<PaymentsCall, string>> = {
+  read: `${CALLS.read.method} ${CALLS.read.path}`,
+  charge: `${CALLS.charge.method} ${CALLS.charge.path}`,
+};
+
+/**
+ * A read answered with a fallback's help. It carries no validator and `no-store`: an answer some of which is a
+ * stand-in must not be kept by the edge, so the real one replaces it as soon as the dependency is back.
+ * `X-Fallback` says which call fell back, on what, and how old it was.
+ */
+function fallbackAnswer(ctx: SimContext, tag: Tag, req: HttpRequest, fallbacks: readonly StoodIn[]): HttpResponse {
+  const defaulted = (edge: 'db' | 'payments') => fallbacks.some((f) => f.edge === edge && f.choice.serves === 'default');
+  const body = JSON.stringify({ ...profileBody(), ...(defaulted('db') ? { username: null } : {}), ...(defaulted('payments') ? { plan: null } : {}) });
+  const said = fallbacks.map(({ edge, choice }) => `${edge}=${choice.serves}${choice.ageMs === null ? '' : `;age=${Math.floor(choice.ageMs / 1000)}`}`).join(', ');
+  const head = req.method === 'HEAD';
+  note(ctx, tag, 'app', {
+    kind: 'done',
+    narration: () => `The app answers 200 OK with what its fallback${fallbacks.length > 1 ? 's' : ''} gave (${said}), marked no-store so that no cache keeps a stand-in.`,
+    decision: `200 OK, X-Fallback: ${said}`,
+  });
+  return {
+    status: 200,
+    headers: { date: httpDate(ctx), 'content-type': 'application/json', 'content-length': String(body.length), 'cache-control': 'no-store', 'x-fallback': said },
+    body: head ? null : body,
+    origin: 'app',
+  };
+}
+
 export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<HttpResponse> {
   const { world } = ctx;
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
@@ -142,37 +179,59 @@ export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<Ht
   const policy = repeatPolicy(ctx, op, keyRecord);
 
   const parameter = new URLSearchParams(req.query || req.body || '').get('q') ?? '';
-  const db = yield* withRetries(
+  const dbGuards = world.resilience.atPod(pod.index, 'db');
+  const db = yield* withRetries<DbAnswer | DbFailure | 'rejected'>(
     ctx,
-    { layer: 'db', requestId: req.requestId, caller: 'app', callee: 'db', idempotent: policy.repeatable, why: policy.why, naive: policy.naive, what: op.writes ? 'the transaction' : 'the query' },
+    {
+      layer: 'db',
+      requestId: req.requestId,
+      caller: 'app',
+      callee: 'db',
+      idempotent: policy.repeatable,
+      why: policy.why,
+      naive: policy.naive,
+      what: op.writes ? 'the transaction' : 'the query',
+      guards: dbGuards,
+    },
     (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'db', queryOnce(ctx, { requestId: req.requestId, attempt }, pod.pool, op, parameter, keyRecord), 'timeout' as const),
+    'rejected',
   );
-  if (!db.ok || typeof db.value === 'string') {
-    note(ctx, tag, 'app', {
-      kind: 'done',
-      narration: 'Without its data the app cannot answer, so it returns 503 and a short JSON error, with Retry-After: 1.',
-      decision: '503 database unavailable',
-    });
-    return json(ctx, 503, { error: 'database unavailable' }, { 'cache-control': 'no-store', 'retry-after': '1' });
+  const answer = db.ok && typeof db.value !== 'string' ? db.value : null;
+  // The fallbacks that stood in for a failed call, if any: the answer then says so, and no cache keeps it.
+  let fallbacks: StoodIn[] | null = null;
+  if (answer) dbGuards?.fallback?.remember(req.path, ctx.kernel.now);
+  else {
+    const choice = standIn(ctx, tag, dbGuards, { caller: 'app', callee: 'db', what: 'this data', defaultWords: 'a guest profile, with no user data', never: op.kind === 'read' ? null : 'a write that did not happen cannot be answered from a copy' }, req.path);
+    if (!choice) {
+      note(ctx, tag, 'app', {
+        kind: 'done',
+        narration: 'Without its data the app cannot answer, so it returns 503 and a short JSON error, with Retry-After: 1.',
+        decision: '503 database unavailable',
+      });
+      return json(ctx, 503, { error: 'database unavailable' }, { 'cache-control': 'no-store', 'retry-after': '1' });
+    }
+    fallbacks = [{ edge: 'db', choice }];
   }
 
-  const replayed = db.value.kind === 'replayed';
-  if (db.value.kind === 'replayed') {
+  const replayed = answer?.kind === 'replayed';
+  if (answer?.kind === 'replayed') {
     note(ctx, tag, 'app', {
       kind: 'replay',
-      narration: `This Idempotency-Key is already stored with order ${db.value.stored.orderId}: the app writes nothing new and resumes where the first request left off${op.payments === 'charge' ? ', at the charge, which the payments API dedupes by the same key' : ''}.`,
-      decision: `key ${key} found: order ${db.value.stored.orderId}, no new row`,
+      narration: `This Idempotency-Key is already stored with order ${answer.stored.orderId}: the app writes nothing new and resumes where the first request left off${op.payments === 'charge' ? ', at the charge, which the payments API dedupes by the same key' : ''}.`,
+      decision: `key ${key} found: order ${answer.stored.orderId}, no new row`,
     });
   }
-  const orderId = db.value.kind === 'replayed' ? (db.value.stored.orderId ?? null) : db.value.orderId;
+  const orderId = !answer ? null : answer.kind === 'replayed' ? (answer.stored.orderId ?? null) : answer.orderId;
 
   if (op.payments) {
     // What matters is the payments call itself: a read is safe to repeat, a charge only with the key, which the app forwards.
     const forwardedKey = op.payments === 'charge' ? key : null;
     const paymentsRepeatable = op.payments === 'read' || forwardedKey !== null || world.retry.unsafe;
-    const payments = yield* withRetries(
+    const paymentsGuards = world.resilience.atPod(pod.index, 'thirdparty');
+    const payments = yield* withRetries<HttpResponse | 'refused' | 'rejected'>(
       ctx,
       {
+        guards: paymentsGuards,
         layer: 'thirdparty',
         requestId: req.requestId,
         caller: 'app',
@@ -190,6 +249,7 @@ export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<Ht
         what: op.payments === 'read' ? 'the payments call' : 'the charge',
       },
       (attempt) => withAppDeadline(ctx, { requestId: req.requestId, attempt }, 'thirdparty', callOnce(ctx, { requestId: req.requestId, attempt }, op.payments!, forwardedKey), 'refused' as const),
+      'rejected',
     );
     if (!payments.ok && typeof payments.value !== 'string' && payments.value.status === 409) {
       // The charge is still running under this key: ask the client to come back, and its repeat will be answered from the key.
@@ -200,13 +260,25 @@ export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<Ht
       });
       return json(ctx, 503, { error: 'charge in progress' }, { 'cache-control': 'no-store', 'retry-after': '1' });
     }
-    if (!payments.ok) {
-      note(ctx, tag, 'app', {
-        kind: 'done',
-        narration: 'The payments API failed, so the app answers 502 Bad Gateway: an upstream it depends on broke.',
-        decision: '502 payments provider unavailable',
-      });
-      return json(ctx, 502, { error: 'payments provider unavailable' }, { 'cache-control': 'no-store' });
+    const paymentsKey = PAYMENTS_KEY[op.payments];
+    if (payments.ok) paymentsGuards?.fallback?.remember(paymentsKey, ctx.kernel.now);
+    else {
+      const choice = standIn(
+        ctx,
+        tag,
+        paymentsGuards,
+        { caller: 'app', callee: 'thirdparty', what: 'the subscription', defaultWords: 'the plan is left unknown, the rest is answered', never: op.payments === 'charge' ? 'a charge that did not happen cannot be answered from a copy' : null },
+        paymentsKey,
+      );
+      if (!choice) {
+        note(ctx, tag, 'app', {
+          kind: 'done',
+          narration: 'The payments API failed, so the app answers 502 Bad Gateway: an upstream it depends on broke.',
+          decision: '502 payments provider unavailable',
+        });
+        return json(ctx, 502, { error: 'payments provider unavailable' }, { 'cache-control': 'no-store' });
+      }
+      (fallbacks ??= []).push({ edge: 'payments', choice });
     }
   }
 
@@ -226,6 +298,8 @@ export function* handleApp(ctx: SimContext, req: HttpRequest, pod: Pod): Task<Ht
       ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
     });
   }
+
+  if (fallbacks) return fallbackAnswer(ctx, tag, req, fallbacks);
 
   const { contentChanged, deploys } = world.conditions;
   const etag = etagFor(1 + (contentChanged ? 1 : 0) + deploys);

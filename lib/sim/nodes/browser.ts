@@ -7,6 +7,8 @@ import { note, work, type SimContext, type Tag } from '../context';
 import { exchange, statusLine, type HttpRequest, type HttpResponse } from '../http';
 import { carriesBody, clientMayRepeat, METHOD_SEMANTICS } from '../methods';
 import type { Task } from '../kernel/kernel';
+import type { FallbackServed } from '../resilience/fallback';
+import { standIn } from '../resilience/stand-in';
 import { withRetries, type AttemptResult, type RetryOutcome } from '../retry/retry';
 import { apiPathFor, payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
 import type { CacheOutcome } from '../types';
@@ -118,13 +120,18 @@ export function staticUrlsIn(body: string | null): string[] {
   }
 }
 
+/** What the browser got for one URL, and what its fallback showed instead of a server error, if anything did. */
+export type BrowserOutcome = RetryOutcome<HttpResponse> & { fallback?: FallbackServed };
+
 /** Sends a request to the edge, and again as the retry policy allows: what one visitor's browser does for one URL. */
-// Returns the retry loop's own process rather than delegating to it: one generator fewer on every wait of every request.
-export function requestWithRetries(ctx: SimContext, edge: EdgeState, base: HttpRequest, idempotencyKey: string | null): Task<RetryOutcome<HttpResponse>> {
+export function* requestWithRetries(ctx: SimContext, edge: EdgeState, base: HttpRequest, idempotencyKey: string | null): Task<BrowserOutcome> {
   const { unsafe } = ctx.world.retry;
-  return withRetries(
+  // This visitor's own breaker, bulkhead, quota and fallback, if the browser has any: new with each visitor.
+  const guards = ctx.world.resilience.forVisitor(ctx.kernel.now);
+  const outcome = yield* withRetries(
     ctx,
     {
+      guards,
       layer: 'browser',
       requestId: base.requestId,
       caller: 'browser',
@@ -153,6 +160,19 @@ export function requestWithRetries(ctx: SimContext, edge: EdgeState, base: HttpR
       return { ok: false, value: res, transient, safeToRepeat: false, reason: `a ${statusLine(res.status)}`, ...(hinted ? { retryAfterMs: retryAfter * 1000 } : {}) };
     },
   );
+  const store = guards?.fallback;
+  if (!store) return outcome;
+  if (outcome.ok) store.remember(base.path, ctx.kernel.now);
+  // A 4xx is the server's answer about the request; only a server error or no answer is a failure to stand in for.
+  if (outcome.ok || outcome.value.status < 500) return outcome;
+  const choice = standIn(
+    ctx,
+    { requestId: base.requestId, attempt: outcome.attempts },
+    guards,
+    { caller: 'browser', callee: 'edge', what: 'this page', defaultWords: 'the page shows its built-in placeholder, "temporarily unavailable", with what it can draw without data', never: null },
+    base.path,
+  );
+  return choice ? { ...outcome, fallback: choice.serves } : outcome;
 }
 
 export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserResult> {
@@ -177,15 +197,18 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   const assetLatencies: number[] = [];
 
   if (response.status >= 400) {
+    const fallback = outcome.fallback;
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
       narration: () =>
-        response.status === 403
-          ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
-          : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
-      decision: `render error state for ${statusLine(response.status)}`,
+        fallback
+          ? `The page draws its fallback instead of an error (${fallback}): the visitor sees a page, with less in it.`
+          : response.status === 403
+            ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
+            : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
+      decision: fallback ? `render fallback (${fallback}) for ${statusLine(response.status)}` : `render error state for ${statusLine(response.status)}`,
     });
-    return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: null, cache: response.cache ?? 'bypass', assetLatencies };
+    return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: fallback ? ctx.kernel.now - start : null, cache: response.cache ?? 'bypass', assetLatencies };
   }
 
   if (world.request.kind === 'api' && response.body !== null) {

@@ -24,7 +24,7 @@ const SHED_MS = 20;
 /** The Retry-After, in seconds, the payments API sends with its 503. *assumed* */
 const SHED_RETRY_AFTER_S = 1;
 
-const CALLS: Readonly<Record<PaymentsCall, { method: 'GET' | 'POST'; path: string }>> = {
+export const CALLS: Readonly<Record<PaymentsCall, { method: 'GET' | 'POST'; path: string }>> = {
   read: { method: 'GET', path: '/v1/subscriptions/42' },
   charge: { method: 'POST', path: '/v1/charges' },
 };

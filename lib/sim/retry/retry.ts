@@ -11,12 +11,19 @@
  * backoff and the server's hint, as the AWS SDK's standard retry strategy does (aws-sdk-js-v3,
  * `StandardRetryStrategy`: the delay is the larger of the computed backoff and the retry-after hint).
  * The hint is capped at the policy's cap, so one header cannot park a client for hours.
+ *
+ * An edge may have guards (lib/sim/resilience): each attempt then goes through its circuit breaker and bulkhead,
+ * and a refused attempt ends the loop at once, unretried, for the caller's fallback to take over: the breaker would
+ * refuse again until its wait is over, and a full bulkhead is overload that an immediate retry only adds to. With the
+ * AWS SDK's retry quota on, a retry is made only if the quota can pay for it.
  */
 import type { RetryLayer } from '@/lib/scenario/schema';
 import { note, span, type SimContext } from '../context';
 import type { Task } from '../kernel/kernel';
 import { NODES } from '../topology';
 import type { NodeId } from '../types';
+import { afterCall, beforeCall, countCall, type Rejection } from '../resilience/guarded';
+import type { EdgeGuards } from '../resilience/guards';
 import { backoffSchedule } from './backoff';
 
 export type AttemptResult<T> =
@@ -31,6 +38,8 @@ export type AttemptResult<T> =
       reason: string;
       /** The server's Retry-After, in ms, when it sent one with a 503 or 429. */
       retryAfterMs?: number;
+      /** The caller's own deadline ran out: the AWS SDK's retry quota charges more for a retry after a timeout. */
+      timedOut?: boolean;
     };
 
 export interface RetryPlan {
@@ -46,23 +55,59 @@ export interface RetryPlan {
   naive?: boolean;
   /** What is retried, in words: "the query", "the request". */
   what: string;
+  /** The edge's breaker, bulkhead, retry quota and fallback, shared by every call this process makes on it; none when off. */
+  guards?: EdgeGuards | null;
 }
 
 export interface RetryOutcome<T> {
   value: T;
   ok: boolean;
+  /** Calls made: a refused attempt is not one. */
   attempts: number;
+  /** Set when the last attempt was refused by the edge's circuit breaker or bulkhead, without a call. */
+  rejected?: Rejection;
 }
 
-export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (attempt: number) => Task<AttemptResult<T>>): Task<RetryOutcome<T>> {
+/**
+ * `whenRefused` is the value a refused first attempt gives, when there is no failure yet to pass on. A visitor's
+ * browser needs none: its guards are new with the visitor, so its first attempt always goes.
+ */
+export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (attempt: number) => Task<AttemptResult<T>>, whenRefused?: T): Task<RetryOutcome<T>> {
   const policy = ctx.world.retry;
   const enabled = policy.layers.includes(plan.layer);
   const maxAttempts = enabled ? policy.attempts : 1;
   const nextBackoff = backoffSchedule(policy, ctx.random.jitter);
+  const guards = plan.guards ?? null;
+  const quota = guards?.quota ?? null;
+  // What the last retry cost the quota: a success gives it back (the AWS SDK's releaseRetryTokens).
+  let retryCost: number | null = null;
+  let failed: AttemptResult<T> | null = null;
 
   for (let attempt = 1; ; attempt++) {
-    const result = yield* attemptOnce(attempt);
-    if (result.ok) return { value: result.value, ok: true, attempts: attempt };
+    let result: AttemptResult<T>;
+    if (guards) {
+      const refused = beforeCall(ctx, guards, plan, attempt);
+      if (refused) {
+        const value = failed ? failed.value : whenRefused;
+        if (value === undefined) throw new Error(`a refused first attempt at ${plan.layer} needs a value to give`);
+        return { value, ok: false, attempts: attempt - 1, rejected: refused };
+      }
+      const startedAt = ctx.kernel.now;
+      let ended: AttemptResult<T> | null = null;
+      try {
+        result = ended = yield* attemptOnce(attempt);
+      } finally {
+        afterCall(ctx, guards, plan, attempt, startedAt, ended);
+      }
+    } else {
+      countCall(ctx.counters, plan.layer);
+      result = yield* attemptOnce(attempt);
+    }
+    if (result.ok) {
+      quota?.release(retryCost);
+      return { value: result.value, ok: true, attempts: attempt };
+    }
+    failed = result;
 
     const tag = { requestId: plan.requestId, attempt };
     const stop = (why: string, decision: string): RetryOutcome<T> => {
@@ -84,6 +129,18 @@ export function* withRetries<T>(ctx: SimContext, plan: RetryPlan, attemptOnce: (
     }
     if (attempt >= maxAttempts) {
       return stop(`${caller} gives up after ${attempt} attempts: ${result.reason} every time.`, `gave up after ${attempt}/${maxAttempts} attempts`);
+    }
+    if (quota) {
+      const cost = quota.costOf(result.timedOut === true);
+      const left = quota.capacity;
+      if (!quota.withdraw(cost)) {
+        ctx.counters.retriesDenied += 1;
+        return stop(
+          `${caller} does not retry: its retry quota has ${left} tokens left, and a retry after ${result.reason} costs ${cost}. While calls keep failing, the quota keeps retries from multiplying the load.`,
+          `no retry: retry quota ${left} < ${cost}`,
+        );
+      }
+      retryCost = cost;
     }
 
     const delay = nextBackoff();
