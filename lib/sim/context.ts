@@ -21,6 +21,12 @@ export interface Counters {
   retries: number;
   cacheLookups: number;
   cacheHits: number;
+  /** CloudFront at scale (lib/sim/edge): Origin Shield's lookups and hits, failovers, edge function runs and cold starts. */
+  originShieldLookups: number;
+  originShieldHits: number;
+  failovers: number;
+  functionRuns: number;
+  coldStarts: number;
 }
 
 export interface SimContext {
@@ -42,7 +48,7 @@ export interface SimContext {
 
 /** Nothing counted yet: a run's start, and the baseline a window of a run is measured from. */
 export function noCounts(): Counters {
-  return { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 };
+  return { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0, originShieldLookups: 0, originShieldHits: 0, failovers: 0, functionRuns: 0, coldStarts: 0 };
 }
 
 export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = singleRequestShape(scenario)): SimContext {

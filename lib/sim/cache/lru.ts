@@ -34,6 +34,19 @@ export class Lru<K, V> {
     this.entries.clear();
   }
 
+  /** Forgets the entries whose key `drop` picks, and says how many went. O(size): for rare events, such as an invalidation. */
+  deleteWhere(drop: (key: K) => boolean): number {
+    let dropped = 0;
+    // A Map's iterator goes on past an entry deleted under it (ECMAScript, "Map Iterator Objects").
+    for (const key of this.entries.keys()) {
+      if (drop(key)) {
+        this.entries.delete(key);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
   /** Stores the entry as the most recently used, evicting the least recently used if the cache is full. */
   set(key: K, value: V): void {
     this.entries.delete(key);
