@@ -16,12 +16,16 @@ import { unifiedDiff } from './line-diff';
 export const TRACE_DIR = fileURLToPath(new URL('../sim/__traces__/', import.meta.url));
 export const TRACE_EXT = '.trace';
 
-/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation. */
+/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation, CloudFront at scale. */
 export const REFERENCE_LINKS = [
   'method=POST&idem=yes&db=slow',
   'db=slow&dbDelay=40000&timeout=0&retryAt=none&cache=off',
   'cache=stale&db=down',
   'cache=stale&cacheControl=max-age=60,stale-while-revalidate=120',
+  // CloudFront at scale: edge → Origin Shield → origin; a failover to the secondary origin; edge functions at each trigger point.
+  'originShield=yes',
+  'originGroup=yes&db=down&cache=off',
+  'cfFunction=viewer-request,viewer-response&lambdaEdge=origin-request,origin-response&conn=cold',
 ] as const;
 
 export interface Reference {
