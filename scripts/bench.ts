@@ -6,7 +6,8 @@
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
- *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it.
+ *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it; TRAFFIC_LINK adds link parameters to the
+ *    traffic runs (`TRAFFIC_LINK='originShield=yes'`), to measure them with a feature on.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
  * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
  *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for
@@ -28,6 +29,7 @@ import { planOf, shapeOf } from '@/lib/traffic';
 import { MetricsRecorder } from '@/lib/traffic/metrics';
 import { TrafficRun } from '@/lib/traffic/run';
 import type { Scenario } from '@/lib/scenario/schema';
+import { decodeLink } from '@/lib/scenario/url-codec';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -112,10 +114,16 @@ function budgetFor(route: string): number | undefined {
   return BUDGETS_KB[route];
 }
 
-/** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default. */
+/** Link parameters the traffic runs add to the defaults, such as `originShield=yes`: the bench with a feature on. */
+const TRAFFIC_LINK = process.env.TRAFFIC_LINK ?? '';
+
+/** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default (or as TRAFFIC_LINK says). */
 function trafficScenario(requests: number): Scenario {
   const rate = 50;
-  return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
+  const decoded = decodeLink(TRAFFIC_LINK);
+  if (decoded.notices.length) throw new Error(`TRAFFIC_LINK: ${decoded.notices.map((n) => `${n.param}: ${n.message}`).join('; ')}`);
+  const base = TRAFFIC_LINK ? decoded.scenario : DEFAULT_SCENARIO;
+  return applyChanges(base, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
 }
 
 function timedTraffic(scenario: Scenario, recorder: Recorder) {
@@ -168,7 +176,7 @@ console.log(`  engine time / heap time     ${engine.engineOverHeap.toFixed(1)}×
 const traffic = process.env.TRAFFIC === '0' ? null : trafficBench();
 if (traffic) {
   const f = (n: number) => Math.round(n).toLocaleString('en');
-  console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs)`);
+  console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs${TRAFFIC_LINK ? `, with ${TRAFFIC_LINK}` : ''})`);
   console.log(`  ${f(traffic.requests)} requests           ${f(traffic.ms)} ms   (target < 2,000 ms)`);
   console.log(`  kernel steps                ${f(traffic.kernelSteps)}; the bare heap loop over as many entries is ${traffic.engineOverHeapSteps.toFixed(1)}× faster`);
   console.log(`  events/s, metrics recorder  ${f(traffic.metricsEventsPerSecond)}   (${((traffic.metricsEventsPerSecond / traffic.bareHeapEventsPerSecond) * 100).toFixed(1)}% of the bare loop's ${f(traffic.bareHeapEventsPerSecond)}; target ≥ 25%)`);

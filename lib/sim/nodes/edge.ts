@@ -2,6 +2,7 @@
  * The CloudFront edge location: WAF first, then the cache behaviour for the path, then — on a miss or a
  * stale copy — the origin (the ALB for /api/*, S3 for /static/*), with CloudFront's origin timeout.
  * X-Cache values are CloudFront's own: "Hit", "RefreshHit", "Miss" and "Error from cloudfront".
+ * What the distribution adds around it (edge functions, Origin Shield, an origin group) is in lib/sim/edge.
  */
 import type { HttpMethod } from '@/lib/scenario/schema';
 import { fork, waitFor, withDeadline, type Signal, type Task } from '../kernel/kernel';
@@ -425,7 +426,10 @@ function* atEdgeLocation(ctx: SimContext, edge: EdgeState, req: HttpRequest): Ta
 
   note(ctx, tag, 'edge', {
     kind: 'cache-miss',
-    narration: entry?.isError ? 'The cached error has expired, so the edge asks the origin again.' : 'The edge has no copy of this URL: a cache miss, so it asks the origin.',
+    narration: () => {
+      const upstream = ctx.world.distribution.originShield ? 'Origin Shield' : 'the origin';
+      return entry?.isError ? `The cached error has expired, so the edge asks ${upstream} again.` : `The edge has no copy of this URL: a cache miss, so it asks ${upstream}.`;
+    },
     decision: 'X-Cache: Miss from cloudfront',
   });
   const res = yield* fetchShared(edge.inFlight, key, toOrigin(ctx, edge, behaviour, req, {}));
