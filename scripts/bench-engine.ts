@@ -72,10 +72,15 @@ function engineBench() {
   };
 }
 
-/** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default. */
+/** Link parameters the traffic runs add to the defaults (`TRAFFIC_LINK='originShield=yes'`): a feature's cost when on. */
+const TRAFFIC_LINK = process.env.TRAFFIC_LINK ?? '';
+
+/** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default (or as TRAFFIC_LINK says). */
 function trafficScenario(requests: number): Scenario {
   const rate = 50;
-  return { ...applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } }), network };
+  const decoded = decodeLink(TRAFFIC_LINK);
+  if (decoded.notices.length) throw new Error(`TRAFFIC_LINK: ${decoded.notices.map((n) => `${n.param}: ${n.message}`).join('; ')}`);
+  return applyChanges(decoded.scenario, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
 }
 
 /**

@@ -8,7 +8,8 @@
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
  *    The same 100,000 again with every resilience pattern on at every calling edge, to hold the breakers to the target.
- *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it.
+ *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it; TRAFFIC_LINK adds link parameters to the
+ *    traffic runs (`TRAFFIC_LINK='originShield=yes'`), to measure them with a feature on.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
  * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
  *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for
@@ -95,7 +96,7 @@ console.log(`  engine time / heap time     ${engine.engineOverHeap.toFixed(1)}×
 
 if (traffic) {
   const f = (n: number) => Math.round(n).toLocaleString('en');
-  console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs)`);
+  console.log(`\nTraffic mode (median of ${process.env.TRAFFIC_RUNS ?? 3} runs${process.env.TRAFFIC_LINK ? `, with ${process.env.TRAFFIC_LINK}` : ''})`);
   console.log(`  ${f(traffic.requests)} requests           ${f(traffic.ms)} ms   (target < 2,000 ms)`);
   console.log(`  the same, every resilience   ${f(traffic.guardedMs)} ms   (breakers, bulkheads, fallbacks and the retry quota at every edge; target < 2,000 ms)`);
   console.log(`  kernel steps                ${f(traffic.kernelSteps)}; the bare heap loop over as many entries is ${traffic.engineOverHeapSteps.toFixed(1)}× faster`);

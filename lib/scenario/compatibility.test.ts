@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@/lib/sim';
+import { runTrafficSync } from '@/lib/traffic';
 import { scenarioWith } from '@/lib/testing/scenario';
 import { compatibilityNotices } from './compatibility';
 import { DB_ENGINES, METHODS } from './schema';
@@ -73,6 +74,41 @@ describe('settings that cannot take effect together', () => {
       const unchanged = withKey.retries === without.retries && withKey.thirdPartyCalls === without.thirdPartyCalls;
       const explained = compatibilityNotices(scenarioWith({ request: { method, idempotencyKey: true } })).some((n) => n.param === 'idem');
       expect(explained, method).toBe(unchanged);
+    }
+  });
+
+  it('explains the CloudFront parts this request never meets', () => {
+    expect(compatibilityNotices(scenarioWith({ request: { method: 'PUT' }, cdn: { originShield: true } }))).toEqual([
+      { param: 'originShield', message: 'A PUT goes from the edge straight to the origin: only GET and HEAD pass through Origin Shield.' },
+    ]);
+    expect(compatibilityNotices(scenarioWith({ cache: { state: 'off' }, cdn: { originShield: true } })).map((n) => n.param)).toEqual(['originShield']);
+    expect(compatibilityNotices(scenarioWith({ request: { method: 'DELETE' }, cdn: { originGroup: true } })).map((n) => n.param)).toEqual(['originGroup']);
+    expect(compatibilityNotices(scenarioWith({ cdn: { edgeLocations: 3 } })).map((n) => n.param)).toEqual(['edgeLocations']);
+    // In a traffic run they all take effect; what is left is the note that this page shows one request of it.
+    expect(compatibilityNotices(scenarioWith({ mode: 'traffic', cdn: { edgeLocations: 3, originShield: true, originGroup: true } })).map((n) => n.param)).toEqual(['mode']);
+  });
+
+  it('matches the engine: an Origin Shield notice exactly when the request skips it', () => {
+    for (const method of METHODS) {
+      for (const state of ['empty', 'off'] as const) {
+        const scenario = scenarioWith({ request: { method }, cache: { state }, cdn: { originShield: true } });
+        const skipped = !runScenario(scenario).events.some((e) => e.kind === 'origin-shield-request');
+        expect(compatibilityNotices(scenario).some((n) => n.param === 'originShield'), `${method}, cache=${state}`).toBe(skipped);
+      }
+    }
+  });
+
+  it('matches the engine: an origin group notice exactly when a failing origin is not failed over', () => {
+    for (const method of METHODS) {
+      const scenario = scenarioWith({
+        mode: 'traffic',
+        request: { method },
+        cache: { state: 'off' },
+        traffic: { rate: 20, durationS: 2, timeline: [{ atS: 0, action: 'origin-5xx' }] },
+        cdn: { originGroup: true },
+      });
+      const failedOver = (runTrafficSync(scenario).summary.cdn?.failovers ?? 0) > 0;
+      expect(compatibilityNotices(scenario).some((n) => n.param === 'originGroup'), method).toBe(!failedOver);
     }
   });
 });

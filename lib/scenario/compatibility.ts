@@ -13,8 +13,11 @@ import type { Notice } from './url-codec';
  */
 const READS: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS'];
 
+/** The methods an origin group fails over (CloudFront Developer Guide, "Optimize high availability with CloudFront origin failover"). */
+const FAILS_OVER: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS'];
+
 export function compatibilityNotices(scenario: Scenario): Notice[] {
-  const { db, request } = scenario;
+  const { db, request, cache } = scenario;
   const notices: Notice[] = [];
   const read = READS.includes(request.method);
 
@@ -75,6 +78,27 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
         message: 'A security group judges only the SYN that opens a connection, and every connection here was open before its rules changed (conn=warm): they change nothing in this run. With conn=cold, connections open under them.',
       });
     }
+  }
+
+  // CloudFront at scale (docs/scenario-format.md): parts a link can switch on that this request never meets.
+  const { cdn } = scenario;
+  if (cdn.originShield && (cache.state === 'off' || (request.method !== 'GET' && request.method !== 'HEAD'))) {
+    // CloudFront Developer Guide, "How CloudFront works with regional edge caches": proxy methods and requests that
+    // are not cached go from the edge location straight to the origin.
+    notices.push({
+      param: 'originShield',
+      message:
+        cache.state === 'off'
+          ? 'Caching is off, so every request goes from the edge straight to the origin: Origin Shield only takes cacheable requests.'
+          : `A ${request.method} goes from the edge straight to the origin: only GET and HEAD pass through Origin Shield.`,
+    });
+  }
+  if (cdn.originGroup && !FAILS_OVER.includes(request.method)) {
+    // CloudFront Developer Guide, "Optimize high availability with CloudFront origin failover".
+    notices.push({ param: 'originGroup', message: `CloudFront fails over only GET, HEAD and OPTIONS: a ${request.method} always gets the primary origin's answer.` });
+  }
+  if (cdn.edgeLocations > 1 && scenario.mode === 'single') {
+    notices.push({ param: 'edgeLocations', message: 'One request meets one edge location: edgeLocations spreads the visitors of a traffic run (mode=traffic).' });
   }
   return notices;
 }

@@ -111,4 +111,26 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     fallbackTtlS: 60,
     retryQuota: 'off',
   },
+  cdn: {
+    // One edge location, and nothing between its cache and the origin: the distribution every run had before.
+    edgeLocations: 1,
+    originShield: false,
+    // *assumed*: Origin Shield sits in the origin's Region (CloudFront Developer Guide, "Choosing the AWS Region for
+    // Origin Shield"), a little nearer than the origin's own round trip would suggest; a knob, not a measurement.
+    originShieldRttMs: 30,
+    // *assumed*: regional edge caches hold more than any edge location (CloudFront Developer Guide, "How CloudFront
+    // works with regional edge caches"), so ten times the edge's default.
+    originShieldCapacity: 100_000,
+    originGroup: false,
+    failoverOn: ['500', '502', '503', '504'],
+    // An invalidation of everything, as the timeline's invalidate did before paths could be chosen.
+    invalidationPaths: '/*',
+    cfFunctions: [],
+    // *assumed*: CloudFront Functions run for under a millisecond ("Choosing between CloudFront Functions and Lambda@Edge").
+    cfFunctionMs: 0.5,
+    lambdaEdge: [],
+    // *assumed*: a small Lambda@Edge function, and what starting a Node.js execution environment adds to its first run.
+    lambdaMs: 20,
+    lambdaColdStartMs: 400,
+  },
 }) as Scenario;

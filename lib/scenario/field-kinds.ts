@@ -76,6 +76,8 @@ export interface TextField extends Common {
   singleLine?: true;
   /** What a link must give, in words, for its notice: “expected …”. */
   expected: string;
+  /** What the whole text must match, when not just any text does (`expected` says it in words). */
+  pattern?: RegExp;
 }
 
 /** Any subset of `values`, written in their order: `a,b`, or `none`. */

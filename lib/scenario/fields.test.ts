@@ -20,6 +20,8 @@ describe('the field table', () => {
       'breaker', 'breakerAt', 'failureRate', 'slidingWindow', 'minCalls', 'openWait', 'halfOpenCalls', 'slowCall', 'slowRate',
       'errorPercent', 'resetTimeout', 'rollingWindow', 'rollingBuckets', 'volumeThreshold', 'bulkhead', 'bulkheadAt',
       'fallback', 'fallbackAt', 'fallbackTtl', 'retryQuota',
+      'edgeLocations', 'originShield', 'rttOriginShield', 'originShieldSize', 'originGroup', 'failoverOn', 'invalidatePaths',
+      'cfFunction', 'cfFunctionMs', 'lambdaEdge', 'lambdaMs', 'lambdaColdStart',
     ]);
     // A renamed parameter keeps its old name as an alias, so links made before still read.
     expect(Object.fromEntries(FIELD_ENTRIES.filter((e) => e.aliases).map((e) => [e.param, e.aliases]))).toEqual({ appMs: ['appWork'] });
@@ -67,6 +69,8 @@ describe('the field table', () => {
       'backoffStudy.clients',
       'network.sgAlb', 'network.sgWeb', 'network.sgApp', 'network.sgDb', 'network.naclPublic', 'network.naclApp', 'network.naclData',
       ...FIELD_ENTRIES.map((e) => e.path).filter((path) => path.startsWith('resilience.')),
+      'cdn.edgeLocations', 'cdn.originShield', 'cdn.originShieldRttMs', 'cdn.originShieldCapacity', 'cdn.originGroup', 'cdn.failoverOn',
+      'cdn.invalidationPaths', 'cdn.cfFunctions', 'cdn.cfFunctionMs', 'cdn.lambdaEdge', 'cdn.lambdaMs', 'cdn.lambdaColdStartMs',
     ]);
   });
 

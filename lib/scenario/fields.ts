@@ -9,6 +9,7 @@
  * names in fields.test.ts; tests check both. A rule that ties it to other settings goes in rules.ts.
  */
 import { DB_ENGINE_LABELS, DB_PORTS, TIMELINE_ACTION_MEANINGS } from './vocabulary';
+import { CLOUDFRONT_FUNCTION_EVENTS, FAILOVER_STATUS_CODES, LAMBDA_EDGE_EVENTS } from './vocabulary';
 import { choice, int, list, networkAcl, num, schedule, securityGroup, text, yesNo } from './field-kinds';
 import {
   BACKOFFS,
@@ -314,5 +315,66 @@ export const FIELDS = {
     label: 'AWS SDK retry quota',
     options: { off: 'Off', on: 'On: 500 tokens, 5 a retry, 10 after a timeout' },
     hint: 'The standard retry mode’s token bucket, as the AWS SDK for JavaScript v3 kept it before its 2026 retry update (@smithy/util-retry 4.2.13).',
+  }),
+
+  // CloudFront at scale: edge locations, Origin Shield, origin failover, invalidation paths, edge functions. No
+  // groups yet (links and files set them); docs/scenario-format.md, "CloudFront at scale", says what each does.
+  'cdn.edgeLocations': int({
+    param: 'edgeLocations',
+    label: 'Edge locations',
+    min: 1,
+    max: 50,
+    hint: 'Traffic runs: visitors are spread evenly over this many edge locations, each with its own cache.',
+  }),
+  'cdn.originShield': yesNo({
+    param: 'originShield',
+    label: 'Origin Shield (a regional cache tier in front of the origin)',
+    hint: 'Misses at the edge ask it before the origin; POST, PUT, PATCH, DELETE and OPTIONS go straight to the origin.',
+  }),
+  'cdn.originShieldRttMs': int({ param: 'rttOriginShield', label: 'Edge location ↔ Origin Shield round trip', unit: 'ms', min: 1, max: 2000 }),
+  'cdn.originShieldCapacity': int({ param: 'originShieldSize', label: 'Origin Shield cache capacity', unit: 'objects', min: 1, max: 10_000_000 }),
+  'cdn.originGroup': yesNo({
+    param: 'originGroup',
+    label: 'Origin group: fail over to a secondary origin',
+    hint: 'Only GET, HEAD and OPTIONS fail over, and every request tries the primary first.',
+  }),
+  'cdn.failoverOn': list({
+    param: 'failoverOn',
+    values: FAILOVER_STATUS_CODES,
+    label: 'Fail over when the primary answers',
+    options: Object.fromEntries(FAILOVER_STATUS_CODES.map((code) => [code, code])) as Record<(typeof FAILOVER_STATUS_CODES)[number], string>,
+    hint: 'A failed connection or a timeout fails over too, whatever is chosen.',
+  }),
+  'cdn.invalidationPaths': text({
+    param: 'invalidatePaths',
+    maxLength: 1000,
+    singleLine: true,
+    // CloudFront Developer Guide, "Invalidate files": a path starts with /, and * may only end it.
+    pattern: /^\/[^*,\s]*\*?(?:,\/[^*,\s]*\*?)*$/,
+    expected: 'comma-separated paths that each start with / and may end with *, such as /static/* or /api/products/1*',
+    label: 'What an invalidation removes',
+    hint: 'Case-sensitive; * matches anything from there on, the query string included.',
+  }),
+  'cdn.cfFunctions': list({
+    param: 'cfFunction',
+    values: CLOUDFRONT_FUNCTION_EVENTS,
+    label: 'CloudFront Functions run on',
+    options: { 'viewer-request': 'Viewer request', 'viewer-response': 'Viewer response' },
+  }),
+  'cdn.cfFunctionMs': num({ param: 'cfFunctionMs', label: 'A CloudFront Function takes', unit: 'ms', min: 0.1, max: 1, decimals: 1, hint: 'Submillisecond, as CloudFront documents.' }),
+  'cdn.lambdaEdge': list({
+    param: 'lambdaEdge',
+    values: LAMBDA_EDGE_EVENTS,
+    label: 'Lambda@Edge runs on',
+    options: { 'viewer-request': 'Viewer request', 'origin-request': 'Origin request', 'origin-response': 'Origin response', 'viewer-response': 'Viewer response' },
+  }),
+  'cdn.lambdaMs': int({ param: 'lambdaMs', label: 'A Lambda@Edge run takes', unit: 'ms', min: 1, max: 5000, hint: 'Viewer triggers may run for at most 5 s.' }),
+  'cdn.lambdaColdStartMs': int({
+    param: 'lambdaColdStart',
+    label: 'A Lambda@Edge cold start adds',
+    unit: 'ms',
+    min: 0,
+    max: 10_000,
+    hint: 'When no execution environment is free, Lambda starts one first; its Init phase may take at most 10 s.',
   }),
 };

@@ -4,7 +4,7 @@
  */
 import { inTimeOrder, parseDecimal, type Moment } from './field-kinds';
 import { formatNaclRule, formatRules, formatSgRule, parseNaclRules, parseSgRules } from './network-rules';
-import { getAt, setAt, type FieldEntry } from './paths';
+import { getAt, setAt, setChosen, type FieldEntry } from './paths';
 import type { Scenario } from './schema';
 
 export type LinkWrite = { ok: true; scenario: Scenario } | { ok: false; message: string };
@@ -86,12 +86,14 @@ export function writeParam(entry: FieldEntry, scenario: Scenario, raw: string): 
     case 'bool':
       return raw === 'yes' || raw === 'no' ? ok(setAt(scenario, entry.path, raw === 'yes')) : { ok: false, message: `expected one of ${quoted(['yes', 'no'])}` };
     case 'text':
-      return raw.length > entry.maxLength || (entry.singleLine && /[\r\n]/.test(raw)) ? { ok: false, message: `expected ${entry.expected}` } : ok(setAt(scenario, entry.path, raw));
+      return raw.length > entry.maxLength || (entry.singleLine && /[\r\n]/.test(raw)) || (entry.pattern && !entry.pattern.test(raw))
+        ? { ok: false, message: `expected ${entry.expected}` }
+        : ok(setAt(scenario, entry.path, raw));
     case 'list': {
       if (raw === 'none') return ok(setAt(scenario, entry.path, []));
       const parts = raw.split(',');
       if (!parts.every((p) => entry.values.some((v) => v === p))) return { ok: false, message: `expected “none” or a comma-separated list of ${quoted(entry.values)}` };
-      return ok(setAt(scenario, entry.path, entry.values.filter((v) => parts.includes(v))));
+      return ok(setChosen(scenario, entry, (v) => parts.includes(v)));
     }
   }
 }

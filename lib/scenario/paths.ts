@@ -74,3 +74,13 @@ export function setAt<P extends ScenarioPath>(scenario: Scenario, path: P, value
   if (tail === undefined) return { ...scenario, [head]: value };
   return { ...scenario, [head]: { ...(scenario[head] as object), [tail]: value } };
 }
+
+/** The entries whose value is a subset of their choices. */
+export type ListEntry = Extract<FieldEntry, { kind: 'list' }>;
+
+/** A new scenario with a list setting holding the choices `chosen` keeps, in the table's order (so equal sets are equal). */
+export function setChosen(scenario: Scenario, entry: ListEntry, chosen: (value: string) => boolean): Scenario {
+  // TypeScript cannot pair a union of entries with a union of value types; the field table's type, checked above,
+  // makes each entry's values exactly its path's choices, so a subset of them fits the path.
+  return setAt(scenario, entry.path, entry.values.filter(chosen) as never);
+}

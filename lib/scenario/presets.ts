@@ -126,6 +126,41 @@ export const TRAFFIC_PRESETS: readonly Preset[] = [
       traffic: { rate: 50, durationS: 100, timeline: [{ atS: 20, action: 'payments-down' }, { atS: 80, action: 'payments-ok' }] },
     },
   },
+  {
+    id: 'thundering-herd',
+    title: 'A thundering herd after an invalidation',
+    description:
+      'Every product page is invalidated at 30 s; 5 s later four edge locations miss them all at once, and the origin’s one pod takes the burst: watch originRps and p99 in the series. Try originShield=yes.',
+    changes: {
+      mode: 'traffic',
+      cache: { cacheControl: 'public, max-age=3600' },
+      latency: { appWorkMs: 6 },
+      app: { pods: 1 },
+      traffic: { rate: 500, durationS: 60, warmupS: 10, objects: 2000, zipf: 1, invalidationDelayS: 5, timeline: [{ atS: 30, action: 'invalidate' }] },
+      cdn: { edgeLocations: 4, invalidationPaths: '/api/products/*' },
+    },
+  },
+  {
+    id: 'stale-if-error',
+    title: 'stale-if-error saving the day',
+    description:
+      'The app answers 500 from 30 s to 50 s; the origin allows stale copies for 10 minutes after an error, so the edge keeps answering from its expired copies. Try cacheControl=public, max-age=5, must-revalidate.',
+    changes: {
+      mode: 'traffic',
+      cache: { cacheControl: 'public, max-age=5, stale-if-error=600' },
+      traffic: {
+        rate: 100,
+        durationS: 70,
+        warmupS: 10,
+        objects: 200,
+        zipf: 1,
+        timeline: [
+          { atS: 30, action: 'origin-5xx' },
+          { atS: 50, action: 'origin-ok' },
+        ],
+      },
+    },
+  },
 ];
 
 export function presetById(id: string): Preset | undefined {

@@ -42,4 +42,13 @@ export const RULES: readonly CrossFieldRule[] = [
     resets: ['traffic.warmupS', 'traffic.durationS'],
     afterReset: 'warmup and duration were reset to their starting values',
   },
+  {
+    // CloudFront Developer Guide, "Restrictions on all edge functions": a cache behaviour cannot combine CloudFront
+    // Functions and Lambda@Edge in viewer events (viewer request and viewer response).
+    path: 'cdn.lambdaEdge',
+    message: 'CloudFront Functions and Lambda@Edge cannot both run on viewer events (viewer-request, viewer-response)',
+    holds: ({ cdn }) => cdn.cfFunctions.length === 0 || !cdn.lambdaEdge.some((event) => event.startsWith('viewer-')),
+    resets: ['cdn.lambdaEdge'],
+    afterReset: 'lambdaEdge was reset to its starting value',
+  },
 ];

@@ -22,7 +22,8 @@ const decimal = (min: number, max: number, decimals: number) =>
   z.number().check(z.minimum(min), z.maximum(max), z.refine((v) => hasAtMostDecimals(v, decimals), { message: `expected at most ${decimals} digits after the point` }));
 const num = (field: NumField) => decimal(field.min, field.max, field.decimals);
 const oneOf = <V extends string>(field: EnumField<V>) => z.enum(field.values);
-const text = (field: TextField) => z.string().check(z.maxLength(field.maxLength));
+const text = (field: TextField) =>
+  field.pattern ? z.string().check(z.maxLength(field.maxLength), z.regex(field.pattern, { message: `expected ${field.expected}` })) : z.string().check(z.maxLength(field.maxLength));
 const subset = <V extends string>(field: ListField<V>) => z.array(z.enum(field.values)).check(z.maxLength(field.values.length));
 /** Moments in any order, at most `maxEntries` of them; what passes is in time order, ties in the order given. */
 const schedule = <A extends string>(field: ScheduleField<A>) =>
@@ -140,6 +141,34 @@ const resilienceSchema = z.object({
   retryQuota: oneOf(F['resilience.retryQuota']),
 });
 
+/**
+ * CloudFront at scale (docs/scenario-format.md, "CloudFront at scale"). Every default leaves the distribution as
+ * plain as before: one edge location, no Origin Shield, no origin group, no edge functions, invalidations of /*.
+ */
+const cdnSchema = z.object({
+  /** Traffic runs: how many edge locations share the visitors, evenly. A single run meets one. */
+  edgeLocations: int(F['cdn.edgeLocations']),
+  /** A regional cache tier between the edge locations and the origin (CloudFront Developer Guide, "Use Amazon CloudFront Origin Shield"). */
+  originShield: z.boolean(),
+  /** Round trip edge location ↔ Origin Shield. *assumed* */
+  originShieldRttMs: int(F['cdn.originShieldRttMs']),
+  /** How many objects Origin Shield holds before it evicts the least recently used. *assumed* */
+  originShieldCapacity: int(F['cdn.originShieldCapacity']),
+  /** An origin group: a secondary origin for GET, HEAD and OPTIONS when the primary fails. */
+  originGroup: z.boolean(),
+  /** The primary's status codes that fail over; a failed connection or a timeout always does. */
+  failoverOn: subset(F['cdn.failoverOn']),
+  /** What an invalidation on the timeline removes: comma-separated paths, `*` only at the end. */
+  invalidationPaths: text(F['cdn.invalidationPaths']),
+  /** The events a CloudFront Function runs on, and how long one run takes. *assumed* */
+  cfFunctions: subset(F['cdn.cfFunctions']),
+  cfFunctionMs: num(F['cdn.cfFunctionMs']),
+  /** The events a Lambda@Edge function runs on; how long a run takes, and what a cold start adds. *assumed* */
+  lambdaEdge: subset(F['cdn.lambdaEdge']),
+  lambdaMs: int(F['cdn.lambdaMs']),
+  lambdaColdStartMs: int(F['cdn.lambdaColdStartMs']),
+});
+
 const scenarioShape = z.object({
   v: z.literal(SCENARIO_VERSION),
   /** Every random draw (jitter, ages, ids) comes from this seed. */
@@ -229,6 +258,7 @@ const scenarioShape = z.object({
     naclData: naclRules,
   }),
   resilience: resilienceSchema,
+  cdn: cdnSchema,
 });
 
 export type Scenario = z.infer<typeof scenarioShape>;

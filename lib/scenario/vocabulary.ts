@@ -35,7 +35,7 @@ export const SWITCHES = ['off', 'on'] as const;
 /** Each timeline action in one line. The traffic engine (lib/traffic) decides what it does in detail. */
 export const TIMELINE_ACTION_MEANINGS: Readonly<Record<(typeof TIMELINE_ACTIONS)[number], string>> = {
   deploy: 'A new version of the app is deployed: its pods are replaced.',
-  invalidate: 'A CloudFront invalidation is issued; the edge drops its copies once it has propagated (traffic.invalidationDelayS).',
+  invalidate: 'A CloudFront invalidation of cdn.invalidationPaths is issued; every edge location (and Origin Shield) drops the matching copies once it has propagated (traffic.invalidationDelayS).',
   'db-slow': 'The database turns slow, as db=slow.',
   'db-down': 'The database stops answering, as db=down.',
   'db-ok': 'The database is healthy again.',
@@ -45,6 +45,16 @@ export const TIMELINE_ACTION_MEANINGS: Readonly<Record<(typeof TIMELINE_ACTIONS)
   'origin-5xx': 'The origin starts answering with server errors (5xx).',
   'origin-ok': 'The origin answers normally again.',
 };
+
+/**
+ * The status codes an origin group may fail over on (CloudFront Developer Guide, "Optimize high availability with
+ * CloudFront origin failover"). A failed connection or a timeout fails over whatever is chosen.
+ */
+export const FAILOVER_STATUS_CODES = ['400', '403', '404', '416', '500', '502', '503', '504'] as const;
+/** Where CloudFront Functions can run: viewer events only (CloudFront Developer Guide, "Choosing between CloudFront Functions and Lambda@Edge"). */
+export const CLOUDFRONT_FUNCTION_EVENTS = ['viewer-request', 'viewer-response'] as const;
+/** Where Lambda@Edge can run: the viewer events and the origin events (same page). */
+export const LAMBDA_EDGE_EVENTS = ['viewer-request', 'origin-request', 'origin-response', 'viewer-response'] as const;
 
 /** Each engine's name as its makers write it. */
 export const DB_ENGINE_LABELS: Readonly<Record<(typeof DB_ENGINES)[number], string>> = {
@@ -86,3 +96,5 @@ export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 export type BreakerLibrary = (typeof BREAKER_LIBRARIES)[number];
 export type Fallback = (typeof FALLBACKS)[number];
 export type Switch = (typeof SWITCHES)[number];
+export type FailoverStatusCode = (typeof FAILOVER_STATUS_CODES)[number];
+export type EdgeFunctionEvent = (typeof LAMBDA_EDGE_EVENTS)[number];

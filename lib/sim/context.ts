@@ -34,6 +34,12 @@ export interface Counters {
   fallbacks: number;
   /** Retries the AWS SDK's retry quota could not pay for. */
   retriesDenied: number;
+  /** CloudFront at scale (lib/sim/edge): Origin Shield's lookups and hits, failovers, edge function runs and cold starts. */
+  originShieldLookups: number;
+  originShieldHits: number;
+  failovers: number;
+  functionRuns: number;
+  coldStarts: number;
 }
 
 export interface SimContext {
@@ -70,6 +76,11 @@ export function noCounts(): Counters {
     breakerOpens: 0,
     fallbacks: 0,
     retriesDenied: 0,
+    originShieldLookups: 0,
+    originShieldHits: 0,
+    failovers: 0,
+    functionRuns: 0,
+    coldStarts: 0,
   };
 }
 

@@ -75,7 +75,15 @@ export function hashOf(...parts: readonly (string | number)[]): number {
 }
 
 /** The streams a run draws from. Named, so a new purpose gets a new stream instead of shifting an old one. */
-export type StreamName = 'jitter' | 'setup' | 'arrivals' | 'service' | 'samples' | 'study-network';
+export type StreamName =
+  | 'jitter'
+  | 'setup'
+  | 'arrivals'
+  | 'service'
+  | 'samples'
+  | 'study-network'
+  // Which edge location each visitor of a traffic run reaches, when there is more than one.
+  | 'locations';
 
 /** A draw from the standard normal distribution, N(0, 1): Box–Muller from two uniforms, the first under the root. */
 export function standardNormal(random: Random): number {

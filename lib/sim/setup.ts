@@ -9,7 +9,8 @@ import { note, SIM_EPOCH_MS, type SimContext } from './context';
 import { ASSET_CACHE_CONTROL } from './nodes/s3';
 import { etagFor, profileBody } from './nodes/app';
 import { buildRequest, singleRequestSpec } from './nodes/browser';
-import { ALL_METHODS, cacheKey, READ_METHODS, type CacheBehaviour, type EdgeState } from './nodes/edge';
+import { cacheKey } from './cache/keys';
+import { ALL_METHODS, READ_METHODS, type CacheBehaviour, type EdgeState } from './nodes/edge';
 import { PROFILE_PICTURE_PATH, SITE_HOST } from './site';
 
 /** A stale copy in the scenario expired this long ago. */
@@ -28,8 +29,11 @@ function seedObject(cache: EdgeCache, path: string, query: string, headers: Reco
  * request the scenario makes (to both in a traffic mix, where the static files keep their own day-long
  * Cache-Control). `startingCopies` false leaves the cache empty: a traffic run warms it with its own requests.
  */
-export function createEdge(ctx: SimContext, startingCopies = true): EdgeState {
-  const { cache: cacheSettings, request, edgeCache: cache } = ctx.world;
+export function createEdge(ctx: SimContext, startingCopies = true, location = 0): EdgeState {
+  const { cache: cacheSettings, request, distribution } = ctx.world;
+  // Each edge location has its own cache and its own servers' name in Via; a single run meets the first.
+  const cache = distribution.locations[location]!;
+  const viaHost = location === 0 ? ctx.cosmeticHex(32, 'via') : ctx.cosmeticHex(32, 'via', location);
   const behaviours: CacheBehaviour[] = [
     {
       pattern: '/api/*',
@@ -51,7 +55,7 @@ export function createEdge(ctx: SimContext, startingCopies = true): EdgeState {
     },
   ];
 
-  if (!startingCopies) return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via'), inFlight: new Map() };
+  if (!startingCopies) return { cache, behaviours, viaHost, inFlight: new Map() };
   if (request.kind === 'api') {
     seedObject(cache, PROFILE_PICTURE_PATH, '', { 'cache-control': ASSET_CACHE_CONTROL, 'content-type': 'image/png', etag: '"0f343b0931126a20f133d67c2b018a3b"' }, '(image/png bytes)', ASSET_STORED_SECONDS_AGO);
   }
@@ -86,5 +90,5 @@ export function createEdge(ctx: SimContext, startingCopies = true): EdgeState {
       });
     }
   }
-  return { cache, behaviours, viaHost: ctx.cosmeticHex(32, 'via'), inFlight: new Map() };
+  return { cache, behaviours, viaHost, inFlight: new Map() };
 }

@@ -84,7 +84,13 @@ export type EventKind =
   | 'breaker'
   | 'breaker-reject'
   | 'bulkhead-reject'
-  | 'fallback';
+  | 'fallback'
+  // CloudFront at scale (lib/sim/edge): the hop to Origin Shield and back, a failover to the secondary origin,
+  // and an edge function's run at its trigger point
+  | 'origin-shield-request'
+  | 'origin-shield-response'
+  | 'origin-failover'
+  | 'edge-function';
 
 /** How a leg is drawn: requests, responses and handshake segments look different. */
 export type LegKind = 'request' | 'response' | 'handshake' | 'dns' | 'error';

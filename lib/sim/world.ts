@@ -7,7 +7,8 @@
  * thousand, and a fault can begin at second 20 of a traffic run without any node knowing about timelines.
  */
 import type { DbBehaviour, Distribution, Scenario, ThirdPartyBehaviour } from '@/lib/scenario/schema';
-import { EdgeCache } from './cache/edge-cache';
+import type { EdgeCache } from './cache/edge-cache';
+import { buildDistribution, type CloudFrontDistribution } from './edge/distribution';
 import type { Kernel, Resource } from './kernel/kernel';
 import { PacketFilters } from './net/filters';
 import { standardNormal, type Random } from './random';
@@ -56,6 +57,8 @@ export interface World {
   readonly latency: Scenario['latency'];
   readonly conditions: Conditions;
   readonly pods: readonly Pod[];
+  /** CloudFront around the edge location: every edge location's cache, Origin Shield, the origin group, edge functions. */
+  readonly distribution: CloudFrontDistribution;
   /** The pod Nginx sends the next request to: round robin, nginx's default (ngx_http_upstream_module). */
   nextPod(): Pod;
   /** The CPU time of one request's handler. */
@@ -75,6 +78,8 @@ export interface WorldShape {
   cacheCapacity: number;
   appSpread: Spread;
   dbSpread: Spread;
+  /** Edge locations sharing the visitors (traffic runs); one when not given. */
+  edgeLocations?: number;
 }
 
 /** The scenario's pods, pools and cache, with every time fixed: the single-request view, where nothing is drawn. */
@@ -106,11 +111,12 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
   };
   const pods: Pod[] = Array.from({ length: shape.pods }, (_, index) => ({ index, cpu: kernel.resource(1), pool: kernel.resource(shape.poolPerPod) }));
   let turn = 0;
+  const distribution = buildDistribution(scenario, () => SIM_EPOCH_MS + kernel.now, shape.cacheCapacity, shape.edgeLocations ?? 1);
   return {
     request: scenario.request,
     wafMode: scenario.waf.mode,
     cache: scenario.cache,
-    edgeCache: new EdgeCache(() => SIM_EPOCH_MS + kernel.now, scenario.cache, shape.cacheCapacity),
+    edgeCache: distribution.locations[0]!,
     origin: scenario.origin,
     albIdleTimeoutS: scenario.alb.idleTimeoutS,
     proxyReadTimeoutS: scenario.proxy.readTimeoutS,
@@ -123,6 +129,7 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
     latency: scenario.latency,
     conditions,
     pods,
+    distribution,
     nextPod() {
       const pod = pods[turn]!;
       turn = (turn + 1) % pods.length;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { inTimeOrder } from '@/lib/scenario/field-kinds';
 import { CLOUDFRONT_PREFIX_LIST, NACL_RULE_NUMBERS, SECURITY_GROUP_IDS, type NaclRuleSpec, type SgRuleSpec } from '@/lib/scenario/network-rules';
-import { FIELD_ENTRIES, getAt, setAt, type FieldEntry, type ScenarioPath, type ValueAt } from '@/lib/scenario/paths';
+import { FIELD_ENTRIES, getAt, setAt, setChosen, type FieldEntry, type ScenarioPath, type ValueAt } from '@/lib/scenario/paths';
 import type { Scenario } from '@/lib/scenario/schema';
 
 type Focus = { [P in ScenarioPath]?: fc.Arbitrary<ValueAt<P>> };
@@ -20,6 +20,8 @@ const FOCUS: Focus = {
     fc.constantFrom('public, max-age=60', 'no-store', 'private, max-age=60', 'no-cache', 'public, max-age=0', 's-maxage=300, max-age=60', 'public, max-age=30, stale-while-revalidate=60', 'max-age=120, must-revalidate', ''),
     fc.string({ maxLength: 40 }).filter((s) => !/[\r\n]/.test(s)),
   ),
+  // Invalidation paths must start with / and may end with * (CloudFront's rule, in the field's pattern).
+  'cdn.invalidationPaths': fc.constantFrom('/*', '/static/*', '/api/*', '/api/products/1*', '/Static/*', '/static/assets/1.js,/api/*'),
 };
 
 /** Ports and peers that matter in this world (its links' ports, its subnets, the ephemeral ranges), and a few that do not. */
@@ -70,7 +72,7 @@ function fromTable(entry: FieldEntry): fc.Arbitrary<(s: Scenario) => Scenario> {
         .filter((v) => !entry.singleLine || !/[\r\n]/.test(v))
         .map((v) => (s: Scenario) => setAt(s, entry.path, v));
     case 'list':
-      return fc.subarray([...entry.values]).map((v) => (s: Scenario) => setAt(s, entry.path, v));
+      return fc.subarray<string>([...entry.values]).map((v) => (s: Scenario) => setChosen(s, entry, (value) => v.includes(value)));
     case 'schedule':
       // In time order, as every validated scenario's is (moments at the same time keep their order).
       return fc
@@ -95,7 +97,7 @@ function arbitraryFor(entry: FieldEntry, focus: Focus): fc.Arbitrary<(s: Scenari
 
 /**
  * Drawn settings made to keep the rules across fields: TTLs in order, as CloudFront requires; a mix of kinds is
- * a traffic run; the warm-up ends before the run does.
+ * a traffic run; the warm-up ends before the run does; edge functions of both kinds never share viewer events.
  */
 function keepRules(s: Scenario): Scenario {
   const [minTtl, defaultTtl, maxTtl] = [s.cache.minTtl, s.cache.defaultTtl, s.cache.maxTtl].sort((a, b) => a - b) as [number, number, number];
@@ -104,6 +106,8 @@ function keepRules(s: Scenario): Scenario {
     mode: s.request.kind === 'mix' ? 'traffic' : s.mode,
     cache: { ...s.cache, minTtl, defaultTtl, maxTtl },
     traffic: { ...s.traffic, warmupS: s.traffic.warmupS % s.traffic.durationS },
+    // CloudFront Functions and Lambda@Edge never share the viewer events.
+    cdn: s.cdn.cfFunctions.length ? { ...s.cdn, lambdaEdge: s.cdn.lambdaEdge.filter((event) => !event.startsWith('viewer-')) } : s.cdn,
   };
 }
 

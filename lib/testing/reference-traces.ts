@@ -16,7 +16,7 @@ import { unifiedDiff } from './line-diff';
 export const TRACE_DIR = fileURLToPath(new URL('../sim/__traces__/', import.meta.url));
 export const TRACE_EXT = '.trace';
 
-/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation, a breaker and a fallback. */
+/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation, a breaker and a fallback, CloudFront at scale. */
 export const REFERENCE_LINKS = [
   'method=POST&idem=yes&db=slow',
   'db=slow&dbDelay=40000&timeout=0&retryAt=none&cache=off',
@@ -24,6 +24,10 @@ export const REFERENCE_LINKS = [
   'cache=stale&cacheControl=max-age=60,stale-while-revalidate=120',
   // A pod's opossum breaker opening on its first failure, refusing the retry, and the app's default fallback.
   'thirdParty=down&cache=off&breaker=opossum&fallback=default',
+  // CloudFront at scale: edge → Origin Shield → origin; a failover to the secondary origin; edge functions at each trigger point.
+  'originShield=yes',
+  'originGroup=yes&db=down&cache=off',
+  'cfFunction=viewer-request,viewer-response&lambdaEdge=origin-request,origin-response&conn=cold',
 ] as const;
 
 export interface Reference {

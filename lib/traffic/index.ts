@@ -12,7 +12,7 @@ import { replayTrafficRequest, type ReplayedRequest } from './replay';
 import { TrafficRun, type TrafficProgress, type TrafficResult } from './run';
 import { yieldToHost } from './yield';
 
-export type { TrafficProgress, TrafficResult, TrafficSummary } from './run';
+export type { CdnSummary, TrafficProgress, TrafficResult, TrafficSummary } from './run';
 export type { SeriesPoint, StationFigures } from './metrics';
 export type { ReplayedRequest } from './replay';
 export { runBackoffStudy, type BackoffStudyResult, type BackoffStudySummary } from './backoff-study';
@@ -23,9 +23,16 @@ export function planOf(scenario: Scenario): TrafficPlan {
   return { ...traffic, kind: scenario.request.kind };
 }
 
-/** The world's shape for a traffic run: its pods, pools, cache and how times spread. */
+/** The world's shape for a traffic run: its pods, pools, cache, edge locations and how times spread. */
 export function shapeOf(scenario: Scenario): WorldShape {
-  return { pods: scenario.app.pods, poolPerPod: scenario.app.pool, cacheCapacity: scenario.cache.capacity, appSpread: scenario.traffic.appDist, dbSpread: scenario.traffic.dbDist };
+  return {
+    pods: scenario.app.pods,
+    poolPerPod: scenario.app.pool,
+    cacheCapacity: scenario.cache.capacity,
+    appSpread: scenario.traffic.appDist,
+    dbSpread: scenario.traffic.dbDist,
+    edgeLocations: scenario.cdn.edgeLocations,
+  };
 }
 
 export interface RunOptions {

@@ -61,6 +61,19 @@ export interface TrafficSummary {
   writesCommitted: number;
   /** The stations where requests queue: the app (its pods' event loops) and the database (its connection pools). */
   byNode: { app: StationFigures; db: StationFigures };
+  /** What CloudFront's own parts did (lib/sim/edge); present only when the run uses any of them. */
+  cdn?: CdnSummary;
+}
+
+/** Edge locations, Origin Shield, the origin group and edge functions, over the summary's window; a part not in use is left out. */
+export interface CdnSummary {
+  edgeLocations: number;
+  /** Lookups that reached Origin Shield (edge misses of cacheable requests), and its hits over them. */
+  originShield?: { lookups: number; hits: number; hitRatio: number };
+  /** Requests the origin group sent on to the secondary origin. */
+  failovers?: number;
+  /** Edge function runs, and the Lambda@Edge runs that had to start an execution environment first. */
+  edgeFunctions?: { runs: number; coldStarts: number };
 }
 
 export interface TrafficResult {
@@ -115,24 +128,27 @@ export class TrafficRun {
     const bucketS = Math.max(1, Math.ceil(plan.durationS / MAX_SERIES_POINTS));
     this.series = new SeriesBuilder(bucketS * 1000, ctx.counters, ctx.world.pods.map((p) => p.pool), () => ctx.world.resilience.openBreakers());
 
-    const edge = createEdge(ctx, false);
+    // One edge location per cache of the distribution; the first is the one a single run meets.
+    const edges = ctx.world.distribution.locations.map((_, location) => createEdge(ctx, false, location));
     // Visitors are already connected: traffic is about what the system does with requests, not handshakes.
     markOpenBeforeRun(ctx, 'browser', 'edge');
     // One stream for the arrivals: when each comes and what it asks for, drawn in turn.
     const arrivals = streamFor(scenario.seed, 'arrivals');
     const arrival = arrivalsFrom(plan, scenario, arrivals, createZipf(plan.objects, plan.zipf));
-    ctx.kernel.spawn(this.arrive(edge, arrivals, arrival));
-    ctx.kernel.spawn(timeline(ctx, edge, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs));
+    // Which edge location each visitor reaches, from a stream of its own so the arrivals' draws stay as they were.
+    const locations = edges.length > 1 ? streamFor(scenario.seed, 'locations') : null;
+    ctx.kernel.spawn(this.arrive(edges, locations, arrivals, arrival));
+    ctx.kernel.spawn(timeline(ctx, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs));
     ctx.kernel.spawn(this.watch());
   }
 
-  /** Poisson arrivals until the run's end: exponential gaps at the plan's rate. */
-  private *arrive(edge: EdgeState, arrivals: Random, arrival: (n: number) => Arrival): Task<void> {
+  /** Poisson arrivals until the run's end: exponential gaps at the plan's rate, each visitor at an edge location drawn evenly. */
+  private *arrive(edges: readonly EdgeState[], locations: Random | null, arrivals: Random, arrival: (n: number) => Arrival): Task<void> {
     const { kernel } = this.ctx;
     for (let n = 1; ; n++) {
       yield* sleep((-Math.log(1 - arrivals.next()) / this.plan.rate) * 1000);
       if (kernel.now >= this.durationMs) return;
-      this.start(edge, arrival(n));
+      this.start(locations ? edges[Math.floor(locations.next() * edges.length)]! : edges[0]!, arrival(n));
     }
   }
 
@@ -201,6 +217,24 @@ export class TrafficRun {
     });
   }
 
+  /** The distribution's own figures since `from`, when the run uses any part of it; nothing otherwise. */
+  private cdnSummary(from: Counters): { cdn?: CdnSummary } {
+    const { distribution } = this.ctx.world;
+    const c = this.ctx.counters;
+    const edgeLocations = distribution.locations.length;
+    if (edgeLocations === 1 && !distribution.originShield && !distribution.failover && !distribution.functions) return {};
+    const lookups = c.originShieldLookups - from.originShieldLookups;
+    const hits = c.originShieldHits - from.originShieldHits;
+    return {
+      cdn: {
+        edgeLocations,
+        ...(distribution.originShield ? { originShield: { lookups, hits, hitRatio: toFour(lookups ? hits / lookups : 0) } } : {}),
+        ...(distribution.failover ? { failovers: c.failovers - from.failovers } : {}),
+        ...(distribution.functions ? { edgeFunctions: { runs: c.functionRuns - from.functionRuns, coldStarts: c.coldStarts - from.coldStarts } } : {}),
+      },
+    };
+  }
+
   /** Runs up to `steps` kernel steps; false once nothing is left to do. */
   advance(steps: number): boolean {
     const { kernel } = this.ctx;
@@ -240,6 +274,7 @@ export class TrafficRun {
         retriesDenied: c.retriesDenied - from.retriesDenied,
         writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
         byNode: (({ app, db }) => ({ app: tidyStation(app), db: tidyStation(db) }))(this.stationsAtEnd ?? this.stations()),
+        ...this.cdnSummary(from),
       },
       bucketS: this.bucketS,
       series: this.series.points,

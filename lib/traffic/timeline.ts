@@ -4,11 +4,11 @@
  */
 import { note, type SimContext } from '@/lib/sim/context';
 import { sleep, type Task } from '@/lib/sim/kernel/kernel';
-import type { EdgeState } from '@/lib/sim/nodes/edge';
+import { invalidateDistribution } from '@/lib/sim/edge/distribution';
 import type { TimelineEntry } from './plan';
 
 /** Applies the timeline's entries at their moments, each a note on the node it changes. */
-export function* timeline(ctx: SimContext, edge: EdgeState, entries: readonly TimelineEntry[], invalidationDelayMs: number, durationMs: number): Task<void> {
+export function* timeline(ctx: SimContext, entries: readonly TimelineEntry[], invalidationDelayMs: number, durationMs: number): Task<void> {
   const { conditions } = ctx.world;
   const tag = { requestId: 'timeline', attempt: 1 };
   for (const { atS, action } of entries) {
@@ -20,16 +20,20 @@ export function* timeline(ctx: SimContext, edge: EdgeState, entries: readonly Ti
         conditions.deploys += 1;
         note(ctx, tag, 'app', { kind: 'condition', narration: 'New content is deployed: every object changes, and so does its validator.', decision: 'deploy' });
         break;
-      case 'invalidate':
-        note(ctx, tag, 'edge', { kind: 'condition', narration: `An invalidation of /* is created; it reaches the edge in ${invalidationDelayMs / 1000} s.`, decision: 'invalidation created' });
+      case 'invalidate': {
+        const { distribution } = ctx.world;
+        const paths = distribution.invalidationPaths.map((p) => p.text).join(', ');
+        note(ctx, tag, 'edge', { kind: 'condition', narration: () => `An invalidation of ${paths} is created; it reaches the edge in ${invalidationDelayMs / 1000} s.`, decision: 'invalidation created' });
         ctx.kernel.spawn(
           (function* (): Task<void> {
             yield* sleep(invalidationDelayMs);
-            edge.cache.invalidateAll();
-            note(ctx, tag, 'edge', { kind: 'condition', narration: 'The invalidation reaches the edge: every copy is dropped.', decision: 'invalidation done' });
+            // Every edge location and Origin Shield drop what the paths name (lib/sim/edge/invalidation.ts).
+            const dropped = invalidateDistribution(distribution);
+            note(ctx, tag, 'edge', { kind: 'condition', narration: () => `The invalidation of ${paths} reaches every edge location${distribution.originShield ? ' and Origin Shield' : ''}: ${dropped} copies are dropped.`, decision: 'invalidation done' });
           })(),
         );
         break;
+      }
       case 'db-slow':
       case 'db-down':
       case 'db-ok':

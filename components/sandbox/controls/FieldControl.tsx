@@ -3,7 +3,7 @@
 /** One setting's control, drawn from its entry in the field table: label, unit, hint and options come from there. */
 import type { ReactElement } from 'react';
 import { optionsOf } from '@/lib/scenario/field-kinds';
-import { getAt, setAt, type FieldEntry } from '@/lib/scenario/paths';
+import { getAt, setAt, setChosen, type FieldEntry } from '@/lib/scenario/paths';
 import type { Scenario } from '@/lib/scenario/schema';
 import { CheckboxField, NumberField, SelectField, TextField } from './fields';
 
@@ -70,7 +70,7 @@ export function FieldControl({ entry, scenario, update }: { entry: FieldEntry; s
               onChange={(on) =>
                 update((s) => {
                   const current: readonly string[] = getAt(s, entry.path);
-                  return setAt(s, entry.path, entry.values.filter((v) => (v === value ? on : current.includes(v))));
+                  return setChosen(s, entry, (v) => (v === value ? on : current.includes(v)));
                 })
               }
             />

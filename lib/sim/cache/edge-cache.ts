@@ -77,6 +77,16 @@ export class EdgeCache {
     this.entries.clear();
   }
 
+  /** Drops the copies whose cache key `matches` picks (an invalidation of some paths); returns how many. */
+  invalidateWhere(matches: (key: string) => boolean): number {
+    return this.entries.deleteWhere(matches);
+  }
+
+  /** How many objects the cache holds now. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   lookup(key: string): StoredObject | undefined {
     return this.entries.get(key);
   }

@@ -73,4 +73,17 @@ describe('the LRU cache', () => {
       { seed: 8, numRuns: 300 },
     );
   });
+
+  it('forgets the entries a test picks, keeps the others in their order of use, and says how many went', () => {
+    const lru = new Lru<string, number>(3);
+    lru.set('a1', 1);
+    lru.set('b', 2);
+    lru.set('a2', 3);
+    expect(lru.deleteWhere((key) => key.startsWith('a'))).toBe(2);
+    expect([lru.size, lru.peek('b'), lru.evictions]).toEqual([1, 2, 0]);
+    lru.set('c', 4);
+    lru.set('d', 5);
+    lru.set('e', 6);
+    expect([lru.peek('b'), lru.peek('c'), lru.peek('d'), lru.peek('e')]).toEqual([undefined, 4, 5, 6]);
+  });
 });

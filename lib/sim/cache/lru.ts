@@ -60,6 +60,21 @@ export class Lru<K, V> {
     this.newest = this.oldest = null;
   }
 
+  /** Forgets the entries whose key `drop` picks, and says how many went. O(size): for rare events, such as an invalidation. */
+  deleteWhere(drop: (key: K) => boolean): number {
+    let dropped = 0;
+    for (let node = this.newest; node; ) {
+      const older: Node<K, V> | null = node.older;
+      if (drop(node.key)) {
+        this.unlink(node);
+        this.nodes.delete(node.key);
+        dropped += 1;
+      }
+      node = older;
+    }
+    return dropped;
+  }
+
   /** Stores the entry as the most recently used, evicting the least recently used if the cache is full. */
   set(key: K, value: V): void {
     const known = this.nodes.get(key);

@@ -53,7 +53,7 @@ export function profileBody(): { username: string; profile_pic: string; plan: st
  * The CORS preflight answer (Fetch Standard, "CORS protocol"): what the API allows, for how long the browser
  * may remember it. No database, no payments: OPTIONS changes nothing (RFC 9110 §9.3.7).
  */
-const CORS_HEADERS: Readonly<Record<string, string>> = {
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': `https://${SITE_HOST}`,
   'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
   'access-control-allow-headers': 'content-type, idempotency-key',

@@ -2,15 +2,22 @@
  * The CloudFront edge location: WAF first, then the cache behaviour for the path, then — on a miss or a
  * stale copy — the origin (the ALB for /api/*, S3 for /static/*), with CloudFront's origin timeout.
  * X-Cache values are CloudFront's own: "Hit", "RefreshHit", "Miss" and "Error from cloudfront".
+ * What the distribution adds around it (edge functions, Origin Shield, an origin group) is in lib/sim/edge.
  */
 import type { HttpMethod } from '@/lib/scenario/schema';
-import { fork, Signal, waitFor, withDeadline, type Task } from '../kernel/kernel';
+import { fork, waitFor, withDeadline, type Signal, type Task } from '../kernel/kernel';
 import { note, type SimContext, type Tag } from '../context';
-import { errorPage, exchange, statusLine, target, type HttpRequest, type HttpResponse } from '../http';
+import { errorPage, exchange, statusLine, type HttpRequest, type HttpResponse } from '../http';
 import type { EdgeCache, StoredObject } from '../cache/edge-cache';
+import { staleOnError } from '../cache/stale-on-error';
+import { fetchShared, type InFlight } from '../cache/collapse';
+import { cacheKey, cacheRequest } from '../cache/keys';
 import { connectWithin, isOpen } from '../net/handshake';
-import { ALB_HOST, BROWSER_IP, EDGE_POP, SITE_HOST } from '../site';
+import { ALB_HOST, BROWSER_IP, EDGE_POP } from '../site';
 import type { CacheOutcome, NodeId } from '../types';
+import { runEdgeFunction, viewerResponseRuns, type EdgeFunction } from '../edge/edge-functions';
+import type { SecondaryOrigin } from '../edge/secondary-origin';
+import { viaDistribution } from '../edge/upstream';
 import { handleAlb } from './proxies';
 import { handleS3 } from './s3';
 import { inspect } from './waf';
@@ -39,11 +46,7 @@ export interface EdgeState {
   /** The edge server's name in `Via`, the same in both directions. */
   viaHost: string;
   /** Origin fetches under way for a cache miss, by cache key: later misses for the same object wait for them. */
-  inFlight: Map<string, Signal<HttpResponse | null>>;
-}
-
-export function cacheKey(req: Pick<HttpRequest, 'path' | 'query'>): string {
-  return `${SITE_HOST}${target(req as HttpRequest)}`;
+  inFlight: InFlight;
 }
 
 export function behaviourFor(edge: EdgeState, path: string): CacheBehaviour {
@@ -103,7 +106,14 @@ function* connectToOrigin(ctx: SimContext, edge: EdgeState, tag: Tag, origin: 'a
  * timeout, but only for GET and HEAD. Every try reaches the origin, and the work behind it goes on.
  * null means every try failed.
  */
-function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>): Task<HttpResponse | null> {
+function* fetchFromOrigin(
+  ctx: SimContext,
+  edge: EdgeState,
+  behaviour: CacheBehaviour,
+  req: HttpRequest,
+  extraHeaders: Record<string, string>,
+  secondary: SecondaryOrigin | null = null,
+): Task<HttpResponse | null> {
   const { origin: settings } = ctx.world;
   const retriesTimeouts = req.method === 'GET' || req.method === 'HEAD';
   for (let attempt = 1; attempt <= settings.attempts; attempt++) {
@@ -117,7 +127,7 @@ function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBeha
       });
     }
     if (!(yield* connectToOrigin(ctx, edge, tag, behaviour.origin))) continue;
-    const res = yield* forwardOnce(ctx, edge, behaviour, tryReq, extraHeaders, tag);
+    const res = yield* forwardOnce(ctx, edge, behaviour, tryReq, extraHeaders, tag, secondary);
     if (res) return res;
     if (!retriesTimeouts) {
       note(ctx, tag, 'edge', {
@@ -131,12 +141,21 @@ function* fetchFromOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBeha
   return null;
 }
 
-function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>, tag: Tag): Task<HttpResponse | null> {
+/** One try at the behaviour's origin, or at the origin group's `secondary` when CloudFront fails over. */
+function* forwardOnce(
+  ctx: SimContext,
+  edge: EdgeState,
+  behaviour: CacheBehaviour,
+  req: HttpRequest,
+  extraHeaders: Record<string, string>,
+  tag: Tag,
+  secondary: SecondaryOrigin | null,
+): Task<HttpResponse | null> {
   const { origin } = behaviour;
   const timeoutS = ctx.world.origin.responseTimeoutS;
   ctx.counters.originRequests += 1;
   const headers: Record<string, string> = {
-    host: origin === 'alb' ? ALB_HOST : 'assets-bucket.s3.eu-central-1.amazonaws.com',
+    host: secondary ? secondary.host : origin === 'alb' ? ALB_HOST : 'assets-bucket.s3.eu-central-1.amazonaws.com',
     'user-agent': 'Amazon CloudFront',
     via: via(edge),
     'x-amz-cf-id': ctx.cosmeticHex(40, tag.requestId, tag.attempt, origin, 'origin-request'),
@@ -146,14 +165,19 @@ function* forwardOnce(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviou
     ...extraHeaders,
   };
   const traceId = `Root=1-${ctx.cosmeticHex(8, tag.requestId, tag.attempt, 'trace-time')}-${ctx.cosmeticHex(24, tag.requestId, tag.attempt, 'trace-id')}`;
-  const handler = origin === 'alb' ? (r: HttpRequest) => handleAlb(ctx, r, traceId) : (r: HttpRequest) => handleS3(ctx, r, behaviour.originCacheControl, behaviour.originChanged);
+  const handler = secondary
+    ? (r: HttpRequest) => secondary.handle(ctx, r, behaviour.originCacheControl, behaviour.originChanged)
+    : origin === 'alb'
+      ? (r: HttpRequest) => handleAlb(ctx, r, traceId)
+      : (r: HttpRequest) => handleS3(ctx, r, behaviour.originCacheControl, behaviour.originChanged);
   const raced = yield* withDeadline(
     exchange(ctx, tag, 'edge', origin, req, handler, {
       tls: ctx.world.tls,
       alreadyOpen: true,
       requestHeaders: headers,
-      requestNarration:
-        origin === 'alb'
+      requestNarration: secondary
+        ? `The edge sends the request to ${secondary.narration}, over HTTPS 443.`
+        : origin === 'alb'
           ? `The edge forwards the request to the origin, the load balancer, over HTTPS 443 on the AWS backbone${req.method === 'HEAD' ? ' (still a HEAD)' : ''}.`
           : 'The edge fetches the file from the S3 bucket over HTTPS 443.',
       responseNarration: (res) => `The origin answers ${statusLine(res.status)} to the edge.`,
@@ -209,53 +233,10 @@ function keep(ctx: SimContext, edge: EdgeState, tag: Tag, key: string, req: Http
   });
 }
 
-function cacheRequest(req: HttpRequest): { url: string; method: string; headers: Record<string, string> } {
-  // HEAD shares GET's cache key: a stored GET answers both (RFC 9111 §4).
-  return { url: target(req), method: 'GET', headers: { host: SITE_HOST } };
-}
-
 function servedFromCache(ctx: SimContext, edge: EdgeState, entry: StoredObject, xCache: string, outcome: CacheOutcome, req: HttpRequest): HttpResponse {
   // The Age a served copy carries is for the trace's reader too (see `served`).
   const headers = ctx.recorder.countsOnly ? entry.headers : edge.cache.servedHeaders(entry);
   return served(ctx, edge, { status: entry.status, headers, body: entry.body, origin: 'edge' }, xCache, outcome, req);
-}
-
-/**
- * The origin failed (5xx or no answer) and the edge holds an expired copy. Which rule decides:
- * - `must-revalidate` forbids serving it stale (RFC 9111 §5.2.2.2);
- * - `stale-if-error=N` allows it for N seconds past expiry, and no longer (RFC 5861 §4; beyond it, RFC 9111
- *   §4.2.4 forbids a stale answer the origin did not allow);
- * - without either, CloudFront's documented default: when the origin returns a 5xx or times out and an
- *   expired object is in the cache, CloudFront serves it (CloudFront Developer Guide, "How CloudFront processes
- *   HTTP 5xx status codes from your origin").
- */
-function staleOnError(edge: EdgeState, entry: StoredObject): { serve: boolean; why: string } {
-  if (edge.cache.mustRevalidate(entry)) return { serve: false, why: 'the copy says must-revalidate, so it may not be served stale (RFC 9111 §5.2.2.2)' };
-  const window = edge.cache.staleIfErrorSeconds(entry);
-  const staleFor = Math.round(edge.cache.staleForSeconds(entry));
-  if (window !== undefined) {
-    return staleFor <= window
-      ? { serve: true, why: `the copy is ${staleFor} s past expiry, inside its stale-if-error=${window} window (RFC 5861 §4)` }
-      : { serve: false, why: `the copy is ${staleFor} s past expiry, beyond its stale-if-error=${window} window: the origin allowed no longer (RFC 5861 §4)` };
-  }
-  return { serve: true, why: 'CloudFront serves an expired copy when the origin fails, its documented default' };
-}
-
-/**
- * Fetches from the origin as the one request for this object, so that others arriving meanwhile wait for it
- * (`joinInFlight`). However the fetch ends (answered, timed out, its visitor gone), they are told.
- */
-function* fetchShared(edge: EdgeState, key: string, fetch: Task<HttpResponse | null>): Task<HttpResponse | null> {
-  const fetched = new Signal<HttpResponse | null>();
-  edge.inFlight.set(key, fetched);
-  let res: HttpResponse | null = null;
-  try {
-    res = yield* fetch;
-  } finally {
-    edge.inFlight.delete(key);
-    fetched.fire(res);
-  }
-  return res;
 }
 
 /**
@@ -273,13 +254,34 @@ function* joinInFlight(ctx: SimContext, edge: EdgeState, tag: Tag, req: HttpRequ
   const shared = yield* waitFor(pending);
   const now = edge.cache.lookup(key);
   if (now && !now.isError && edge.cache.isFresh(now)) return servedFromCache(ctx, edge, now, 'Miss from cloudfront', 'miss', req);
-  if ((shared === null || shared.status >= 500) && stale && staleOnError(edge, stale).serve) {
+  if ((shared === null || shared.status >= 500) && stale && staleOnError(edge.cache, stale).serve) {
     return servedFromCache(ctx, edge, stale, 'RefreshHit from cloudfront', 'stale', req);
   }
   return served(ctx, edge, shared ?? gatewayTimeout(), 'Miss from cloudfront', 'miss', req);
 }
 
-export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest): Task<HttpResponse> {
+/**
+ * The origin request, straight to the origin when nothing stands in between (the default), else through Origin Shield,
+ * the origin group and the origin functions (lib/sim/edge/upstream.ts).
+ */
+function toOrigin(ctx: SimContext, edge: EdgeState, behaviour: CacheBehaviour, req: HttpRequest, extraHeaders: Record<string, string>): Task<HttpResponse | null> {
+  if (ctx.world.distribution.direct) return fetchFromOrigin(ctx, edge, behaviour, req, extraHeaders);
+  return viaDistribution(ctx, behaviour.caching, behaviour.origin, req, extraHeaders, (secondary, headers) => fetchFromOrigin(ctx, edge, behaviour, req, headers, secondary));
+}
+
+/** A request at the edge location, with the viewer-response function around it when there is one (lib/sim/edge/edge-functions.ts). */
+export function handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest): Task<HttpResponse> {
+  const after = ctx.world.distribution.functions?.['viewer-response'];
+  return after ? withViewerResponse(ctx, req, after, atEdgeLocation(ctx, edge, req)) : atEdgeLocation(ctx, edge, req);
+}
+
+function* withViewerResponse(ctx: SimContext, req: HttpRequest, fn: EdgeFunction, handled: Task<HttpResponse>): Task<HttpResponse> {
+  const res = yield* handled;
+  if (viewerResponseRuns(res.status)) yield* runEdgeFunction(ctx, { requestId: req.requestId, attempt: req.attempt }, fn);
+  return res;
+}
+
+function* atEdgeLocation(ctx: SimContext, edge: EdgeState, req: HttpRequest): Task<HttpResponse> {
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
 
   const verdict = yield* inspect(ctx, req);
@@ -305,16 +307,20 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
     return served(ctx, edge, methodNotAllowed(), 'Error from cloudfront', 'bypass', req);
   }
 
+  // The viewer-request function runs after the WAF, before the cache is looked at.
+  const before = ctx.world.distribution.functions?.['viewer-request'];
+  if (before) yield* runEdgeFunction(ctx, tag, before);
+
   const cacheableMethod = req.method === 'GET' || req.method === 'HEAD';
   if (!behaviour.caching || !cacheableMethod) {
     note(ctx, tag, 'edge', {
       kind: 'cache-bypass',
       narration: !behaviour.caching
         ? `Caching is disabled for ${behaviour.pattern}, so the edge forwards every request to the origin.`
-        : `CloudFront only caches GET and HEAD: ${req.method === 'OPTIONS' ? 'an' : 'a'} ${req.method} always goes to the origin${req.method === 'OPTIONS' ? '' : ' (and skips the regional edge cache)'}.`,
+        : `CloudFront only caches GET and HEAD: ${req.method === 'OPTIONS' ? 'an' : 'a'} ${req.method} always goes to the origin (and skips the regional edge caches${ctx.world.distribution.originShield ? ' and Origin Shield' : ''}).`,
       decision: !behaviour.caching ? `behaviour ${behaviour.pattern}: CachingDisabled` : `${req.method} is not cached`,
     });
-    const res = yield* fetchFromOrigin(ctx, edge, behaviour, req, {});
+    const res = yield* toOrigin(ctx, edge, behaviour, req, {});
     return served(ctx, edge, res ?? gatewayTimeout(), 'Miss from cloudfront', 'bypass', req);
   }
 
@@ -354,7 +360,7 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
       const revalidateTag = { requestId: `${req.requestId}.bg`, attempt: 1 };
       yield* fork(
         (function* (): Task<void> {
-          const res = yield* fetchFromOrigin(ctx, edge, behaviour, { ...req, ...revalidateTag, method: 'GET' }, edge.cache.revalidationHeaders(entry, cacheRequest(req)));
+          const res = yield* toOrigin(ctx, edge, behaviour, { ...req, ...revalidateTag, method: 'GET' }, edge.cache.revalidationHeaders(entry, cacheRequest(req)));
           if (res && res.status < 500) {
             const { modified } = edge.cache.revalidated(key, entry, cacheRequest(req), { status: res.status, headers: res.headers }, res.body);
             note(ctx, revalidateTag, 'edge', {
@@ -380,9 +386,9 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
         : `The edge's copy is ${age} s old, past its ${entry.ttlSeconds} s, and has no validator: it fetches the object again.`,
       decision: `stale (Age ${age} > TTL ${entry.ttlSeconds}) → ${conditional ? 'revalidate' : 'refetch'}`,
     });
-    const res = yield* fetchShared(edge, key, fetchFromOrigin(ctx, edge, behaviour, req, validators));
+    const res = yield* fetchShared(edge.inFlight, key, toOrigin(ctx, edge, behaviour, req, validators));
     if (res === null || res.status >= 500) {
-      const rule = staleOnError(edge, entry);
+      const rule = staleOnError(edge.cache, entry);
       if (rule.serve) {
         note(ctx, tag, 'edge', {
           kind: 'cache-stale',
@@ -420,10 +426,13 @@ export function* handleEdge(ctx: SimContext, edge: EdgeState, req: HttpRequest):
 
   note(ctx, tag, 'edge', {
     kind: 'cache-miss',
-    narration: entry?.isError ? 'The cached error has expired, so the edge asks the origin again.' : 'The edge has no copy of this URL: a cache miss, so it asks the origin.',
+    narration: () => {
+      const upstream = ctx.world.distribution.originShield ? 'Origin Shield' : 'the origin';
+      return entry?.isError ? `The cached error has expired, so the edge asks ${upstream} again.` : `The edge has no copy of this URL: a cache miss, so it asks ${upstream}.`;
+    },
     decision: 'X-Cache: Miss from cloudfront',
   });
-  const res = yield* fetchShared(edge, key, fetchFromOrigin(ctx, edge, behaviour, req, {}));
+  const res = yield* fetchShared(edge.inFlight, key, toOrigin(ctx, edge, behaviour, req, {}));
   const answer = res ?? gatewayTimeout();
   if (answer.status < 400 || answer.status >= 500) keep(ctx, edge, tag, key, req, answer);
   return served(ctx, edge, answer, 'Miss from cloudfront', 'miss', req);
