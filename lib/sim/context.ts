@@ -103,7 +103,8 @@ const legFactsByWorld = new WeakMap<World, (LegFacts | undefined)[]>();
 
 function legFacts(ctx: SimContext, from: NodeId, to: NodeId): LegFacts {
   let known = legFactsByWorld.get(ctx.world);
-  if (!known) legFactsByWorld.set(ctx.world, (known = []));
+  // Filled up front: an array written first at a high index would keep its elements in a slow dictionary.
+  if (!known) legFactsByWorld.set(ctx.world, (known = new Array<LegFacts | undefined>(NODE_IDS.length * NODE_IDS.length).fill(undefined)));
   const pair = NODE_INDEX[from] * NODE_IDS.length + NODE_INDEX[to];
   let facts = known[pair];
   if (!facts) {
