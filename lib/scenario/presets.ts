@@ -55,7 +55,7 @@ export const PRESETS: readonly Preset[] = [
   // already tracks when its rules change, so those two open their connections afresh (conn=cold) to meet the rule.
   {
     id: 'nacl-no-ephemeral',
-    title: 'A network ACL without ephemeral ports',
+    title: 'NACL without ephemeral ports',
     description: "The data subnets' network ACL lets queries in on the database's port, but lets out only that port too: every result to the app's ephemeral port is dropped, and the app times out.",
     changes: {
       network: {
@@ -70,7 +70,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'sg-db-wrong-group',
-    title: "The database's security group allows the wrong group",
+    title: 'sg-db allows the wrong group',
     description: "sg-db lets in sg-web, Nginx's group, instead of the app's: each new connection's SYN is dropped at the database, and the app's timeout ends every try.",
     changes: {
       connections: 'cold',
@@ -79,7 +79,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'alb-sg-no-443',
-    title: "The load balancer's security group without 443",
+    title: 'ALB security group without 443',
     description: "sg-alb opens port 80 to CloudFront but not 443, where the origin is reached: CloudFront's SYNs are dropped, and each connection attempt runs out its 10 s.",
     changes: {
       connections: 'cold',

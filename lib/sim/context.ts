@@ -141,7 +141,8 @@ const legFactsByWorld = new WeakMap<World, (LegFacts | undefined)[]>();
 
 function legFacts(ctx: SimContext, from: NodeId, to: NodeId): LegFacts {
   let known = legFactsByWorld.get(ctx.world);
-  if (!known) legFactsByWorld.set(ctx.world, (known = []));
+  // Filled up front: an array written first at a high index would keep its elements in a slow dictionary.
+  if (!known) legFactsByWorld.set(ctx.world, (known = new Array<LegFacts | undefined>(NODE_IDS.length * NODE_IDS.length).fill(undefined)));
   const pair = NODE_INDEX[from] * NODE_IDS.length + NODE_INDEX[to];
   let facts = known[pair];
   if (!facts) {
@@ -219,7 +220,10 @@ export function* waitForever(): Task<never> {
  */
 export function* lose(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKind: LegKind, fields: EventFields, denial: Denial): Task<void> {
   if (denial.onArrival) {
-    const ms = depart(ctx, tag, from, to, legKind, fields);
+    // What the packet would have done, said of a packet that is about to be dropped, is followed by why it is not.
+    const { narration } = fields;
+    const sent = ctx.recorder.countsOnly ? fields : { ...fields, narration: () => `${typeof narration === 'function' ? narration() : narration} (Sent, but dropped on arrival: see the next event.)` };
+    const ms = depart(ctx, tag, from, to, legKind, sent);
     if (ms > 0) yield { type: 'sleep', ms };
   }
   // A recorder that keeps counts alone is told the moment; no words are built for it.

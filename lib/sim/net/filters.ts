@@ -211,9 +211,10 @@ function sharedWays(network: Scenario['network'], engine: Scenario['db']['engine
 /** A world's filters: a route, made when first asked for, for every pair of services a filter sits between. */
 export class PacketFilters {
   private readonly ways: readonly (Way | null)[];
-  private readonly routes: (Route | null | undefined)[] = [];
+  // Filled up front: an array written first at a high index would keep its elements in a slow dictionary.
+  private readonly routes = new Array<Route | null | undefined>(NODE_IDS.length * NODE_IDS.length).fill(undefined);
   /** Per client and server, shared by the routes both ways. */
-  private readonly connections: (Connections | undefined)[] = [];
+  private readonly connections = new Array<Connections | undefined>(NODE_IDS.length * NODE_IDS.length).fill(undefined);
 
   constructor(
     network: Scenario['network'],
