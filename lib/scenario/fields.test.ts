@@ -16,6 +16,8 @@ describe('the field table', () => {
       'tls', 'conn', 'seed', 'rttEdge', 'rttDns', 'rttOrigin', 'rttVpc', 'rttApi', 'dbQuery', 'apiWork', 'appMs',
       'rate', 'duration', 'warmup', 'staticShare', 'objects', 'zipf', 'attack', 'appDist', 'dbDist', 'cacheSize', 'pods', 'pool',
       'invalidationDelay', 'timeline',
+      'rateLimit', 'rateWindow', 'rateAction', 'immunity', 'ipRequests', 'dbHa', 'dbDnsTtl', 'dbReconnect',
+      'visitors', 'botRate', 'botIps', 'synRate', 'burstShare',
     ]);
     // A renamed parameter keeps its old name as an alias, so links made before still read.
     expect(Object.fromEntries(FIELD_ENTRIES.filter((e) => e.aliases).map((e) => [e.param, e.aliases]))).toEqual({ appMs: ['appWork'] });
@@ -60,6 +62,8 @@ describe('the field table', () => {
       'mode', 'cache.minTtl', 'cache.defaultTtl', 'cache.maxTtl',
       'traffic.rate', 'traffic.durationS', 'traffic.warmupS', 'traffic.staticShare', 'traffic.objects', 'traffic.zipf', 'traffic.attackShare',
       'traffic.appDist', 'traffic.dbDist', 'cache.capacity', 'app.pods', 'app.pool', 'traffic.invalidationDelayS', 'traffic.timeline',
+      'waf.rateLimit', 'waf.rateWindowS', 'waf.rateAction', 'waf.immunityS', 'waf.ipRequests', 'db.ha', 'db.dnsTtlS', 'db.reconnectMs',
+      'traffic.visitors', 'traffic.botRate', 'traffic.botIps', 'traffic.synRate', 'traffic.burstShare',
     ]);
   });
 

@@ -21,6 +21,19 @@ export interface Counters {
   retries: number;
   cacheLookups: number;
   cacheHits: number;
+  /** Requests the managed rule groups blocked (SQL injection, cross-site scripting, size limits). */
+  wafBlocked: number;
+  /** Requests the rate-based rule stopped: blocked, or met with a CAPTCHA or a challenge. */
+  rateLimited: number;
+  /** Of those, how many got a CAPTCHA (405) or a challenge (202). */
+  captchas: number;
+  challenges: number;
+  /** Requests over the limit the rule let on: its action is Count, or they carried a valid token. */
+  rateCounted: number;
+  /** Requests a bot flood sent. */
+  botRequests: number;
+  /** SYN packets of a flood that Shield Standard absorbed at the edge. */
+  synFloodAbsorbed: number;
 }
 
 export interface SimContext {
@@ -42,7 +55,10 @@ export interface SimContext {
 
 /** Nothing counted yet: a run's start, and the baseline a window of a run is measured from. */
 export function noCounts(): Counters {
-  return { originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0 };
+  return {
+    originRequests: 0, dbQueries: 0, thirdPartyCalls: 0, retries: 0, cacheLookups: 0, cacheHits: 0,
+    wafBlocked: 0, rateLimited: 0, captchas: 0, challenges: 0, rateCounted: 0, botRequests: 0, synFloodAbsorbed: 0,
+  };
 }
 
 export function createContext(scenario: Scenario, recorder: Recorder, shape: WorldShape = singleRequestShape(scenario)): SimContext {

@@ -75,7 +75,7 @@ export function hashOf(...parts: readonly (string | number)[]): number {
 }
 
 /** The streams a run draws from. Named, so a new purpose gets a new stream instead of shifting an old one. */
-export type StreamName = 'jitter' | 'setup' | 'arrivals' | 'service' | 'samples';
+export type StreamName = 'jitter' | 'setup' | 'arrivals' | 'service' | 'samples' | 'bots' | 'burst' | 'failover';
 
 /** An independent stream for one purpose, derived from the run's seed and the stream's name. */
 export function streamFor(seed: number, name: StreamName): Random {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { inTimeOrder } from '@/lib/scenario/field-kinds';
 import { FIELD_ENTRIES, setAt, type FieldEntry, type ScenarioPath, type ValueAt } from '@/lib/scenario/paths';
-import type { Scenario } from '@/lib/scenario/schema';
+import { RATE_LIMIT_MIN, RATE_WINDOWS_S, type Scenario } from '@/lib/scenario/schema';
 
 type Focus = { [P in ScenarioPath]?: fc.Arbitrary<ValueAt<P>> };
 
@@ -19,6 +19,9 @@ const FOCUS: Focus = {
     fc.constantFrom('public, max-age=60', 'no-store', 'private, max-age=60', 'no-cache', 'public, max-age=0', 's-maxage=300, max-age=60', 'public, max-age=30, stale-while-revalidate=60', 'max-age=120, must-revalidate', ''),
     fc.string({ maxLength: 40 }).filter((s) => !/[\r\n]/.test(s)),
   ),
+  // A rate-based rule is off (0) or at least 10, over one of AWS WAF's four windows.
+  'waf.rateLimit': fc.oneof(fc.constant(0), fc.integer({ min: RATE_LIMIT_MIN, max: 2_000_000_000 })),
+  'waf.rateWindowS': fc.constantFrom(...RATE_WINDOWS_S),
 };
 
 /** A number from min to max with at most `decimals` digits after the point, as a link or file writes one. */
@@ -64,7 +67,7 @@ function arbitraryFor(entry: FieldEntry, focus: Focus): fc.Arbitrary<(s: Scenari
 
 /**
  * Drawn settings made to keep the rules across fields: TTLs in order, as CloudFront requires; a mix of kinds is
- * a traffic run; the warm-up ends before the run does.
+ * a traffic run; the warm-up ends before the run does; a challenge's tokens last at least 300 s.
  */
 function keepRules(s: Scenario): Scenario {
   const [minTtl, defaultTtl, maxTtl] = [s.cache.minTtl, s.cache.defaultTtl, s.cache.maxTtl].sort((a, b) => a - b) as [number, number, number];
@@ -73,6 +76,8 @@ function keepRules(s: Scenario): Scenario {
     mode: s.request.kind === 'mix' ? 'traffic' : s.mode,
     cache: { ...s.cache, minTtl, defaultTtl, maxTtl },
     traffic: { ...s.traffic, warmupS: s.traffic.warmupS % s.traffic.durationS },
+    // A challenge's immunity time is at least 300 s.
+    waf: s.waf.rateAction === 'challenge' ? { ...s.waf, immunityS: Math.max(300, s.waf.immunityS) } : s.waf,
   };
 }
 

@@ -12,6 +12,7 @@ import { apiPathFor, payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
 import type { CacheOutcome } from '../types';
 import type { World } from '../world';
 import type { HttpMethod } from '@/lib/scenario/schema';
+import type { Address } from '../clients';
 import { ensureConnection, flush } from '../net/handshake';
 import { resolve } from './dns';
 import { handleEdge, type EdgeState } from './edge';
@@ -42,6 +43,9 @@ export interface RequestSpec {
   payload: string;
   /** The path, when it is not the one the kind and method name (traffic asks for many objects). */
   path: string;
+  /** Who sends it, in a traffic run: its address, and whether it is a bot. The single request's browser has neither. */
+  sourceAddress?: Address;
+  bot?: boolean;
 }
 
 /** The single request's spec, from the world's request settings. */
@@ -54,7 +58,7 @@ export function singleRequestSpec(request: World['request']): RequestSpec {
 export function buildRequest(spec: RequestSpec, requestId: string): HttpRequest {
   const encoded = `q=${encodeURIComponent(payloadText(spec.payload))}`;
   const inBody = carriesBody(spec.method);
-  return {
+  const req: HttpRequest = {
     requestId,
     attempt: 1,
     method: spec.method,
@@ -63,6 +67,9 @@ export function buildRequest(spec: RequestSpec, requestId: string): HttpRequest 
     body: inBody ? encoded : null,
     headers: {},
   };
+  if (spec.sourceAddress !== undefined) req.sourceAddress = spec.sourceAddress;
+  if (spec.bot) req.bot = true;
+  return req;
 }
 
 function viewerRequestHeaders(ctx: SimContext, req: HttpRequest, idempotencyKey: string | null): Record<string, string> {
