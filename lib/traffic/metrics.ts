@@ -131,6 +131,12 @@ export interface SeriesPoint {
   poolInUse: number;
   poolWaiting: number;
   retriesPerS: number;
+  /** Bot requests per second, during a flood (they are not among `rps`, which counts the visitors' answers). */
+  botRps: number;
+  /** Requests per second the web ACL stopped: blocked by a managed rule or by the rate-based rule, or met with a CAPTCHA or a challenge. */
+  wafStoppedPerS: number;
+  /** SYN packets per second Shield Standard absorbed at the edge. */
+  synPps: number;
 }
 
 /** Builds the series one stretch at a time, from completed requests and the counters' movement. */
@@ -178,6 +184,9 @@ export class SeriesBuilder {
       poolInUse: toFour((busy - before.busy) / (seconds * 1000)),
       poolWaiting: toFour((queue - before.queue) / (seconds * 1000)),
       retriesPerS: toFour((counters.retries - before.counters.retries) / seconds),
+      botRps: toFour((counters.botRequests - before.counters.botRequests) / seconds),
+      wafStoppedPerS: toFour((counters.wafBlocked + counters.rateLimited - before.counters.wafBlocked - before.counters.rateLimited) / seconds),
+      synPps: toFour((counters.synFloodAbsorbed - before.counters.synFloodAbsorbed) / seconds),
     });
     this.last = { counters, busy, queue };
     this.latencies.reset();

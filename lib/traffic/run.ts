@@ -21,6 +21,7 @@ import { MetricsRecorder, SeriesBuilder, stationFigures, tidyStation, toFour, to
 import type { TrafficPlan } from './plan';
 import { arrivalsFrom, type Arrival } from './arrivals';
 import { timeline } from './timeline';
+import { Incidents, type FailoverReport } from './incidents';
 import { createZipf } from './zipf';
 
 /** How many request ids the reservoir keeps for replay. */
@@ -46,6 +47,27 @@ export interface TrafficSummary {
   writesCommitted: number;
   /** The stations where requests queue: the app (its pods' event loops) and the database (its connection pools). */
   byNode: { app: StationFigures; db: StationFigures };
+  /** What the edge stopped and what attacked it (the bots' requests are not among `requests` above). */
+  protection: Protection;
+  /** Each database failover: how long it took, and when each pod was back. */
+  dbFailovers: FailoverReport[];
+}
+
+/** The edge's protections over the summary's window. */
+export interface Protection {
+  /** Requests the managed rule groups blocked (SQL injection, cross-site scripting, size limits). */
+  wafBlocked: number;
+  /** Requests the rate-based rule stopped, and of those how many met a CAPTCHA (405) or a challenge (202). */
+  rateLimited: number;
+  captchas: number;
+  challenges: number;
+  /** Requests over the limit the rule let on: its action is Count, or they carried a valid token. */
+  rateCounted: number;
+  /** Requests the bots sent, and their answers by status. */
+  botRequests: number;
+  botStatuses: Record<string, number>;
+  /** SYN packets Shield Standard absorbed at the edge. */
+  synFloodAbsorbed: number;
 }
 
 export interface TrafficResult {
@@ -77,6 +99,7 @@ export class TrafficRun {
   private readonly series: SeriesBuilder;
   private readonly reservoir: string[] = [];
   private readonly samples: Random;
+  private readonly incidents: Incidents;
   private countersAtWarmup: Counters | null = null;
   private stationsAtEnd: TrafficSummary['byNode'] | null = null;
   private writesAtWarmup = 0;
@@ -106,8 +129,9 @@ export class TrafficRun {
     // One stream for the arrivals: when each comes and what it asks for, drawn in turn.
     const arrivals = streamFor(scenario.seed, 'arrivals');
     const arrival = arrivalsFrom(plan, scenario, arrivals, createZipf(plan.objects, plan.zipf));
+    this.incidents = new Incidents(ctx, edge, plan, scenario.seed, this.durationMs, this.warmupMs);
     ctx.kernel.spawn(this.arrive(edge, arrivals, arrival));
-    ctx.kernel.spawn(timeline(ctx, edge, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs));
+    ctx.kernel.spawn(timeline(ctx, edge, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs, this.incidents));
     ctx.kernel.spawn(this.watch());
   }
 
@@ -117,7 +141,7 @@ export class TrafficRun {
     for (let n = 1; ; n++) {
       yield* sleep((-Math.log(1 - arrivals.next()) / this.plan.rate) * 1000);
       if (kernel.now >= this.durationMs) return;
-      this.start(edge, arrival(n));
+      this.start(edge, this.incidents.attacking(arrival(n)));
     }
   }
 
@@ -219,6 +243,17 @@ export class TrafficRun {
         retries: c.retries - from.retries,
         writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
         byNode: (({ app, db }) => ({ app: tidyStation(app), db: tidyStation(db) }))(this.stationsAtEnd ?? this.stations()),
+        protection: {
+          wafBlocked: c.wafBlocked - from.wafBlocked,
+          rateLimited: c.rateLimited - from.rateLimited,
+          captchas: c.captchas - from.captchas,
+          challenges: c.challenges - from.challenges,
+          rateCounted: c.rateCounted - from.rateCounted,
+          botRequests: c.botRequests - from.botRequests,
+          botStatuses: { ...this.incidents.botStatuses },
+          synFloodAbsorbed: c.synFloodAbsorbed - from.synFloodAbsorbed,
+        },
+        dbFailovers: this.incidents.failovers,
       },
       bucketS: this.bucketS,
       series: this.series.points,

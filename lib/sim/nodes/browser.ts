@@ -165,11 +165,14 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   const tag: Tag = { requestId, attempt: outcome.attempts };
   const assetLatencies: number[] = [];
 
-  if (response.status >= 400) {
+  const wafAction = response.headers['x-amzn-waf-action'];
+  if (response.status >= 400 || wafAction) {
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
       narration: () =>
-        response.status === 403
+        wafAction
+          ? `The WAF answered with a ${wafAction === 'captcha' ? 'CAPTCHA' : 'challenge'} instead of the data, and with no page to ${wafAction === 'captcha' ? 'solve it on' : 'run it'}: this was a fetch for JSON. A page built with AWS WAF's JavaScript integration gets a token before it calls the API; without one the call fails.`
+          : response.status === 403
           ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
           : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
       decision: `render error state for ${statusLine(response.status)}`,
