@@ -51,5 +51,12 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
       message: `A ${request.method} is idempotent (RFC 9110 §9.2.2), and this app's handler keeps that promise, so it is retried with or without an Idempotency-Key: the key only matters for POST and PATCH.`,
     });
   }
+
+  // The rate-based rule is a rule of the web ACL (AWS WAF Developer Guide, "Using rate-based rule statements").
+  if (scenario.waf.rateLimit > 0 && scenario.waf.mode === 'off') {
+    notices.push({ param: 'rateLimit', message: 'The rate-based rule is part of the WAF’s web ACL: with the WAF off, nothing counts or limits requests.' });
+  } else if (scenario.waf.ipRequests > 0 && scenario.waf.rateLimit === 0) {
+    notices.push({ param: 'ipRequests', message: 'Only a rate-based rule counts an address’s requests: set rateLimit for ipRequests to matter.' });
+  }
   return notices;
 }

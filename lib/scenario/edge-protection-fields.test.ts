@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from './defaults';
 import { FIELDS } from './fields';
+import { compatibilityNotices } from './compatibility';
 import { parseScenarioJson } from './file';
+import { runScenario } from '@/lib/sim/run';
 import { scenarioForPreset } from './presets';
 import { decodeLink, encodeLink } from './url-codec';
 
@@ -35,6 +37,20 @@ describe('the rate-based rule’s settings', () => {
     expect(short.notices.map((n) => n.param)).toEqual(['immunity']);
     const file = parseScenarioJson(JSON.stringify({ waf: { rateLimit: 100, rateAction: 'challenge', immunityS: 120 } }));
     expect(file).toEqual({ ok: false, errors: ['waf.immunityS: a challenge’s immunity time is at least 300 s'] });
+  });
+});
+
+describe('a rate-based rule that cannot take effect', () => {
+  it('says so when the WAF is off, and the request goes through uncounted', () => {
+    const scenario = decodeLink('waf=off&rateLimit=100&ipRequests=500').scenario;
+    expect(compatibilityNotices(scenario).map((n) => n.param)).toEqual(['rateLimit']);
+    expect(runScenario(scenario).outcome.status).toBe(200);
+  });
+
+  it('says so when an address’s requests are given but no rule counts them', () => {
+    const scenario = decodeLink('ipRequests=500').scenario;
+    expect(compatibilityNotices(scenario).map((n) => n.param)).toEqual(['ipRequests']);
+    expect(runScenario(scenario).outcome.status).toBe(200);
   });
 });
 
