@@ -12,10 +12,13 @@ import { streamFor } from '@/lib/sim/random';
 import { MetricsRecorder } from './metrics';
 import { planOf, runTrafficSync, shapeOf } from './index';
 import { TrafficRun, type TrafficResult } from './run';
+import type { IncidentAction } from './incidents';
 
 type Changes = Parameters<typeof scenarioWith>[0];
 const traffic = (changes: Changes): Scenario => scenarioWith({ mode: 'traffic', ...changes });
-const at = (atS: number, action: Scenario['traffic']['timeline'][number]['action']) => ({ atS, action });
+type Action = Scenario['traffic']['timeline'][number]['action'];
+type IncidentFree = Exclude<Action, IncidentAction>;
+const at = (atS: number, action: Action) => ({ atS, action });
 
 /** Every visitor's answer, with when it arrived. */
 function answers(scenario: Scenario): { arrivedAtMs: number; status: number | null; attack: boolean }[] {
@@ -187,19 +190,18 @@ describe('a database failover', () => {
 });
 
 describe('the timeline’s other outages', () => {
+  /** The statuses of the requests that arrived before, during and after an outage from 20 s to 40 s (a second's margin each side). */
+  function aroundOutage(down: IncidentFree, up: IncidentFree) {
+    const seen = answers(traffic({ cache: { state: 'off' }, retry: { layers: [] }, traffic: { rate: 40, durationS: 60, timeline: [at(20, down), at(40, up)] } }));
+    const between = (from: number, to: number) => new Set(seen.filter((a) => a.arrivedAtMs >= from && a.arrivedAtMs < to).map((a) => a.status));
+    return [between(0, 19_000), between(21_000, 39_000), between(41_000, 60_000)];
+  }
+
   it('payments-down fails the API’s reads with 502 until payments-ok', () => {
-    const seen = answers(traffic({ cache: { state: 'off' }, retry: { layers: [] }, traffic: { rate: 40, durationS: 60, timeline: [at(20, 'payments-down'), at(40, 'payments-ok')] } }));
-    const between = (from: number, to: number) => seen.filter((a) => a.arrivedAtMs >= from && a.arrivedAtMs < to).map((a) => a.status);
-    expect(new Set(between(0, 19_000))).toEqual(new Set([200]));
-    expect(new Set(between(21_000, 39_000))).toEqual(new Set([502]));
-    expect(new Set(between(41_000, 60_000))).toEqual(new Set([200]));
+    expect(aroundOutage('payments-down', 'payments-ok')).toEqual([new Set([200]), new Set([502]), new Set([200])]);
   });
 
   it('origin-5xx answers 500 until origin-ok', () => {
-    const seen = answers(traffic({ cache: { state: 'off' }, retry: { layers: [] }, traffic: { rate: 40, durationS: 60, timeline: [at(20, 'origin-5xx'), at(40, 'origin-ok')] } }));
-    const between = (from: number, to: number) => seen.filter((a) => a.arrivedAtMs >= from && a.arrivedAtMs < to).map((a) => a.status);
-    expect(new Set(between(0, 19_000))).toEqual(new Set([200]));
-    expect(new Set(between(21_000, 39_000))).toEqual(new Set([500]));
-    expect(new Set(between(41_000, 60_000))).toEqual(new Set([200]));
+    expect(aroundOutage('origin-5xx', 'origin-ok')).toEqual([new Set([200]), new Set([500]), new Set([200])]);
   });
 });

@@ -53,22 +53,9 @@ export interface TrafficSummary {
   dbFailovers: FailoverReport[];
 }
 
-/** The edge's protections over the summary's window. */
-export interface Protection {
-  /** Requests the managed rule groups blocked (SQL injection, cross-site scripting, size limits). */
-  wafBlocked: number;
-  /** Requests the rate-based rule stopped, and of those how many met a CAPTCHA (405) or a challenge (202). */
-  rateLimited: number;
-  captchas: number;
-  challenges: number;
-  /** Requests over the limit the rule let on: its action is Count, or they carried a valid token. */
-  rateCounted: number;
-  /** Requests the bots sent, and their answers by status. */
-  botRequests: number;
-  botStatuses: Record<string, number>;
-  /** SYN packets Shield Standard absorbed at the edge. */
-  synFloodAbsorbed: number;
-}
+/** The edge's protections over the summary's window: the counters of that name (lib/sim/context.ts), and the bots' answers. */
+export type Protection = Pick<Counters, (typeof PROTECTION_COUNTERS)[number]> & { botStatuses: Record<string, number> };
+const PROTECTION_COUNTERS = ['wafBlocked', 'rateLimited', 'captchas', 'challenges', 'rateCounted', 'botRequests', 'synFloodAbsorbed'] as const;
 
 export interface TrafficResult {
   version: number;
@@ -244,14 +231,8 @@ export class TrafficRun {
         writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
         byNode: (({ app, db }) => ({ app: tidyStation(app), db: tidyStation(db) }))(this.stationsAtEnd ?? this.stations()),
         protection: {
-          wafBlocked: c.wafBlocked - from.wafBlocked,
-          rateLimited: c.rateLimited - from.rateLimited,
-          captchas: c.captchas - from.captchas,
-          challenges: c.challenges - from.challenges,
-          rateCounted: c.rateCounted - from.rateCounted,
-          botRequests: c.botRequests - from.botRequests,
+          ...(Object.fromEntries(PROTECTION_COUNTERS.map((name) => [name, c[name] - from[name]])) as Pick<Counters, (typeof PROTECTION_COUNTERS)[number]>),
           botStatuses: { ...this.incidents.botStatuses },
-          synFloodAbsorbed: c.synFloodAbsorbed - from.synFloodAbsorbed,
         },
         dbFailovers: this.incidents.failovers,
       },
