@@ -6,7 +6,8 @@
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
- *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it.
+ *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it. RATE_LIMIT=100 (any limit of at least 10)
+ *    runs the same traffic through a web ACL with a rate-based rule, counting every visitor's address.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
  * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
  *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for
@@ -115,7 +116,8 @@ function budgetFor(route: string): number | undefined {
 /** A traffic run of `requests` expected arrivals at the default rate, every other knob at its default. */
 function trafficScenario(requests: number): Scenario {
   const rate = 50;
-  return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, traffic: { rate, durationS: Math.round(requests / rate) } });
+  const rateLimit = Number(process.env.RATE_LIMIT ?? 0);
+  return applyChanges(DEFAULT_SCENARIO, { mode: 'traffic', request: { kind: 'mix' }, waf: { rateLimit }, traffic: { rate, durationS: Math.round(requests / rate) } });
 }
 
 function timedTraffic(scenario: Scenario, recorder: Recorder) {
