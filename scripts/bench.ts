@@ -9,7 +9,7 @@
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
  *    The same 100,000 again with every resilience pattern on at every calling edge, to hold the breakers to the target.
  *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it; TRAFFIC_LINK adds link parameters to the
- *    traffic runs (`TRAFFIC_LINK='originShield=yes'`), to measure them with a feature on.
+ *    traffic runs (`TRAFFIC_LINK='originShield=yes'`, `TRAFFIC_LINK='rateLimit=100'`), to measure them with a feature on.
  * 2. First-load JavaScript per route, gzipped, read from the static export in out/ (built if missing).
  * 3. The longest main-thread task while each route loads, in headless Chromium with its CPU slowed 4× (CDP
  *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for

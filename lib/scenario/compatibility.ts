@@ -100,5 +100,12 @@ export function compatibilityNotices(scenario: Scenario): Notice[] {
   if (cdn.edgeLocations > 1 && scenario.mode === 'single') {
     notices.push({ param: 'edgeLocations', message: 'One request meets one edge location: edgeLocations spreads the visitors of a traffic run (mode=traffic).' });
   }
+
+  // The rate-based rule is a rule of the web ACL (AWS WAF Developer Guide, "Using rate-based rule statements").
+  if (scenario.waf.rateLimit > 0 && scenario.waf.mode === 'off') {
+    notices.push({ param: 'rateLimit', message: 'The rate-based rule is part of the WAF’s web ACL: with the WAF off, nothing counts or limits requests.' });
+  } else if (scenario.waf.ipRequests > 0 && scenario.waf.rateLimit === 0) {
+    notices.push({ param: 'ipRequests', message: 'Only a rate-based rule counts an address’s requests: set rateLimit for ipRequests to matter.' });
+  }
   return notices;
 }

@@ -10,7 +10,17 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   seed: 1,
   mode: 'single',
   request: { kind: 'api', method: 'GET', payload: 'benign', idempotencyKey: false },
-  waf: { mode: 'on' },
+  waf: {
+    mode: 'on',
+    // No rate-based rule until the learner sets a limit. When there is one: AWS WAF's default evaluation window,
+    // 300 s (Developer Guide, "Rate-based rule high-level settings"), and its default immunity time for CAPTCHA and
+    // challenge tokens, 300 s (API Reference, ImmunityTimeProperty).
+    rateLimit: 0,
+    rateWindowS: 300,
+    rateAction: 'block',
+    immunityS: 300,
+    ipRequests: 0,
+  },
   cache: {
     state: 'empty',
     cacheControl: 'public, max-age=60',
@@ -22,7 +32,19 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     // *assumed*: room for ten times the traffic run's default 1,000 URLs, so its cache fills only when told to.
     capacity: 10_000,
   },
-  db: { behaviour: 'ok', engine: 'postgres', delayMs: 4000 },
+  db: {
+    behaviour: 'ok',
+    engine: 'postgres',
+    delayMs: 4000,
+    // A failover is only ever set off by a traffic run's timeline. Multi-AZ DB instance is RDS's classic deployment.
+    ha: 'instance',
+    // Aurora's DNS zones use a TTL of 5 s (AWS Knowledge Center, "Why is my connection redirected to the reader
+    // instance when I try to connect to my Amazon Aurora writer endpoint?"), and the AWS SDK for Java guide asks for a
+    // JVM DNS cache of 5 s ("Set the JVM TTL for DNS name lookups").
+    dnsTtlS: 5,
+    // *assumed*: a driver or pool that tries again every second.
+    reconnectMs: 1000,
+  },
   thirdParty: { behaviour: 'ok', delayMs: 3000 },
   // CloudFront's defaults (CloudFront API reference, CustomOriginConfig): 30 s response timeout, 3 attempts, 10 s to connect.
   origin: { responseTimeoutS: 30, attempts: 3, connectTimeoutS: 10 },
@@ -80,6 +102,13 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     // (CloudFront Developer Guide, "Invalidate files"). A knob, not a fact.
     invalidationDelayS: 10,
     timeline: [],
+    // *assumed*, all five: ten thousand visitors, each on an address of their own; a flood of 500 requests a second
+    // from 5 addresses; a SYN flood of a million packets a second; half the arrivals attacking during a burst.
+    visitors: 10_000,
+    botRate: 500,
+    botIps: 5,
+    synRate: 1_000_000,
+    burstShare: 0.5,
   },
   // *assumed*: a knob; at 100 clients the strategies of the backoff study are far apart.
   backoffStudy: { clients: 100 },

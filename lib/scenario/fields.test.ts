@@ -22,6 +22,8 @@ describe('the field table', () => {
       'fallback', 'fallbackAt', 'fallbackTtl', 'retryQuota',
       'edgeLocations', 'originShield', 'rttOriginShield', 'originShieldSize', 'originGroup', 'failoverOn', 'invalidatePaths',
       'cfFunction', 'cfFunctionMs', 'lambdaEdge', 'lambdaMs', 'lambdaColdStart',
+      'rateLimit', 'rateWindow', 'rateAction', 'immunity', 'ipRequests', 'dbHa', 'dbDnsTtl', 'dbReconnect',
+      'visitors', 'botRate', 'botIps', 'synRate', 'burstShare',
     ]);
     // A renamed parameter keeps its old name as an alias, so links made before still read.
     expect(Object.fromEntries(FIELD_ENTRIES.filter((e) => e.aliases).map((e) => [e.param, e.aliases]))).toEqual({ appMs: ['appWork'] });
@@ -71,6 +73,8 @@ describe('the field table', () => {
       ...FIELD_ENTRIES.map((e) => e.path).filter((path) => path.startsWith('resilience.')),
       'cdn.edgeLocations', 'cdn.originShield', 'cdn.originShieldRttMs', 'cdn.originShieldCapacity', 'cdn.originGroup', 'cdn.failoverOn',
       'cdn.invalidationPaths', 'cdn.cfFunctions', 'cdn.cfFunctionMs', 'cdn.lambdaEdge', 'cdn.lambdaMs', 'cdn.lambdaColdStartMs',
+      'waf.rateLimit', 'waf.rateWindowS', 'waf.rateAction', 'waf.immunityS', 'waf.ipRequests', 'db.ha', 'db.dnsTtlS', 'db.reconnectMs',
+      'traffic.visitors', 'traffic.botRate', 'traffic.botIps', 'traffic.synRate', 'traffic.burstShare',
     ]);
   });
 

@@ -31,9 +31,12 @@ import {
   TLS_VERSIONS,
   WAF_MODES,
 } from './vocabulary';
+import { DB_HA_KINDS, RATE_ACTIONS } from './vocabulary';
 
 /** The longest payload a link or file may carry. AWS WAF on CloudFront inspects at most 64 KB of a body. */
 export const MAX_PAYLOAD_LENGTH = 64 * 1024;
+/** The largest limit a rate-based rule takes (AWS WAF API Reference, RateBasedStatement: Limit). */
+const RATE_LIMIT_MAX = 2_000_000_000;
 /** One hour of simulated time is far past every timeout the engine models. */
 const MAX_MS = 3_600_000;
 /** CloudFront's largest TTL, one year (CloudFront CachePolicy API). */
@@ -377,4 +380,63 @@ export const FIELDS = {
     max: 10_000,
     hint: 'When no execution environment is free, Lambda starts one first; its Init phase may take at most 10 s.',
   }),
+
+  // Edge protection under load and the database's failover. No group: the sandbox's controls for them come later.
+  'waf.rateLimit': int({
+    param: 'rateLimit',
+    label: 'Rate-based rule: requests per address and window',
+    unit: '0 = no rule',
+    min: 0,
+    max: RATE_LIMIT_MAX,
+    hint: 'At least 10 (AWS WAF API Reference, RateBasedStatement: Limit). Requests from one address over it meet the rule’s action.',
+  }),
+  'waf.rateWindowS': int({ param: 'rateWindow', label: 'Rate-based rule: evaluation window', unit: 's', min: 60, max: 600, hint: '60, 120, 300 or 600; 300 is AWS WAF’s default.' }),
+  'waf.rateAction': choice({
+    param: 'rateAction',
+    values: RATE_ACTIONS,
+    label: 'Rate-based rule: action',
+    options: { block: 'Block: 403', captcha: 'CAPTCHA: 405 until a puzzle is solved', challenge: 'Challenge: 202 until a silent challenge is answered', count: 'Count: record it, block nothing' },
+  }),
+  'waf.immunityS': int({
+    param: 'immunity',
+    label: 'CAPTCHA and challenge immunity time',
+    unit: 's',
+    min: 60,
+    max: 259_200,
+    hint: 'How long a solved puzzle or challenge keeps its token valid. The default is 300 s; a challenge needs at least 300 (AWS WAF API Reference, ImmunityTimeProperty).',
+  }),
+  'waf.ipRequests': int({
+    param: 'ipRequests',
+    label: 'Requests this browser’s address sent in the window before',
+    min: 0,
+    max: RATE_LIMIT_MAX,
+    hint: 'One request only: what the rate-based rule had counted for this address when it last checked.',
+  }),
+  'db.ha': choice({
+    param: 'dbHa',
+    values: DB_HA_KINDS,
+    label: 'High availability',
+    options: { instance: 'Multi-AZ DB instance: failover in 60–120 s', cluster: 'Multi-AZ DB cluster: failover in under 35 s' },
+  }),
+  'db.dnsTtlS': int({
+    param: 'dbDnsTtl',
+    label: 'How long the app caches the database endpoint’s address',
+    unit: 's',
+    min: 0,
+    max: 3600,
+    hint: 'Aurora’s DNS zones use a TTL of 5 s (AWS Knowledge Center, “Why is my connection redirected to the reader instance…”); a client that caches longer keeps the old address.',
+  }),
+  'db.reconnectMs': int({
+    param: 'dbReconnect',
+    label: 'How often the driver tries to reconnect after its connections fail',
+    unit: 'ms, 0 = at once',
+    min: 0,
+    max: 600_000,
+    hint: 'Assumed: pools and drivers differ.',
+  }),
+  'traffic.visitors': int({ param: 'visitors', label: 'Distinct visitors (client addresses)', min: 1, max: 100_000, hint: 'Ordinary arrivals spread evenly over this many addresses.' }),
+  'traffic.botRate': int({ param: 'botRate', label: 'Bot flood rate', unit: 'requests/s', min: 1, max: 10_000 }),
+  'traffic.botIps': int({ param: 'botIps', label: 'Addresses the bots send from', min: 1, max: 250 }),
+  'traffic.synRate': int({ param: 'synRate', label: 'SYN flood rate', unit: 'packets/s', min: 1, max: 100_000_000 }),
+  'traffic.burstShare': num({ param: 'burstShare', label: 'Share of arrivals that attack during a burst', ...share }),
 };

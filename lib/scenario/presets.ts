@@ -161,6 +161,22 @@ export const TRAFFIC_PRESETS: readonly Preset[] = [
       },
     },
   },
+  {
+    id: 'db-failover',
+    title: 'A database failover',
+    description: 'At 30 s the primary fails and RDS fails over to its standby: watch the errors and the pool until each pod reaches the new primary (summary.dbFailovers says when).',
+    changes: { mode: 'traffic', traffic: { durationS: 240, timeline: [{ atS: 30, action: 'db-failover' }] } },
+  },
+  {
+    id: 'bot-flood-rate-rule',
+    title: 'A bot flood against a rate rule',
+    description: 'From 30 s to 100 s five bot addresses flood the API past the cache; a rate-based rule of 300 requests a minute per address stops them once it next checks. Set rateLimit=0 to see the flood without it.',
+    changes: {
+      mode: 'traffic',
+      waf: { rateLimit: 300, rateWindowS: 60 },
+      traffic: { durationS: 150, botRate: 800, timeline: [{ atS: 30, action: 'bot-flood' }, { atS: 100, action: 'bot-flood-stop' }] },
+    },
+  },
 ];
 
 export function presetById(id: string): Preset | undefined {

@@ -5,6 +5,7 @@
  */
 import type { ScenarioPath } from './paths';
 import type { Scenario } from './schema';
+import { RATE_LIMIT_MIN, RATE_WINDOWS_S } from './vocabulary';
 
 export interface CrossFieldRule {
   /** The setting a file's error and a link's notice name. */
@@ -50,5 +51,29 @@ export const RULES: readonly CrossFieldRule[] = [
     holds: ({ cdn }) => cdn.cfFunctions.length === 0 || !cdn.lambdaEdge.some((event) => event.startsWith('viewer-')),
     resets: ['cdn.lambdaEdge'],
     afterReset: 'lambdaEdge was reset to its starting value',
+  },
+  {
+    // AWS WAF refuses a rate-based rule's limit below 10 (API Reference, RateBasedStatement: Limit); 0 here means no rule.
+    path: 'waf.rateLimit',
+    message: `a rate-based rule's limit is at least ${RATE_LIMIT_MIN} (0: no rule)`,
+    holds: ({ waf }) => waf.rateLimit === 0 || waf.rateLimit >= RATE_LIMIT_MIN,
+    resets: ['waf.rateLimit'],
+    afterReset: 'the limit was reset to its starting value',
+  },
+  {
+    // The evaluation window is one of four (AWS WAF Developer Guide, "Rate-based rule high-level settings").
+    path: 'waf.rateWindowS',
+    message: `a rate-based rule looks back ${RATE_WINDOWS_S.join(', ')} s`,
+    holds: ({ waf }) => (RATE_WINDOWS_S as readonly number[]).includes(waf.rateWindowS),
+    resets: ['waf.rateWindowS'],
+    afterReset: 'the window was reset to its starting value',
+  },
+  {
+    // A challenge's immunity time is at least 300 s, a CAPTCHA's at least 60 (AWS WAF API Reference, ImmunityTimeProperty).
+    path: 'waf.immunityS',
+    message: 'a challenge’s immunity time is at least 300 s',
+    holds: ({ waf }) => waf.rateAction !== 'challenge' || waf.immunityS >= 300,
+    resets: ['waf.immunityS', 'waf.rateAction'],
+    afterReset: 'the immunity time and the action were reset to their starting values',
   },
 ];

@@ -105,6 +105,16 @@ const trafficSchema = z.object({
   invalidationDelayS: int(F['traffic.invalidationDelayS']),
   /** What happens when, in time order once validated. */
   timeline: schedule(F['traffic.timeline']),
+  /** How many distinct addresses the ordinary arrivals come from. *assumed* */
+  visitors: int(F['traffic.visitors']),
+  /** Requests a second the bots send during a `bot-flood`, over all their addresses. *assumed* */
+  botRate: int(F['traffic.botRate']),
+  /** How many addresses the bots send from. *assumed* */
+  botIps: int(F['traffic.botIps']),
+  /** SYN packets a second during a `syn-flood`. *assumed* */
+  synRate: int(F['traffic.synRate']),
+  /** The share of arrivals that carry an attack during an `attack-burst`. *assumed* */
+  burstShare: num(F['traffic.burstShare']),
 });
 
 /**
@@ -184,13 +194,30 @@ const scenarioShape = z.object({
     idempotencyKey: z.boolean(),
   }),
   /** `count` overrides the managed rule groups to COUNT: matches are recorded, nothing is blocked. */
-  waf: z.object({ mode: oneOf(F['waf.mode']) }),
+  waf: z.object({
+    mode: oneOf(F['waf.mode']),
+    /** A rate-based rule's limit per client address and evaluation window; 0 means the web ACL has none (rules.ts: else at least 10). */
+    rateLimit: int(F['waf.rateLimit']),
+    /** How far back the rule counts: 60, 120, 300 or 600 s (rules.ts). */
+    rateWindowS: int(F['waf.rateWindowS']),
+    rateAction: oneOf(F['waf.rateAction']),
+    /** How long a solved CAPTCHA or challenge keeps the client's token valid. */
+    immunityS: int(F['waf.immunityS']),
+    /** One request only: what the rule had counted for the browser's address before it. */
+    ipRequests: int(F['waf.ipRequests']),
+  }),
   cache: cacheSchema,
   db: z.object({
     behaviour: oneOf(F['db.behaviour']),
     engine: oneOf(F['db.engine']),
     /** How long a slow query takes. */
     delayMs: int(F['db.delayMs']),
+    /** What a `db-failover` fails over to: a Multi-AZ DB instance's standby or a Multi-AZ DB cluster's reader. */
+    ha: oneOf(F['db.ha']),
+    /** How long the app keeps the endpoint's address before it asks DNS again. */
+    dnsTtlS: int(F['db.dnsTtlS']),
+    /** How often the driver tries to reconnect once its connections fail. *assumed* */
+    reconnectMs: int(F['db.reconnectMs']),
   }),
   thirdParty: z.object({
     behaviour: oneOf(F['thirdParty.behaviour']),

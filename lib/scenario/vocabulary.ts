@@ -23,7 +23,10 @@ export const MODES = ['single', 'traffic', 'backoff-study'] as const;
 /** The shape of a time's spread around its mean: none, exponential or lognormal. */
 export const DISTRIBUTIONS = ['const', 'exp', 'lognormal'] as const;
 /** What can happen at a moment of a traffic run (`traffic.timeline`); TIMELINE_ACTION_MEANINGS says what each is. */
-export const TIMELINE_ACTIONS = ['deploy', 'invalidate', 'db-slow', 'db-down', 'db-ok', 'payments-slow', 'payments-down', 'payments-ok', 'origin-5xx', 'origin-ok'] as const;
+export const TIMELINE_ACTIONS = [
+  'deploy', 'invalidate', 'db-slow', 'db-down', 'db-ok', 'payments-slow', 'payments-down', 'payments-ok', 'origin-5xx', 'origin-ok',
+  'attack-burst', 'attack-stop', 'bot-flood', 'bot-flood-stop', 'syn-flood', 'syn-flood-stop', 'db-failover',
+] as const;
 
 /** Circuit-breaker libraries a calling edge can use (lib/sim/resilience/breaker.ts), or none. */
 export const BREAKER_LIBRARIES = ['off', 'resilience4j', 'opossum'] as const;
@@ -44,6 +47,13 @@ export const TIMELINE_ACTION_MEANINGS: Readonly<Record<(typeof TIMELINE_ACTIONS)
   'payments-ok': 'The payments API is healthy again.',
   'origin-5xx': 'The origin starts answering with server errors (5xx).',
   'origin-ok': 'The origin answers normally again.',
+  'attack-burst': 'A burst of attacks begins: a share of the arrivals (traffic.burstShare) carry an SQL injection or a cross-site script.',
+  'attack-stop': 'The burst of attacks ends.',
+  'bot-flood': 'An HTTP GET flood begins: bots on a few addresses (traffic.botIps) send traffic.botRate requests a second that miss the cache.',
+  'bot-flood-stop': 'The bots stop.',
+  'syn-flood': 'A SYN flood (layer 4) begins at traffic.synRate packets a second; Shield Standard absorbs it at the edge.',
+  'syn-flood-stop': 'The SYN flood ends.',
+  'db-failover': 'The database\'s primary fails and RDS fails over to the standby (db.ha); requests fail until each pod reaches the new primary.',
 };
 
 /**
@@ -55,6 +65,17 @@ export const FAILOVER_STATUS_CODES = ['400', '403', '404', '416', '500', '502', 
 export const CLOUDFRONT_FUNCTION_EVENTS = ['viewer-request', 'viewer-response'] as const;
 /** Where Lambda@Edge can run: the viewer events and the origin events (same page). */
 export const LAMBDA_EDGE_EVENTS = ['viewer-request', 'origin-request', 'origin-response', 'viewer-response'] as const;
+/** What a rate-based rule does to requests from an address over its limit (AWS WAF rule actions; Allow is not offered for it). */
+export const RATE_ACTIONS = ['block', 'captcha', 'challenge', 'count'] as const;
+/**
+ * The evaluation windows a rate-based rule may look back over, in seconds (AWS WAF Developer Guide, "Rate-based rule
+ * high-level settings": 60, 120, 300 or 600, 300 by default).
+ */
+export const RATE_WINDOWS_S = [60, 120, 300, 600] as const;
+/** The smallest limit a rate-based rule takes (AWS WAF API Reference, RateBasedStatement: Limit, 10 to 2,000,000,000). */
+export const RATE_LIMIT_MIN = 10;
+/** How the database stands by: a Multi-AZ DB instance (one standby) or a Multi-AZ DB cluster (two readable standbys). */
+export const DB_HA_KINDS = ['instance', 'cluster'] as const;
 
 /** Each engine's name as its makers write it. */
 export const DB_ENGINE_LABELS: Readonly<Record<(typeof DB_ENGINES)[number], string>> = {
@@ -98,3 +119,5 @@ export type Fallback = (typeof FALLBACKS)[number];
 export type Switch = (typeof SWITCHES)[number];
 export type FailoverStatusCode = (typeof FAILOVER_STATUS_CODES)[number];
 export type EdgeFunctionEvent = (typeof LAMBDA_EDGE_EVENTS)[number];
+export type RateAction = (typeof RATE_ACTIONS)[number];
+export type DbHaKind = (typeof DB_HA_KINDS)[number];

@@ -40,6 +40,19 @@ export interface Counters {
   failovers: number;
   functionRuns: number;
   coldStarts: number;
+  /** Requests the managed rule groups blocked (SQL injection, cross-site scripting, size limits). */
+  wafBlocked: number;
+  /** Requests the rate-based rule stopped: blocked, or met with a CAPTCHA or a challenge. */
+  rateLimited: number;
+  /** Of those, how many got a CAPTCHA (405) or a challenge (202). */
+  captchas: number;
+  challenges: number;
+  /** Requests over the limit the rule let on: its action is Count, or they carried a valid token. */
+  rateCounted: number;
+  /** Requests a bot flood sent. */
+  botRequests: number;
+  /** SYN packets of a flood that Shield Standard absorbed at the edge. */
+  synFloodAbsorbed: number;
 }
 
 export interface SimContext {
@@ -81,6 +94,13 @@ export function noCounts(): Counters {
     failovers: 0,
     functionRuns: 0,
     coldStarts: 0,
+    wafBlocked: 0,
+    rateLimited: 0,
+    captchas: 0,
+    challenges: 0,
+    rateCounted: 0,
+    botRequests: 0,
+    synFloodAbsorbed: 0,
   };
 }
 

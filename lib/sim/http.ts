@@ -8,6 +8,7 @@ import { serve, type Task } from './kernel/kernel';
 import { ensureConnection, flush, reuseOpenConnection } from './net/handshake';
 import { NODES } from './topology';
 import type { CacheOutcome, NodeId } from './types';
+import type { Address } from './clients';
 
 export interface HttpRequest {
   requestId: string;
@@ -19,6 +20,10 @@ export interface HttpRequest {
   query: string;
   body: string | null;
   headers: Record<string, string>;
+  /** The client's address, when it is not the single request's browser (a traffic run's visitors and bots). */
+  sourceAddress?: Address;
+  /** Sent by a bot: a script with no person behind it, which solves no CAPTCHA and runs no challenge. */
+  bot?: boolean;
 }
 
 export interface HttpResponse {
@@ -36,6 +41,7 @@ const REASONS: Record<number, string> = {
   200: 'OK',
   201: 'Created',
   204: 'No Content',
+  202: 'Accepted',
   304: 'Not Modified',
   403: 'Forbidden',
   404: 'Not Found',

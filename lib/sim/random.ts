@@ -82,6 +82,10 @@ export type StreamName =
   | 'service'
   | 'samples'
   | 'study-network'
+  // A traffic run's incidents: a bot flood, an attack burst, a database failover's length.
+  | 'bots'
+  | 'burst'
+  | 'failover'
   // Which edge location each visitor of a traffic run reaches, when there is more than one.
   | 'locations';
 

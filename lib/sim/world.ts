@@ -13,6 +13,9 @@ import type { Kernel, Resource } from './kernel/kernel';
 import { PacketFilters } from './net/filters';
 import { standardNormal, type Random } from './random';
 import { buildResilience, type Resilience } from './resilience/guards';
+import type { DbFailover } from './nodes/db-failover';
+import { BROWSER_ADDRESS } from './clients';
+import { RateRule } from './waf/rate-rule';
 
 /** Simulated time 0 is this instant, so Date and Expires headers read like real ones. */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -27,6 +30,8 @@ export interface Conditions {
   contentChanged: boolean;
   /** New content deployed during the run: each one changes every object, and so its validator. */
   deploys: number;
+  /** The database failing over to its standby (a traffic run's `db-failover`), until every pod reaches the new primary. */
+  dbFailover: DbFailover | null;
 }
 
 /** How a time is spread around its mean. */
@@ -43,6 +48,8 @@ export interface World {
   /** The one request the single-request view follows; traffic builds its own per arrival. */
   readonly request: Scenario['request'];
   readonly wafMode: Scenario['waf']['mode'];
+  /** The web ACL's rate-based rule, counting per client address; null when the scenario sets no limit (or no WAF). */
+  readonly rateRule: RateRule | null;
   readonly cache: Scenario['cache'];
   readonly edgeCache: EdgeCache;
   readonly origin: Scenario['origin'];
@@ -101,6 +108,14 @@ export function drawTime(spread: Spread, meanMs: number, random: Random): number
   return Math.exp(Math.log(meanMs) - (LOGNORMAL_SIGMA * LOGNORMAL_SIGMA) / 2 + LOGNORMAL_SIGMA * standardNormal(random));
 }
 
+/** The rate-based rule, with what the browser's address had sent before a single run (`waf.ipRequests`) already counted. */
+function rateRuleFor(scenario: Scenario): RateRule | null {
+  if (scenario.waf.mode === 'off' || scenario.waf.rateLimit === 0) return null;
+  const rule = new RateRule(scenario.waf);
+  rule.counter.seed(BROWSER_ADDRESS, scenario.waf.ipRequests, 0);
+  return rule;
+}
+
 export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, shape: WorldShape): World {
   const conditions: Conditions = {
     db: scenario.db.behaviour,
@@ -108,6 +123,7 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
     originFailing: false,
     contentChanged: scenario.cache.changed,
     deploys: 0,
+    dbFailover: null,
   };
   const pods: Pod[] = Array.from({ length: shape.pods }, (_, index) => ({ index, cpu: kernel.resource(1), pool: kernel.resource(shape.poolPerPod) }));
   let turn = 0;
@@ -115,12 +131,13 @@ export function buildWorld(scenario: Scenario, kernel: Kernel, service: Random, 
   return {
     request: scenario.request,
     wafMode: scenario.waf.mode,
+    rateRule: rateRuleFor(scenario),
     cache: scenario.cache,
     edgeCache: distribution.locations[0]!,
     origin: scenario.origin,
     albIdleTimeoutS: scenario.alb.idleTimeoutS,
     proxyReadTimeoutS: scenario.proxy.readTimeoutS,
-    db: { engine: scenario.db.engine, delayMs: scenario.db.delayMs },
+    db: { engine: scenario.db.engine, delayMs: scenario.db.delayMs, ha: scenario.db.ha, dnsTtlS: scenario.db.dnsTtlS, reconnectMs: scenario.db.reconnectMs },
     thirdPartyDelayMs: scenario.thirdParty.delayMs,
     timeoutMs: scenario.timeoutMs,
     retry: scenario.retry,

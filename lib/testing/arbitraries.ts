@@ -9,7 +9,7 @@ import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { inTimeOrder } from '@/lib/scenario/field-kinds';
 import { CLOUDFRONT_PREFIX_LIST, NACL_RULE_NUMBERS, SECURITY_GROUP_IDS, type NaclRuleSpec, type SgRuleSpec } from '@/lib/scenario/network-rules';
 import { FIELD_ENTRIES, getAt, setAt, setChosen, type FieldEntry, type ScenarioPath, type ValueAt } from '@/lib/scenario/paths';
-import type { Scenario } from '@/lib/scenario/schema';
+import { RATE_LIMIT_MIN, RATE_WINDOWS_S, type Scenario } from '@/lib/scenario/schema';
 
 type Focus = { [P in ScenarioPath]?: fc.Arbitrary<ValueAt<P>> };
 
@@ -22,6 +22,9 @@ const FOCUS: Focus = {
   ),
   // Invalidation paths must start with / and may end with * (CloudFront's rule, in the field's pattern).
   'cdn.invalidationPaths': fc.constantFrom('/*', '/static/*', '/api/*', '/api/products/1*', '/Static/*', '/static/assets/1.js,/api/*'),
+  // A rate-based rule is off (0) or at least 10, over one of AWS WAF's four windows.
+  'waf.rateLimit': fc.oneof(fc.constant(0), fc.integer({ min: RATE_LIMIT_MIN, max: 2_000_000_000 })),
+  'waf.rateWindowS': fc.constantFrom(...RATE_WINDOWS_S),
 };
 
 /** Ports and peers that matter in this world (its links' ports, its subnets, the ephemeral ranges), and a few that do not. */
@@ -97,7 +100,8 @@ function arbitraryFor(entry: FieldEntry, focus: Focus): fc.Arbitrary<(s: Scenari
 
 /**
  * Drawn settings made to keep the rules across fields: TTLs in order, as CloudFront requires; a mix of kinds is
- * a traffic run; the warm-up ends before the run does; edge functions of both kinds never share viewer events.
+ * a traffic run; the warm-up ends before the run does; edge functions of both kinds never share viewer events; a
+ * challenge's tokens last at least 300 s.
  */
 function keepRules(s: Scenario): Scenario {
   const [minTtl, defaultTtl, maxTtl] = [s.cache.minTtl, s.cache.defaultTtl, s.cache.maxTtl].sort((a, b) => a - b) as [number, number, number];
@@ -108,6 +112,8 @@ function keepRules(s: Scenario): Scenario {
     traffic: { ...s.traffic, warmupS: s.traffic.warmupS % s.traffic.durationS },
     // CloudFront Functions and Lambda@Edge never share the viewer events.
     cdn: s.cdn.cfFunctions.length ? { ...s.cdn, lambdaEdge: s.cdn.lambdaEdge.filter((event) => !event.startsWith('viewer-')) } : s.cdn,
+    // A challenge's immunity time is at least 300 s.
+    waf: s.waf.rateAction === 'challenge' ? { ...s.waf, immunityS: Math.max(300, s.waf.immunityS) } : s.waf,
   };
 }
 

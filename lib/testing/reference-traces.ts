@@ -16,7 +16,10 @@ import { unifiedDiff } from './line-diff';
 export const TRACE_DIR = fileURLToPath(new URL('../sim/__traces__/', import.meta.url));
 export const TRACE_EXT = '.trace';
 
-/** Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error, background revalidation, a breaker and a fallback, CloudFront at scale. */
+/**
+ * Behaviour no preset shows on its own: an idempotent write retried, CloudFront's own origin timeout, stale-if-error,
+ * background revalidation, a breaker and a fallback, CloudFront at scale, a rate-based rule's block and CAPTCHA.
+ */
 export const REFERENCE_LINKS = [
   'method=POST&idem=yes&db=slow',
   'db=slow&dbDelay=40000&timeout=0&retryAt=none&cache=off',
@@ -28,6 +31,9 @@ export const REFERENCE_LINKS = [
   'originShield=yes',
   'originGroup=yes&db=down&cache=off',
   'cfFunction=viewer-request,viewer-response&lambdaEdge=origin-request,origin-response&conn=cold',
+  // The rate-based rule's decisions on one request whose address had already sent more than the limit.
+  'rateLimit=100&ipRequests=150',
+  'rateLimit=100&ipRequests=150&rateAction=captcha',
 ] as const;
 
 export interface Reference {

@@ -6,6 +6,7 @@ import type { Scenario } from '@/lib/scenario/schema';
 import type { RequestSpec } from '@/lib/sim/nodes/browser';
 import type { Random } from '@/lib/sim/random';
 import { apiPathFor } from '@/lib/sim/site';
+import { visitorAddress, visitorOf } from '@/lib/sim/clients';
 import type { TrafficPlan } from './plan';
 import type { Zipf } from './zipf';
 
@@ -27,7 +28,9 @@ export function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Rand
     // Static files are only ever read; the API takes the scenario's method, its reads spread over the objects.
     const read = kind === 'static' || method === 'GET' || method === 'HEAD';
     const path = kind === 'static' ? `/static/assets/${object}.js` : read ? `/api/products/${object}` : apiPathFor(method);
-    return { id: `t${n}`, kind, attack, spec: { method: kind === 'static' ? 'GET' : method, payload: attack ? 'sqli' : payload, path } };
+    // Each visitor sends from an address of their own; which visitor this is, is a hash of the arrival's number, not a draw.
+    const sourceAddress = visitorAddress(visitorOf(n, plan.visitors));
+    return { id: `t${n}`, kind, attack, spec: { method: kind === 'static' ? 'GET' : method, payload: attack ? 'sqli' : payload, path, sourceAddress } };
   };
 }
 

@@ -140,6 +140,12 @@ export interface SeriesPoint {
   fallbacksPerS: number;
   /** The pods' breakers not closed (open, or half-open and probing) when the stretch ends. */
   breakersOpen: number;
+  /** Bot requests per second, during a flood (they are not among `rps`, which counts the visitors' answers). */
+  botRps: number;
+  /** Requests per second the web ACL stopped: blocked by a managed rule or by the rate-based rule, or met with a CAPTCHA or a challenge. */
+  wafStoppedPerS: number;
+  /** SYN packets per second Shield Standard absorbed at the edge. */
+  synPps: number;
 }
 
 /** Builds the series one stretch at a time, from completed requests and the counters' movement. */
@@ -194,6 +200,9 @@ export class SeriesBuilder {
       rejectedPerS: toFour((counters.breakerRejections + counters.bulkheadRejections - before.counters.breakerRejections - before.counters.bulkheadRejections) / seconds),
       fallbacksPerS: toFour((counters.fallbacks - before.counters.fallbacks) / seconds),
       breakersOpen: this.openBreakers(),
+      botRps: toFour((counters.botRequests - before.counters.botRequests) / seconds),
+      wafStoppedPerS: toFour((counters.wafBlocked + counters.rateLimited - before.counters.wafBlocked - before.counters.rateLimited) / seconds),
+      synPps: toFour((counters.synFloodAbsorbed - before.counters.synFloodAbsorbed) / seconds),
     });
     this.last = { counters, busy, queue };
     this.latencies.reset();

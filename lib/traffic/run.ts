@@ -22,6 +22,7 @@ import { MetricsRecorder, SeriesBuilder, stationFigures, tidyStation, toFour, to
 import type { TrafficPlan } from './plan';
 import { arrivalsFrom, type Arrival } from './arrivals';
 import { timeline } from './timeline';
+import { Incidents, type FailoverReport } from './incidents';
 import { createZipf } from './zipf';
 
 /** How many request ids the reservoir keeps for replay. */
@@ -63,6 +64,10 @@ export interface TrafficSummary {
   byNode: { app: StationFigures; db: StationFigures };
   /** What CloudFront's own parts did (lib/sim/edge); present only when the run uses any of them. */
   cdn?: CdnSummary;
+  /** What the edge stopped and what attacked it (the bots' requests are not among `requests` above). */
+  protection: Protection;
+  /** Each database failover: how long it took, and when each pod was back. */
+  dbFailovers: FailoverReport[];
 }
 
 /** Edge locations, Origin Shield, the origin group and edge functions, over the summary's window; a part not in use is left out. */
@@ -75,6 +80,10 @@ export interface CdnSummary {
   /** Edge function runs, and the Lambda@Edge runs that had to start an execution environment first. */
   edgeFunctions?: { runs: number; coldStarts: number };
 }
+
+/** The edge's protections over the summary's window: the counters of that name (lib/sim/context.ts), and the bots' answers. */
+export type Protection = Pick<Counters, (typeof PROTECTION_COUNTERS)[number]> & { botStatuses: Record<string, number> };
+const PROTECTION_COUNTERS = ['wafBlocked', 'rateLimited', 'captchas', 'challenges', 'rateCounted', 'botRequests', 'synFloodAbsorbed'] as const;
 
 export interface TrafficResult {
   version: number;
@@ -105,6 +114,7 @@ export class TrafficRun {
   private readonly series: SeriesBuilder;
   private readonly reservoir: string[] = [];
   private readonly samples: Random;
+  private readonly incidents: Incidents;
   private countersAtWarmup: Counters | null = null;
   private stationsAtEnd: TrafficSummary['byNode'] | null = null;
   private writesAtWarmup = 0;
@@ -137,8 +147,10 @@ export class TrafficRun {
     const arrival = arrivalsFrom(plan, scenario, arrivals, createZipf(plan.objects, plan.zipf));
     // Which edge location each visitor reaches, from a stream of its own so the arrivals' draws stay as they were.
     const locations = edges.length > 1 ? streamFor(scenario.seed, 'locations') : null;
+    // A flood comes from a few addresses, so it reaches one edge location: the first.
+    this.incidents = new Incidents(ctx, edges[0]!, plan, scenario.seed, this.durationMs, this.warmupMs);
     ctx.kernel.spawn(this.arrive(edges, locations, arrivals, arrival));
-    ctx.kernel.spawn(timeline(ctx, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs));
+    ctx.kernel.spawn(timeline(ctx, plan.timeline, plan.invalidationDelayS * 1000, this.durationMs, this.incidents));
     ctx.kernel.spawn(this.watch());
   }
 
@@ -148,7 +160,7 @@ export class TrafficRun {
     for (let n = 1; ; n++) {
       yield* sleep((-Math.log(1 - arrivals.next()) / this.plan.rate) * 1000);
       if (kernel.now >= this.durationMs) return;
-      this.start(locations ? edges[Math.floor(locations.next() * edges.length)]! : edges[0]!, arrival(n));
+      this.start(locations ? edges[Math.floor(locations.next() * edges.length)]! : edges[0]!, this.incidents.attacking(arrival(n)));
     }
   }
 
@@ -275,6 +287,11 @@ export class TrafficRun {
         writesCommitted: ctx.ledger.writesCommitted - this.writesAtWarmup,
         byNode: (({ app, db }) => ({ app: tidyStation(app), db: tidyStation(db) }))(this.stationsAtEnd ?? this.stations()),
         ...this.cdnSummary(from),
+        protection: {
+          ...(Object.fromEntries(PROTECTION_COUNTERS.map((name) => [name, c[name] - from[name]])) as Pick<Counters, (typeof PROTECTION_COUNTERS)[number]>),
+          botStatuses: { ...this.incidents.botStatuses },
+        },
+        dbFailovers: this.incidents.failovers,
       },
       bucketS: this.bucketS,
       series: this.series.points,

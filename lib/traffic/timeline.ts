@@ -5,10 +5,11 @@
 import { note, type SimContext } from '@/lib/sim/context';
 import { sleep, type Task } from '@/lib/sim/kernel/kernel';
 import { invalidateDistribution } from '@/lib/sim/edge/distribution';
+import type { Incidents } from './incidents';
 import type { TimelineEntry } from './plan';
 
 /** Applies the timeline's entries at their moments, each a note on the node it changes. */
-export function* timeline(ctx: SimContext, entries: readonly TimelineEntry[], invalidationDelayMs: number, durationMs: number): Task<void> {
+export function* timeline(ctx: SimContext, entries: readonly TimelineEntry[], invalidationDelayMs: number, durationMs: number, incidents: Incidents): Task<void> {
   const { conditions } = ctx.world;
   const tag = { requestId: 'timeline', attempt: 1 };
   for (const { atS, action } of entries) {
@@ -50,6 +51,15 @@ export function* timeline(ctx: SimContext, entries: readonly TimelineEntry[], in
       case 'origin-ok':
         conditions.originFailing = action === 'origin-5xx';
         note(ctx, tag, 'app', { kind: 'condition', narration: conditions.originFailing ? 'The app starts failing: every request gets 500.' : 'The app recovers.', decision: action });
+        break;
+      case 'attack-burst':
+      case 'attack-stop':
+      case 'bot-flood':
+      case 'bot-flood-stop':
+      case 'syn-flood':
+      case 'syn-flood-stop':
+      case 'db-failover':
+        incidents.apply(action, tag);
         break;
     }
   }

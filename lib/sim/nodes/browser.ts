@@ -14,6 +14,7 @@ import { apiPathFor, payloadText, PATHS, SITE_HOST, USER_AGENT } from '../site';
 import type { CacheOutcome } from '../types';
 import type { World } from '../world';
 import type { HttpMethod } from '@/lib/scenario/schema';
+import type { Address } from '../clients';
 import { ensureConnection, flush } from '../net/handshake';
 import { resolve } from './dns';
 import { handleEdge, type EdgeState } from './edge';
@@ -44,6 +45,9 @@ export interface RequestSpec {
   payload: string;
   /** The path, when it is not the one the kind and method name (traffic asks for many objects). */
   path: string;
+  /** Who sends it, in a traffic run: its address, and whether it is a bot. The single request's browser has neither. */
+  sourceAddress?: Address;
+  bot?: boolean;
 }
 
 /** The single request's spec, from the world's request settings. */
@@ -68,7 +72,7 @@ function encodedPayload(payload: string): string {
 export function buildRequest(spec: RequestSpec, requestId: string): HttpRequest {
   const encoded = encodedPayload(spec.payload);
   const inBody = carriesBody(spec.method);
-  return {
+  const req: HttpRequest = {
     requestId,
     attempt: 1,
     method: spec.method,
@@ -77,6 +81,9 @@ export function buildRequest(spec: RequestSpec, requestId: string): HttpRequest 
     body: inBody ? encoded : null,
     headers: {},
   };
+  if (spec.sourceAddress !== undefined) req.sourceAddress = spec.sourceAddress;
+  if (spec.bot) req.bot = true;
+  return req;
 }
 
 function viewerRequestHeaders(ctx: SimContext, req: HttpRequest, idempotencyKey: string | null): Record<string, string> {
@@ -196,16 +203,19 @@ export function* browserSession(ctx: SimContext, edge: EdgeState): Task<BrowserR
   const tag: Tag = { requestId, attempt: outcome.attempts };
   const assetLatencies: number[] = [];
 
-  if (response.status >= 400) {
+  const wafAction = response.headers['x-amzn-waf-action'];
+  if (response.status >= 400 || wafAction) {
     const fallback = outcome.fallback;
     yield* work(ctx, tag, 'browser', RENDER_MS, {
       kind: 'render',
       narration: () =>
         fallback
           ? `The page draws its fallback instead of an error (${fallback}): the visitor sees a page, with less in it.`
-          : response.status === 403
-            ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
-            : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
+          : wafAction
+            ? `The WAF answered with a ${wafAction === 'captcha' ? 'CAPTCHA' : 'challenge'} instead of the data, and with no page to ${wafAction === 'captcha' ? 'solve it on' : 'run it'}: this was a fetch for JSON. A page built with AWS WAF's JavaScript integration gets a token before it calls the API; without one the call fails.`
+            : response.status === 403
+              ? 'The browser shows the error page the WAF returned: the request was refused at the edge.'
+              : 'The page degrades gracefully: it shows a friendly "try again in a moment" message instead of a broken screen.',
       decision: fallback ? `render fallback (${fallback}) for ${statusLine(response.status)}` : `render error state for ${statusLine(response.status)}`,
     });
     return { response, attempts: outcome.attempts, answeredAtMs, renderedAtMs: fallback ? ctx.kernel.now - start : null, cache: response.cache ?? 'bypass', assetLatencies };

@@ -18,6 +18,7 @@ import type { Resource } from '../kernel/kernel';
 import type { AttemptResult } from '../retry/retry';
 import { DB_ENGINE_LABELS, DB_PORTS } from '@/lib/scenario/vocabulary';
 import { openDbConnection } from './db-handshake';
+import { cutOffByFailover } from './db-failover';
 import { commitWord, keyedStatementFor, parameterNarration, resultFor, statementFor } from './db-language';
 import type { Operation } from './operations';
 
@@ -90,8 +91,8 @@ export function* queryOnce(ctx: SimContext, tag: Tag, pool: Resource, op: Operat
   });
 
   try {
-    if (conditions.db === 'down') {
-      // The instance is gone: a pooled connection's packets vanish, and a new one's SYN is never answered.
+    if (conditions.db === 'down' || (conditions.dbFailover !== null && cutOffByFailover(ctx, tag, pool))) {
+      // The instance is gone (or fenced off in a failover): a pooled connection's packets vanish, and a new one's SYN is never answered.
       markClosed(ctx, 'app', 'db');
       // Dropped on the way by a filter or arriving at nothing, the SYN is never answered.
       yield* tryLeg(ctx, tag, 'app', 'db', 'handshake', {

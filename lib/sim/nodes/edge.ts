@@ -20,7 +20,7 @@ import type { SecondaryOrigin } from '../edge/secondary-origin';
 import { viaDistribution } from '../edge/upstream';
 import { handleAlb } from './proxies';
 import { handleS3 } from './s3';
-import { inspect } from './waf';
+import { inspect, wafAnswer } from './waf';
 
 /**
  * A cache behaviour's allowed methods: CloudFront offers three sets, and GET, HEAD is the default
@@ -285,16 +285,8 @@ function* atEdgeLocation(ctx: SimContext, edge: EdgeState, req: HttpRequest): Ta
   const tag: Tag = { requestId: req.requestId, attempt: req.attempt };
 
   const verdict = yield* inspect(ctx, req);
-  if (verdict?.action === 'BLOCK') {
-    return served(
-      ctx,
-      edge,
-      { status: 403, headers: { 'content-type': 'text/html', server: 'CloudFront' }, body: 'Request blocked.', origin: 'waf', blockedBy: 'waf' },
-      'Error from cloudfront',
-      'bypass',
-      req,
-    );
-  }
+  // Blocked, or met with a CAPTCHA or a challenge: the WAF answers, and the cache and the origin never see it.
+  if (verdict && verdict.action !== 'ALLOW') return served(ctx, edge, wafAnswer(verdict, req), 'Error from cloudfront', 'bypass', req);
 
   const behaviour = behaviourFor(edge, req.path);
   if (!behaviour.allowedMethods.includes(req.method)) {

@@ -2,6 +2,7 @@
  * An AWS WAF web ACL, evaluated the way AWS WAF does (AWS WAF Developer Guide, "Web ACL rule and rule group evaluation"):
  * - rules run in priority order, lowest number first;
  * - ALLOW and BLOCK stop evaluation; COUNT records the match and goes on;
+ * - CAPTCHA and CHALLENGE stop evaluation unless the request carries a valid token (the rate-based rule, rate-rule.ts);
  * - when no rule stops evaluation, the ACL's default action applies;
  * - BLOCK answers 403 by default.
  *
@@ -11,7 +12,7 @@
 import { detectSqli } from './sqli';
 import { detectXss } from './xss';
 
-export type WafAction = 'ALLOW' | 'BLOCK' | 'COUNT';
+export type WafAction = 'ALLOW' | 'BLOCK' | 'COUNT' | 'CAPTCHA' | 'CHALLENGE';
 import type { WafMode } from '@/lib/scenario/schema';
 export type { WafMode };
 
@@ -46,7 +47,7 @@ export interface RuleEvaluation {
 }
 
 export interface AclVerdict {
-  action: 'ALLOW' | 'BLOCK';
+  action: Exclude<WafAction, 'COUNT'>;
   /** The rule that stopped evaluation, or null for the default action. */
   terminatingRule: string | null;
   terminatingLabel: string | null;
