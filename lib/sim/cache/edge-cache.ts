@@ -17,6 +17,8 @@ export interface StoredObject {
   ttlSeconds: number;
   /** An error response kept for the error-caching minimum TTL. */
   isError: boolean;
+  /** When the origin last failed while this expired copy stood in for it (simulated epoch ms). */
+  originFailedAtMs?: number;
 }
 
 export interface CacheRequest {
@@ -42,6 +44,7 @@ export class EdgeCache {
   private readonly entries: Lru<string, StoredObject>;
   private readonly Policy: new (req: CacheRequest, res: CacheResponse, options: CachePolicy.Options) => CachePolicy;
   private frozenClock: number | null = null;
+  private readonly now: () => number;
 
   /**
    * `clock` returns the simulated time as epoch milliseconds. `capacity` bounds how many objects the edge holds,
@@ -55,6 +58,7 @@ export class EdgeCache {
   ) {
     this.entries = new Lru(capacity);
     const read = (): number => this.frozenClock ?? clock();
+    this.now = read;
     this.Policy = class SimulatedClockPolicy extends CachePolicy {
       // Not in the type declarations, but the library documents now() as the method to replace for testing.
       now(): number {
@@ -107,6 +111,20 @@ export class EdgeCache {
     return Math.max(0, this.ageSeconds(entry) - entry.ttlSeconds);
   }
 
+  /**
+   * The origin failed and this expired copy was served instead. For the error caching minimum TTL CloudFront goes on
+   * serving it without asking the origin again, then tries the origin once more (CloudFront Developer Guide, "How
+   * CloudFront processes HTTP 5xx status codes from your origin").
+   */
+  stoodInForFailedOrigin(entry: StoredObject): void {
+    entry.originFailedAtMs = this.now();
+  }
+
+  /** Whether the origin failed less than the error caching minimum TTL ago while this copy stood in. */
+  originFailedRecently(entry: StoredObject): boolean {
+    return entry.originFailedAtMs !== undefined && this.now() - entry.originFailedAtMs < ERROR_CACHING_MIN_TTL_SECONDS * 1000;
+  }
+
   /** `must-revalidate` forbids serving the object stale, even when the origin is down (RFC 9111 §5.2.2.2). */
   mustRevalidate(entry: StoredObject): boolean {
     const cc = parseCacheControl(entry.policy.responseHeaders()['cache-control'] as string | undefined);
@@ -148,7 +166,8 @@ export class EdgeCache {
     const { policy, modified } = entry.policy.revalidatedPolicy(req, res);
     if (modified) return { modified, decision: this.store(key, req, res, body) };
     const decision = this.decide(req, { status: entry.status, headers: policy.responseHeaders() as Record<string, string> });
-    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds });
+    // The origin answered, so whatever failure the copy stood in for is over.
+    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds, originFailedAtMs: undefined });
     return { modified, decision };
   }
 
