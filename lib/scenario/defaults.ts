@@ -144,8 +144,8 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     // One edge location, and nothing between its cache and the origin: the distribution every run had before.
     edgeLocations: 1,
     originShield: false,
-    // *assumed*: Origin Shield sits in the origin's Region (CloudFront Developer Guide, "Choosing the AWS Region for
-    // Origin Shield"), a little nearer than the origin's own round trip would suggest; a knob, not a measurement.
+    // *assumed*: the edge location's round trip to Origin Shield, which sits in the origin's Region (CloudFront
+    // Developer Guide, "Choosing the AWS Region for Origin Shield"); a knob, not a measurement.
     originShieldRttMs: 30,
     // *assumed*: regional edge caches hold more than any edge location (CloudFront Developer Guide, "How CloudFront
     // works with regional edge caches"), so ten times the edge's default.

@@ -21,6 +21,8 @@ export interface StoredObject {
   directives: Directives;
   /** The stored response's headers as they were stored, without the Age a served copy carries. */
   headers: Record<string, string>;
+  /** When the origin last failed while this expired copy stood in for it (simulated epoch ms). */
+  originFailedAtMs?: number;
 }
 
 export interface CacheRequest {
@@ -51,6 +53,7 @@ export class EdgeCache {
   private readonly entries: Lru<string, StoredObject>;
   private readonly Policy: new (req: CacheRequest, res: CacheResponse, options: CachePolicy.Options) => CachePolicy;
   private frozenClock: number | null = null;
+  private readonly now: () => number;
 
   /**
    * `clock` returns the simulated time as epoch milliseconds. `capacity` bounds how many objects the edge holds,
@@ -64,6 +67,7 @@ export class EdgeCache {
   ) {
     this.entries = new Lru(capacity);
     const read = (): number => this.frozenClock ?? clock();
+    this.now = read;
     this.Policy = class SimulatedClockPolicy extends CachePolicy {
       // Not in the type declarations, but the library documents now() as the method to replace for testing.
       now(): number {
@@ -116,6 +120,20 @@ export class EdgeCache {
     return Math.max(0, this.ageSeconds(entry) - entry.ttlSeconds);
   }
 
+  /**
+   * The origin failed and this expired copy was served instead. For the error caching minimum TTL CloudFront goes on
+   * serving it without asking the origin again, then tries the origin once more (CloudFront Developer Guide, "How
+   * CloudFront processes HTTP 5xx status codes from your origin").
+   */
+  stoodInForFailedOrigin(entry: StoredObject): void {
+    entry.originFailedAtMs = this.now();
+  }
+
+  /** Whether the origin failed less than the error caching minimum TTL ago while this copy stood in. */
+  originFailedRecently(entry: StoredObject): boolean {
+    return entry.originFailedAtMs !== undefined && this.now() - entry.originFailedAtMs < ERROR_CACHING_MIN_TTL_SECONDS * 1000;
+  }
+
   /** `must-revalidate` forbids serving the object stale, even when the origin is down (RFC 9111 §5.2.2.2). */
   mustRevalidate(entry: StoredObject): boolean {
     return Boolean(entry.directives['must-revalidate'] || entry.directives['proxy-revalidate']);
@@ -157,7 +175,8 @@ export class EdgeCache {
     if (modified) return { modified, decision: this.store(key, req, res, body) };
     const headers = policy.responseHeaders() as Record<string, string>;
     const decision = this.decide(policy, headers);
-    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds, directives: directivesOf(policy), headers });
+    // The origin answered, so whatever failure the copy stood in for is over.
+    this.entries.set(key, { ...entry, policy, ttlSeconds: decision.ttlSeconds, directives: directivesOf(policy), headers, originFailedAtMs: undefined });
     return { modified, decision };
   }
 

@@ -106,6 +106,16 @@ function* atOriginShield(
   }
 
   const stale = entry && !entry.isError ? entry : null;
+  // As at an edge location: a copy that stood in for a failed origin moments ago is served again without asking.
+  const standIn = stale && cache.originFailedRecently(stale) ? staleOnError(cache, stale) : null;
+  if (stale && standIn?.serve) {
+    note(ctx, tag, 'edge', {
+      kind: 'cache-stale',
+      narration: () => `The origin failed moments ago, so Origin Shield hands on its stale copy again without asking: ${standIn.why}.`,
+      decision: 'Origin Shield: origin failed recently → serve stale',
+    });
+    return fromCopy(shield, stale, edgeHeaders);
+  }
   const pending = shield.inFlight.get(key);
   if (pending) {
     note(ctx, tag, 'edge', {
@@ -137,6 +147,7 @@ function* atOriginShield(
         narration: () => `The origin failed, so Origin Shield hands on its expired copy rather than the error: ${rule.why}.`,
         decision: `Origin Shield: origin ${res ? res.status : 'timeout'} → serve stale`,
       });
+      cache.stoodInForFailedOrigin(stale);
       return fromCopy(shield, stale, edgeHeaders);
     }
     if (res) keep(ctx, shield, tag, key, req, res);

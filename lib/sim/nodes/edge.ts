@@ -8,7 +8,7 @@ import type { HttpMethod } from '@/lib/scenario/schema';
 import { fork, waitFor, withDeadline, type Signal, type Task } from '../kernel/kernel';
 import { note, type SimContext, type Tag } from '../context';
 import { errorPage, exchange, statusLine, type HttpRequest, type HttpResponse } from '../http';
-import type { EdgeCache, StoredObject } from '../cache/edge-cache';
+import { ERROR_CACHING_MIN_TTL_SECONDS, type EdgeCache, type StoredObject } from '../cache/edge-cache';
 import { staleOnError } from '../cache/stale-on-error';
 import { fetchShared, type InFlight } from '../cache/collapse';
 import { cacheKey, cacheRequest } from '../cache/keys';
@@ -366,6 +366,18 @@ function* atEdgeLocation(ctx: SimContext, edge: EdgeState, req: HttpRequest): Ta
       return servedFromCache(ctx, edge, entry, 'Hit from cloudfront', 'stale', req);
     }
 
+    // The origin failed moments ago and this copy stood in: CloudFront serves it again without asking, for the error
+    // caching minimum TTL (CloudFront Developer Guide, "How CloudFront processes HTTP 5xx status codes from your origin").
+    const standIn = edge.cache.originFailedRecently(entry) ? staleOnError(edge.cache, entry) : null;
+    if (standIn?.serve) {
+      note(ctx, tag, 'edge', {
+        kind: 'cache-stale',
+        narration: () => `The origin failed less than ${ERROR_CACHING_MIN_TTL_SECONDS} s ago, so the edge serves its stale copy again without asking: ${standIn.why}.`,
+        decision: `origin failed recently → serve stale, Age ${age}`,
+      });
+      return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale', req);
+    }
+
     const pending = edge.inFlight.get(key);
     if (pending) return yield* joinInFlight(ctx, edge, tag, req, key, pending, entry);
 
@@ -387,6 +399,7 @@ function* atEdgeLocation(ctx: SimContext, edge: EdgeState, req: HttpRequest): Ta
           narration: () => `The origin failed, so the edge serves the stale copy rather than an error: ${rule.why}.`,
           decision: `origin ${res ? res.status : 'timeout'} → serve stale, Age ${Math.round(edge.cache.ageSeconds(entry))}`,
         });
+        edge.cache.stoodInForFailedOrigin(entry);
         return servedFromCache(ctx, edge, entry, 'RefreshHit from cloudfront', 'stale', req);
       }
       note(ctx, tag, 'edge', {
