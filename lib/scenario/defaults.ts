@@ -128,7 +128,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     slowCallMs: 60_000,
     slowRate: 100,
     errorPercent: 50,
-    resetTimeoutMs: 30_000,
+    trialAfterMs: 30_000,
     rollingWindowMs: 10_000,
     rollingBuckets: 10,
     volumeThreshold: 0,

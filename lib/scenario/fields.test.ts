@@ -92,7 +92,7 @@ describe('the field table', () => {
     const hint = (param: string) => FIELD_ENTRIES.find((e) => e.param === param)?.hint ?? '';
     const r = DEFAULT_SCENARIO.resilience;
     expect([r.failureRate, r.slidingWindow, r.minCalls, r.openWaitMs, r.halfOpenCalls, r.slowCallMs, r.slowRate]).toEqual([50, 100, 100, 60_000, 10, 60_000, 100]);
-    expect([r.errorPercent, r.resetTimeoutMs, r.rollingWindowMs, r.rollingBuckets, r.volumeThreshold]).toEqual([50, 30_000, 10_000, 10, 0]);
+    expect([r.errorPercent, r.trialAfterMs, r.rollingWindowMs, r.rollingBuckets, r.volumeThreshold]).toEqual([50, 30_000, 10_000, 10, 0]);
     expect(hint('failureRate')).toMatch(/default is 50 .*CircuitBreakerConfig, failureRateThreshold/);
     expect(hint('slidingWindow')).toMatch(/default is 100 .*slidingWindowSize, COUNT_BASED/);
     expect(hint('minCalls')).toMatch(/default is 100 .*minimumNumberOfCalls/);

@@ -291,7 +291,7 @@ export const FIELDS = {
   'resilience.slowCallMs': int({ param: 'slowCall', label: 'resilience4j calls a call slow after', ...ms, min: 1, hint: resilience4j('slowCallDurationThreshold', 'Strictly longer; the default is 60 s') }),
   'resilience.slowRate': int({ param: 'slowRate', label: 'resilience4j opens at a slow-call rate of', unit: '%', min: 1, max: 100, hint: resilience4j('slowCallRateThreshold', 'The default is 100') }),
   'resilience.errorPercent': int({ param: 'errorPercent', label: 'opossum opens above an error rate of', unit: '%', min: 0, max: 100, hint: opossum('errorThresholdPercentage', 'Strictly above; the default is 50') }),
-  'resilience.resetTimeoutMs': int({ param: 'resetTimeout', label: 'opossum stays open for', ...ms, min: 1, hint: opossum('resetTimeout', 'Then one trial call; the default is 30 s') }),
+  'resilience.trialAfterMs': int({ param: 'resetTimeout', label: 'opossum stays open for', ...ms, min: 1, hint: opossum('resetTimeout', 'Then one trial call; the default is 30 s') }),
   'resilience.rollingWindowMs': int({ param: 'rollingWindow', label: 'opossum counts the last', ...ms, min: 100, hint: opossum('rollingCountTimeout', 'The default is 10 s') }),
   'resilience.rollingBuckets': int({ param: 'rollingBuckets', label: 'opossum splits that window into', unit: 'buckets', min: 1, max: 100, hint: opossum('rollingCountBuckets', 'The default is 10') }),
   'resilience.volumeThreshold': int({ param: 'volumeThreshold', label: 'opossum needs at least', unit: 'calls in the window', min: 0, max: 100_000, hint: opossum('volumeThreshold', 'The default is 0, so one failed first call opens it') }),

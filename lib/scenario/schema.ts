@@ -135,7 +135,7 @@ const resilienceSchema = z.object({
   slowRate: int(F['resilience.slowRate']),
   /** opossum's options: errorThresholdPercentage, resetTimeout, rollingCountTimeout, rollingCountBuckets, volumeThreshold. */
   errorPercent: int(F['resilience.errorPercent']),
-  resetTimeoutMs: int(F['resilience.resetTimeoutMs']),
+  trialAfterMs: int(F['resilience.trialAfterMs']),
   rollingWindowMs: int(F['resilience.rollingWindowMs']),
   rollingBuckets: int(F['resilience.rollingBuckets']),
   volumeThreshold: int(F['resilience.volumeThreshold']),

@@ -59,14 +59,14 @@ describe('a circuit breaker in front of a dead payments API', () => {
   it('lets one trial call per resetTimeout through, per pod, once opossum has opened', () => {
     const pods = 3;
     const durationS = 60;
-    for (const resetTimeoutMs of [30_000, 10_000]) {
-      const result = runTrafficSync(paymentsDown({ breaker: 'opossum', resetTimeoutMs }, durationS));
+    for (const trialAfterMs of [30_000, 10_000]) {
+      const result = runTrafficSync(paymentsDown({ breaker: 'opossum', trialAfterMs }, durationS));
       // Each pod opens within the first second, after a few calls (errors must exceed half of the calls fired).
       expect(result.series[1]!.breakersOpen).toBe(pods);
       // Then one failing trial every resetTimeout (plus the moment it takes the next call to come): up to the last
       // whole stretch, ⌊(T − 1) / resetTimeout⌋ per pod.
       const trials = callsBetween(result, 1, durationS - 1, (p) => p.paymentsCallsPerS);
-      expect(Math.abs(trials - pods * Math.floor((durationS - 1) / (resetTimeoutMs / 1000)))).toBeLessThanOrEqual(pods);
+      expect(Math.abs(trials - pods * Math.floor((durationS - 1) / (trialAfterMs / 1000)))).toBeLessThanOrEqual(pods);
       // Every failed trial opens it again, those the last requests make after the arrivals stop included.
       expect(result.summary.breakerOpens).toBe(pods + result.summary.calls.payments - callsBetween(result, 0, 1, (p) => p.paymentsCallsPerS));
     }

@@ -138,7 +138,7 @@ describe('resilience4j', () => {
 
 describe('opossum', () => {
   it('has the README’s defaults', () => {
-    expect(OPOSSUM_DEFAULTS).toEqual({ errorThresholdPercentage: 50, resetTimeoutMs: 30_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, volumeThreshold: 0 });
+    expect(OPOSSUM_DEFAULTS).toEqual({ errorThresholdPercentage: 50, trialAfterMs: 30_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, volumeThreshold: 0 });
     expect(new OpossumBreaker().window.bucketMs).toBe(1000);
   });
 
@@ -178,19 +178,19 @@ describe('opossum', () => {
     expect(breaker.window.at(12_000).totalFires).toBe(0);
   });
 
-  it('waits resetTimeout, then lets exactly one trial call through', () => {
+  it('waits its reset timeout, then lets exactly one trial call through', () => {
     const breaker = new OpossumBreaker();
     calls(breaker, 1, true, 0, 100);
     expect(breaker.tryAcquire(30_099)).toBe(false);
     expect(breaker.tryAcquire(45_000)).toBe(true);
     // The timer fired at 30.1 s, before the call that found it.
-    expect(breaker.transitions).toEqual([{ from: 'OPEN', to: 'HALF_OPEN', atMs: 30_100, reason: 'its resetTimeout of 30 s has passed: one trial call may go' }]);
+    expect(breaker.transitions).toEqual([{ from: 'OPEN', to: 'HALF_OPEN', atMs: 30_100, reason: 'its reset timeout of 30 s has passed: one trial call may go' }]);
     expect(breaker.tryAcquire(45_001)).toBe(false);
     breaker.onResult(45_200, false);
     expect(breaker.transitions).toEqual([{ from: 'HALF_OPEN', to: 'CLOSED', atMs: 45_200, reason: 'a call succeeded while it was half-open' }]);
   });
 
-  it('opens again when the trial fails, and waits a full resetTimeout from then', () => {
+  it('opens again when the trial fails, and waits a full reset timeout from then', () => {
     const breaker = new OpossumBreaker();
     calls(breaker, 1, true, 0, 100);
     expect(breaker.tryAcquire(30_100)).toBe(true);

@@ -208,8 +208,8 @@ export class Resilience4jBreaker implements CircuitBreaker {
 export interface OpossumConfig {
   /** Opens when the error percentage is strictly above this (`errorThresholdPercentage`). */
   errorThresholdPercentage: number;
-  /** How long it stays open before one trial call (`resetTimeout`). */
-  resetTimeoutMs: number;
+  /** How long it stays open before one trial call (opossum's reset timeout option). */
+  trialAfterMs: number;
   /** The rolling statistical window (`rollingCountTimeout`). */
   rollingCountTimeoutMs: number;
   /** The buckets it is divided into (`rollingCountBuckets`). */
@@ -219,13 +219,13 @@ export interface OpossumConfig {
 }
 
 /**
- * opossum's defaults (README, "options"; lib/circuit.js): 50%, resetTimeout 30 s, a rolling window of 10 s in 10
+ * opossum's defaults (README, "options"; lib/circuit.js): 50%, a reset timeout of 30 s, a rolling window of 10 s in 10
  * buckets, volumeThreshold 0. With no volume threshold, the first call's failure is 100% of the window and opens it
  * (the README's reason for `allowWarmUp`, off by default).
  */
 export const OPOSSUM_DEFAULTS: Readonly<OpossumConfig> = Object.freeze({
   errorThresholdPercentage: 50,
-  resetTimeoutMs: 30_000,
+  trialAfterMs: 30_000,
   rollingCountTimeoutMs: 10_000,
   rollingCountBuckets: 10,
   volumeThreshold: 0,
@@ -251,7 +251,7 @@ export class RollingWindow {
   ) {
     this.fires = new Array<number>(buckets).fill(0);
     this.failures = new Array<number>(buckets).fill(0);
-    // setInterval(rotateBucket, Math.floor(timeout / buckets)); a timer of 0 still waits at least a millisecond.
+    // opossum rotates a bucket on an interval of floor(window / buckets) ms; an interval of 0 still waits at least a millisecond.
     this.bucketMs = Math.max(1, Math.floor(timeoutMs / buckets));
   }
 
@@ -309,10 +309,10 @@ export class OpossumBreaker implements CircuitBreaker {
     if (to === 'OPEN') this.openedAtMs = atMs;
   }
 
-  /** The reset timer (setTimeout(resetTimeout) on `open`) fires on its own: read it when anything happens after it. */
+  /** opossum's reset timer, started on `open`, fires on its own: read it when anything happens after it. */
   private timers(nowMs: number): void {
-    const at = this.openedAtMs + this.config.resetTimeoutMs;
-    if (this.state === 'OPEN' && nowMs >= at) this.move('HALF_OPEN', at, `its resetTimeout of ${seconds(this.config.resetTimeoutMs)} has passed: one trial call may go`);
+    const at = this.openedAtMs + this.config.trialAfterMs;
+    if (this.state === 'OPEN' && nowMs >= at) this.move('HALF_OPEN', at, `its reset timeout of ${seconds(this.config.trialAfterMs)} has passed: one trial call may go`);
   }
 
   tryAcquire(nowMs: number): boolean {

@@ -56,7 +56,7 @@ function breakerFor(s: ResilienceSettings, createdAtMs: number): CircuitBreaker 
       return new OpossumBreaker(
         {
           errorThresholdPercentage: s.errorPercent,
-          resetTimeoutMs: s.resetTimeoutMs,
+          trialAfterMs: s.trialAfterMs,
           rollingCountTimeoutMs: s.rollingWindowMs,
           rollingCountBuckets: s.rollingBuckets,
           volumeThreshold: s.volumeThreshold,
