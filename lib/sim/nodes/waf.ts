@@ -20,15 +20,16 @@ const WAF_EVALUATION_MS = 1;
 const verdictsByWorld = new WeakMap<World, RememberedVerdicts>();
 const MAX_REMEMBERED_VERDICTS = 4096;
 
-/**
- * The web ACL's verdict on a request. The rules are pure functions of the request's source, query and body, so
- * the same request gets the same verdict: many requests with one payload are judged once.
- */
 /** The verdicts a world's web ACL has reached, and the last one again: traffic sends the same payload over and over. */
 interface RememberedVerdicts {
   byContent: Map<string, AclVerdict>;
   last: { query: string; body: string | null; verdict: AclVerdict } | null;
 }
+
+/**
+ * The web ACL's verdict on a request. The rules are pure functions of the request's source, query and body, so
+ * the same request gets the same verdict: many requests with one payload are judged once.
+ */
 
 function verdictFor(ctx: SimContext, mode: Exclude<WafMode, 'off'>, req: HttpRequest): AclVerdict {
   let known = verdictsByWorld.get(ctx.world);
