@@ -5,7 +5,7 @@ import '@xyflow/react/dist/style.css';
 import { useMemo, useState } from 'react';
 import { frameAt, type Frame } from '@/lib/playback/frame';
 import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
-import { resultFor } from '@/lib/store/derived';
+import { resultOf } from '@/lib/store/derived';
 import { parseSelection } from '@/lib/store/selection';
 import { useFrame, useResult, useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
@@ -56,8 +56,8 @@ function Pane({ fit, size }: { fit: Fit; size: DiagramSize }) {
   const { layout } = fit;
   const selection = useSandbox((s) => s.selection);
   const reduced = useReducedMotion();
-  const toneKey = useSandbox((s) => toneKeyOf(frameAt(resultFor(s.scenario), s.cursor)));
-  const activeLinks = useSandbox((s) => activeLinksOf(frameAt(resultFor(s.scenario), s.cursor), layout));
+  const toneKey = useSandbox((s) => toneKeyOf(frameAt(resultOf(s), s.cursor)));
+  const activeLinks = useSandbox((s) => activeLinksOf(frameAt(resultOf(s), s.cursor), layout));
   const selected = parseSelection(selection);
 
   const nodes = useMemo(() => {

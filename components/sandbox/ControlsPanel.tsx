@@ -9,7 +9,7 @@ import { type ReactNode } from 'react';
 import { presetMatching } from '@/lib/compare/preset-match';
 import { GROUPS } from '@/lib/scenario/field-kinds';
 import { FIELD_ENTRIES, type FieldEntry } from '@/lib/scenario/paths';
-import { PRESETS, presetById } from '@/lib/scenario/presets';
+import { PRESETS, TRAFFIC_PRESETS, presetById } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { FieldControl, type Update } from './controls/FieldControl';
 import { Group, SelectField } from './controls/fields';
@@ -48,7 +48,12 @@ export function ControlsPanel() {
   // The menu names what the conditions amount to now, not the preset they started from.
   const match = presetMatching(scenario);
   const update: Update = (recipe) => store.getState().updateScenario(recipe);
-  const presetOptions = [{ value: '', label: 'Default: a healthy API call' }, ...PRESETS.filter((p) => p.id !== 'api-get').map((p) => ({ value: p.id, label: p.title }))];
+  const traffic = scenario.mode === 'traffic';
+  const mode = traffic ? 'traffic' : 'single';
+  // Each run has its own stories: one request's presets, or the incidents only many requests show.
+  const presetOptions = traffic
+    ? [{ value: '', label: 'Default: a steady load' }, ...TRAFFIC_PRESETS.filter((p) => p.changes.mode === 'traffic').map((p) => ({ value: p.id, label: p.title }))]
+    : [{ value: '', label: 'Default: a healthy API call' }, ...PRESETS.filter((p) => p.id !== 'api-get').map((p) => ({ value: p.id, label: p.title }))];
 
   return (
     <form aria-label="Conditions" className="flex flex-col gap-3" onSubmit={(e) => e.preventDefault()}>
@@ -56,7 +61,7 @@ export function ControlsPanel() {
         label="Start from a preset"
         value={match === 'default' ? '' : match}
         options={match === 'custom' ? [...presetOptions, { value: 'custom', label: 'Custom' }] : presetOptions}
-        onChange={(id) => id !== 'custom' && store.getState().loadPreset(id || 'api-get')}
+        onChange={(id) => id !== 'custom' && store.getState().loadPreset(id || (traffic ? 'traffic' : 'api-get'))}
         hint={
           match === 'custom'
             ? 'Your own conditions: they match no preset. Pick one to start again from it.'
@@ -65,8 +70,8 @@ export function ControlsPanel() {
               : presetById(match)?.description
         }
       />
-      {GROUPS.map((group) => (
-        <Group key={group.id} legend={group.legend}>
+      {GROUPS.filter((group) => (group.modes as readonly string[]).includes(mode)).map((group) => (
+        <Group key={group.id} legend={group.legend} collapsed={'collapsed' in group}>
           {groupControls(
             FIELD_ENTRIES.filter((e) => e.group === group.id),
             scenario,

@@ -46,9 +46,9 @@ function LinkNotices() {
  * holds inputs only). The live region is always present, so a new explanation is announced politely;
  * a link's unusable parameters, above, interrupt instead (role=alert).
  */
-function CompatibilityNotices() {
+function CompatibilityNotices({ showsTraffic }: { showsTraffic: boolean }) {
   const scenario = useSandbox((s) => s.scenario);
-  const notices = useMemo(() => compatibilityNotices(scenario), [scenario]);
+  const notices = useMemo(() => compatibilityNotices(scenario, showsTraffic ? ['single', 'traffic'] : ['single']), [scenario, showsTraffic]);
   const headingId = useId();
   const shown = notices.length > 0;
   return (
@@ -71,11 +71,12 @@ function CompatibilityNotices() {
   );
 }
 
-export function Notices() {
+/** `showsTraffic`: the page can run a traffic link as traffic (the sandbox); elsewhere it runs one request. */
+export function Notices({ showsTraffic = false }: { showsTraffic?: boolean }) {
   return (
     <>
       <LinkNotices />
-      <CompatibilityNotices />
+      <CompatibilityNotices showsTraffic={showsTraffic} />
     </>
   );
 }

@@ -7,7 +7,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createSandboxStore, type SandboxInputs, type SandboxState, type SandboxStore } from '@/lib/store/sandbox-store';
-import { momentsFor, resultFor, timelineFor, waterfallFor } from '@/lib/store/derived';
+import { momentsFor, resultOf, timelineFor, waterfallFor } from '@/lib/store/derived';
 import { frameAt } from '@/lib/playback/frame';
 
 const SandboxContext = createContext<SandboxStore | null>(null);
@@ -32,9 +32,11 @@ export function useSandbox<T>(selector: (state: SandboxState) => T): T {
   return useStore(useSandboxStore(), selector);
 }
 
-/** The run for the current scenario (memoised by scenario identity). */
+/** The run the views play: the scenario's one request, or the traffic request drilled into (memoised by identity). */
 export function useResult() {
-  return resultFor(useSandbox((s) => s.scenario));
+  const scenario = useSandbox((s) => s.scenario);
+  const request = useSandbox((s) => s.request);
+  return resultOf({ scenario, request });
 }
 
 export function useTimeline() {

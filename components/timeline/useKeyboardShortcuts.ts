@@ -27,9 +27,11 @@ export function ownsKey(target: EventTarget | null, key: string): boolean {
   return false;
 }
 
-export function useKeyboardShortcuts(): void {
+/** `enabled` is false while no single request is on screen (a traffic run's charts): the keys then play nothing. */
+export function useKeyboardShortcuts(enabled = true): void {
   const store = useSandboxStore();
   useEffect(() => {
+    if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (ownsKey(event.target, event.key)) return;
@@ -48,5 +50,5 @@ export function useKeyboardShortcuts(): void {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, enabled]);
 }

@@ -11,7 +11,7 @@ import { endingOf } from '@/lib/playback/answer';
 import { tickLabel, ticksFor } from '@/lib/playback/axis';
 import { currentStep } from '@/lib/playback/steps';
 import { fractionOf } from '@/lib/playback/timeline';
-import { resultFor, waterfallFor } from '@/lib/store/derived';
+import { resultOf, waterfallFor } from '@/lib/store/derived';
 import { useResult, useSandbox, useSandboxStore, useTimeline, useWaterfall } from '@/components/sandbox/store-context';
 import { useRovingListbox } from '@/components/ui/useRovingListbox';
 import { HATCH, WaterfallRow } from './WaterfallRow';
@@ -19,7 +19,7 @@ import { HATCH, WaterfallRow } from './WaterfallRow';
 /** The bar holding the caption's event; a number, so the rows re-render when it changes, not every frame. */
 function useCurrentBar(): number | null {
   return useSandbox((s) => {
-    const result = resultFor(s.scenario);
+    const result = resultOf(s);
     const current = currentStep(result.events, { t: s.cursor, step: s.step });
     return current === null ? null : (waterfallFor(result).barOfEvent[current] ?? null);
   });

@@ -3,7 +3,7 @@
  * conditions match none. Worked out from the scenario (memoised by identity), never stored.
  */
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
-import { PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
+import { PRESETS, TRAFFIC_PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 
 /** Structural equality for plain data (numbers, strings, booleans, arrays and objects). */
@@ -26,8 +26,10 @@ const matches = new WeakMap<Scenario, PresetMatch>();
 export function presetMatching(scenario: Scenario): PresetMatch {
   let found = matches.get(scenario);
   if (found === undefined) {
-    // "A healthy API call" is the default conditions themselves.
-    found = sameData(DEFAULT_SCENARIO, scenario) ? 'default' : (PRESETS.find((p) => p.id !== 'api-get' && sameData(scenarioForPreset(p.id), scenario))?.id ?? 'custom');
+    // "A healthy API call" is the default conditions themselves, and "A steady load" those conditions as traffic.
+    const isDefault = sameData(DEFAULT_SCENARIO, scenario) || sameData(scenarioForPreset('traffic'), scenario);
+    const named = [...PRESETS, ...TRAFFIC_PRESETS].find((p) => p.id !== 'api-get' && p.id !== 'traffic' && sameData(scenarioForPreset(p.id), scenario));
+    found = isDefault ? 'default' : (named?.id ?? 'custom');
     matches.set(scenario, found);
   }
   return found;

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_NETWORK, formatRules, formatSgRule } from './network-rules';
 import type { HttpMethod, Scenario } from './schema';
+import type { Mode } from './vocabulary';
 import type { Notice } from './url-codec';
 
 /**
@@ -16,14 +17,15 @@ const READS: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS'];
 /** The methods an origin group fails over (CloudFront Developer Guide, "Optimize high availability with CloudFront origin failover"). */
 const FAILS_OVER: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS'];
 
-export function compatibilityNotices(scenario: Scenario): Notice[] {
+/** `shows`: the runs the page can show as they are; any other run is shown as one request with the same settings. */
+export function compatibilityNotices(scenario: Scenario, shows: readonly Mode[] = ['single']): Notice[] {
   const { db, request, cache } = scenario;
   const notices: Notice[] = [];
   const read = READS.includes(request.method);
 
-  if (scenario.mode !== 'single') {
-    // The sandbox and the lessons run the engine one request at a time (runScenario); many requests run in
-    // lib/traffic, which has no view here yet. Say so rather than show one request as if it were the run.
+  if (!shows.includes(scenario.mode)) {
+    // Lessons run the engine one request at a time (runScenario); the sandbox also runs traffic (lib/traffic), and
+    // nothing draws the backoff study yet. Say so rather than show one request as if it were the run.
     notices.push({
       param: 'mode',
       message:

@@ -109,6 +109,8 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
     botIps: 5,
     synRate: 1_000_000,
     burstShare: 0.5,
+    // *assumed*: a spike brings visitors three times as fast, as a launch or a mention might.
+    spikeFactor: 3,
   },
   // *assumed*: a knob; at 100 clients the strategies of the backoff study are far apart.
   backoffStudy: { clients: 100 },

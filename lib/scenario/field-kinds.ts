@@ -4,18 +4,29 @@
  * unit, hint, option labels, group) and the test generators (bounds, choices).
  */
 
-/** The controls' groups, in the order a request meets them. */
+/**
+ * The controls' groups: first what a traffic run alone has (its load, its timeline, its capacity), then the
+ * settings of every request in the order a request meets them, then the traffic run's longer lists. `modes` says
+ * which runs show a group; a `collapsed` group starts closed, as a disclosure, so the form stays short.
+ */
 export const GROUPS = [
-  { id: 'request', legend: 'The request' },
-  { id: 'edge', legend: 'Edge: WAF and cache' },
-  { id: 'origin', legend: 'Edge → origin' },
-  { id: 'proxies', legend: 'Proxies' },
-  { id: 'database', legend: 'Database' },
-  { id: 'payments', legend: 'Payments API' },
-  { id: 'retries', legend: 'Timeouts and retries' },
-  { id: 'connections', legend: 'Connections' },
-  { id: 'latency', legend: 'Latencies (assumed, not measured)' },
-] as const;
+  { id: 'load', legend: 'Load', modes: ['traffic'] },
+  { id: 'timeline', legend: 'Timeline', modes: ['traffic'] },
+  { id: 'capacity', legend: 'Capacity', modes: ['traffic'] },
+  { id: 'request', legend: 'The request', modes: ['single', 'traffic'] },
+  { id: 'edge', legend: 'Edge: WAF and cache', modes: ['single', 'traffic'] },
+  { id: 'origin', legend: 'Edge → origin', modes: ['single', 'traffic'] },
+  { id: 'proxies', legend: 'Proxies', modes: ['single', 'traffic'] },
+  { id: 'database', legend: 'Database', modes: ['single', 'traffic'] },
+  { id: 'payments', legend: 'Payments API', modes: ['single', 'traffic'] },
+  { id: 'retries', legend: 'Timeouts and retries', modes: ['single', 'traffic'] },
+  { id: 'connections', legend: 'Connections', modes: ['single', 'traffic'] },
+  { id: 'latency', legend: 'Latencies (assumed, not measured)', modes: ['single', 'traffic'] },
+  { id: 'resilience', legend: 'Resilience patterns', modes: ['traffic'], collapsed: true },
+  { id: 'cdn', legend: 'CloudFront at scale', modes: ['traffic'], collapsed: true },
+  { id: 'protection', legend: 'Rate rule, attacks and failover', modes: ['traffic'], collapsed: true },
+  { id: 'network', legend: 'Network rules', modes: ['single', 'traffic'], collapsed: true },
+] as const satisfies readonly { id: string; legend: string; modes: readonly ('single' | 'traffic')[]; collapsed?: true }[];
 
 export type GroupId = (typeof GROUPS)[number]['id'];
 
@@ -57,10 +68,10 @@ export interface EnumField<V extends string = string> extends Common {
   /** Each choice's label, in the order the menu lists them. Without it the menu shows the values themselves. */
   options?: Readonly<Record<V, string>>;
   /**
-   * Values the menu leaves out, because they need a setting that has no control yet. Links and files still set
-   * them, and the menu shows one while it is the current value.
+   * Values only a traffic run can take (rules.ts): the menu lists them in traffic mode only, and always shows
+   * the current value.
    */
-  unlisted?: readonly V[];
+  trafficOnly?: readonly V[];
 }
 
 /** Yes or no: `yes`/`no` in a link, a checkbox in the controls. */
@@ -95,10 +106,9 @@ export interface Moment<A extends string = string> {
 
 /**
  * Things that happen at given moments: at most `maxEntries`, each at 0 to `maxS` seconds (at most `decimals`
- * digits after the point). A link writes `10:db-slow,40:db-ok` in time order, or `none`. No control draws one
- * yet, so a schedule has no group.
+ * digits after the point). A link writes `10:db-slow,40:db-ok` in time order, or `none`.
  */
-export interface ScheduleField<A extends string = string> extends Omit<Common, 'group'> {
+export interface ScheduleField<A extends string = string> extends Common {
   kind: 'schedule';
   actions: readonly A[];
   /** What each action means, in a line. */
@@ -106,22 +116,19 @@ export interface ScheduleField<A extends string = string> extends Omit<Common, '
   maxEntries: number;
   maxS: number;
   decimals: number;
-  group?: never;
 }
 
 /**
  * A security group's rules (lib/scenario/network-rules.ts): `in:tcp:5432:sg-app,out:all:0.0.0.0/0` in a link, or
- * `none`. No control edits rules yet, so it has no group.
+ * `none`.
  */
-export interface SecurityGroupField extends Omit<Common, 'group'> {
+export interface SecurityGroupField extends Common {
   kind: 'securityGroup';
-  group?: never;
 }
 
-/** A network ACL's numbered rules: `in:100:allow:tcp:5432:10.0.21.0/24,…` in a link, or `none`. No control yet. */
-export interface NetworkAclField extends Omit<Common, 'group'> {
+/** A network ACL's numbered rules: `in:100:allow:tcp:5432:10.0.21.0/24,…` in a link, or `none`. */
+export interface NetworkAclField extends Common {
   kind: 'networkAcl';
-  group?: never;
 }
 
 export type Field = IntField | NumField | EnumField | BoolField | TextField | ListField | ScheduleField | SecurityGroupField | NetworkAclField;
@@ -146,15 +153,18 @@ export function schedule<A extends string>(field: Omit<ScheduleField<A>, 'kind'>
   return { kind: 'schedule', ...field };
 }
 
+/** The runs the sandbox shows with controls. */
+export type ControlledMode = (typeof GROUPS)[number]['modes'][number];
+
 /**
- * The menu of an enum or list field: its option labels in their order, else its values. An enum's `unlisted`
- * values are left out, unless one is `current`: a menu always shows what is set.
+ * The menu of an enum or list field: its option labels in their order, else its values. An enum's `trafficOnly`
+ * values are left out of any other run's menu, unless one is `current`: a menu always shows what is set.
  */
-export function optionsOf<V extends string>(field: EnumField<V> | ListField<V>, current?: V): { value: V; label: string }[] {
+export function optionsOf<V extends string>(field: EnumField<V> | ListField<V>, current?: V, mode: ControlledMode = 'single'): { value: V; label: string }[] {
   const labels = field.options;
   const all = labels ? (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] })) : field.values.map((value) => ({ value, label: value }));
-  const unlisted: readonly V[] = (field.kind === 'enum' && field.unlisted) || [];
-  return all.filter(({ value }) => value === current || !unlisted.includes(value));
+  const hidden: readonly V[] = (mode !== 'traffic' && field.kind === 'enum' && field.trafficOnly) || [];
+  return all.filter(({ value }) => value === current || !hidden.includes(value));
 }
 
 /**

@@ -59,8 +59,8 @@ const CALLING_EDGES = { browser: 'Browser → API', db: 'App → database', thir
 const resilience4j = (name: string, defaultText: string) => `${defaultText} (resilience4j CircuitBreakerConfig, ${name}).`;
 const opossum = (name: string, defaultText: string) => `${defaultText} (opossum README, options.${name}).`;
 
-// The traffic run's settings (mode, traffic.*, the pods, their pools and the cache's capacity) have no group:
-// the sandbox runs one request, and the traffic run's controls come later. Links and files set them.
+// A traffic run's settings sit in groups only traffic mode shows (field-kinds.ts, GROUPS). `mode` has a switch of
+// its own above the controls; the backoff study's setting has none (links and files set it).
 
 export const FIELDS = {
   mode: choice({
@@ -74,9 +74,9 @@ export const FIELDS = {
     values: REQUEST_KINDS,
     group: 'request',
     label: 'What the browser asks for',
-    options: { api: 'API: GET /api/profile (JSON)', static: 'Static file: /static/app.js', mix: 'A mix of both (traffic runs only)' },
-    // A mix needs mode=traffic (rules.ts), which has no control yet.
-    unlisted: ['mix'],
+    options: { api: 'API: GET /api/profile (JSON)', static: 'Static file: /static/app.js', mix: 'A mix of both' },
+    // A mix needs mode=traffic (rules.ts).
+    trafficOnly: ['mix'],
   }),
   'request.method': choice({ param: 'method', values: METHODS, group: 'request', label: 'Method' }),
   'request.payload': text({
@@ -234,19 +234,19 @@ export const FIELDS = {
   // The mean CPU time of one request in a pod. Named `appWork` until traffic runs came; old links still say so.
   'latency.appWorkMs': int({ param: 'appMs', aliases: ['appWork'], label: 'App handler CPU time', ...latency, min: 0, max: 10_000 }),
 
-  'traffic.rate': num({ param: 'rate', label: 'Arrival rate', unit: 'requests/s', min: 0.1, max: 10_000, decimals: 2, hint: 'Requests arrive as a Poisson process at this mean rate.' }),
-  'traffic.durationS': int({ param: 'duration', label: 'Duration', unit: 'simulated s', min: 1, max: DAY_S }),
-  'traffic.warmupS': int({ param: 'warmup', label: 'Warm-up', unit: 's', min: 0, max: DAY_S, hint: 'The first seconds, left out of the summary. Shorter than the run.' }),
-  'traffic.staticShare': num({ param: 'staticShare', label: 'Share of static requests', ...share, hint: 'When the kind is a mix.' }),
-  'traffic.objects': int({ param: 'objects', label: 'Distinct URLs', min: 1, max: 1_000_000 }),
-  'traffic.zipf': num({ param: 'zipf', label: 'Popularity skew (Zipf exponent)', min: 0, max: 3, decimals: 2, hint: '0 asks for every URL equally often; larger values favour the most popular.' }),
-  'traffic.attackShare': num({ param: 'attack', label: 'Share of SQL injection attempts', ...share }),
-  'traffic.appDist': choice({ param: 'appDist', label: 'Spread of the app’s CPU time', ...spread }),
-  'traffic.dbDist': choice({ param: 'dbDist', label: 'Spread of the query time', ...spread, hint: 'Its mean is the query time that applies: healthy or slow.' }),
-  'cache.capacity': int({ param: 'cacheSize', label: 'Edge cache capacity', unit: 'objects', min: 1, max: 10_000_000, hint: 'When it is full, the least recently used object goes.' }),
-  'app.pods': int({ param: 'pods', label: 'App pods', min: 1, max: 64 }),
-  'app.pool': int({ param: 'pool', label: 'Database connections per pod', min: 1, max: 100, hint: 'HikariCP’s default maximumPoolSize is 10 (HikariCP README).' }),
-  'traffic.invalidationDelayS': int({
+  'traffic.rate': num({ group: 'load', param: 'rate', label: 'Arrival rate', unit: 'requests/s', min: 0.1, max: 10_000, decimals: 2, hint: 'Requests arrive as a Poisson process at this mean rate.' }),
+  'traffic.durationS': int({ group: 'load', param: 'duration', label: 'Duration', unit: 'simulated s', min: 1, max: DAY_S }),
+  'traffic.warmupS': int({ group: 'load', param: 'warmup', label: 'Warm-up', unit: 's', min: 0, max: DAY_S, hint: 'The first seconds, left out of the summary. Shorter than the run.' }),
+  'traffic.staticShare': num({ group: 'load', param: 'staticShare', label: 'Share of static requests', ...share, hint: 'When the kind is a mix.' }),
+  'traffic.objects': int({ group: 'load', param: 'objects', label: 'Distinct URLs', min: 1, max: 1_000_000 }),
+  'traffic.zipf': num({ group: 'load', param: 'zipf', label: 'Popularity skew (Zipf exponent)', min: 0, max: 3, decimals: 2, hint: '0 asks for every URL equally often; larger values favour the most popular.' }),
+  'traffic.attackShare': num({ group: 'load', param: 'attack', label: 'Share of SQL injection attempts', ...share }),
+  'traffic.appDist': choice({ group: 'capacity', param: 'appDist', label: 'Spread of the app’s CPU time', ...spread }),
+  'traffic.dbDist': choice({ group: 'capacity', param: 'dbDist', label: 'Spread of the query time', ...spread, hint: 'Its mean is the query time that applies: healthy or slow.' }),
+  'cache.capacity': int({ group: 'capacity', param: 'cacheSize', label: 'Edge cache capacity', unit: 'objects', min: 1, max: 10_000_000, hint: 'When it is full, the least recently used object goes.' }),
+  'app.pods': int({ group: 'capacity', param: 'pods', label: 'App pods', min: 1, max: 64 }),
+  'app.pool': int({ group: 'capacity', param: 'pool', label: 'Database connections per pod', min: 1, max: 100, hint: 'HikariCP’s default maximumPoolSize is 10 (HikariCP README).' }),
+  'traffic.invalidationDelayS': int({ group: 'timeline',
     param: 'invalidationDelay',
     label: 'An invalidation reaches every edge location after',
     unit: 's',
@@ -254,7 +254,7 @@ export const FIELDS = {
     max: 3600,
     hint: 'Assumed: CloudFront says an invalidation takes time to propagate, not how long.',
   }),
-  'traffic.timeline': schedule({ param: 'timeline', label: 'Timeline', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
+  'traffic.timeline': schedule({ group: 'timeline', param: 'timeline', label: 'Timeline', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
 
   // The backoff study's setting (mode=backoff-study, docs/backoff-study.md). No group: links and files set it.
   'backoffStudy.clients': int({
@@ -266,36 +266,36 @@ export const FIELDS = {
   }),
 
   // The network's filters (lib/scenario/network-rules.ts): every packet meets them. No controls yet: links and files set them.
-  'network.sgAlb': securityGroup({ param: 'sgAlb', label: 'Security group sg-alb (load balancer)', hint: SG_HINT }),
-  'network.sgWeb': securityGroup({ param: 'sgWeb', label: 'Security group sg-web (Nginx)', hint: SG_HINT }),
-  'network.sgApp': securityGroup({ param: 'sgApp', label: 'Security group sg-app (app pods)', hint: SG_HINT }),
-  'network.sgDb': securityGroup({ param: 'sgDb', label: 'Security group sg-db (database)', hint: SG_HINT }),
-  'network.naclPublic': networkAcl({ param: 'naclPublic', label: 'Network ACL acl-public (public subnets)', hint: NACL_HINT }),
-  'network.naclApp': networkAcl({ param: 'naclApp', label: 'Network ACL acl-app (private app subnets)', hint: NACL_HINT }),
-  'network.naclData': networkAcl({ param: 'naclData', label: 'Network ACL acl-data (private data subnets)', hint: NACL_HINT }),
+  'network.sgAlb': securityGroup({ group: 'network', param: 'sgAlb', label: 'Security group sg-alb (load balancer)', hint: SG_HINT }),
+  'network.sgWeb': securityGroup({ group: 'network', param: 'sgWeb', label: 'Security group sg-web (Nginx)', hint: SG_HINT }),
+  'network.sgApp': securityGroup({ group: 'network', param: 'sgApp', label: 'Security group sg-app (app pods)', hint: SG_HINT }),
+  'network.sgDb': securityGroup({ group: 'network', param: 'sgDb', label: 'Security group sg-db (database)', hint: SG_HINT }),
+  'network.naclPublic': networkAcl({ group: 'network', param: 'naclPublic', label: 'Network ACL acl-public (public subnets)', hint: NACL_HINT }),
+  'network.naclApp': networkAcl({ group: 'network', param: 'naclApp', label: 'Network ACL acl-app (private app subnets)', hint: NACL_HINT }),
+  'network.naclData': networkAcl({ group: 'network', param: 'naclData', label: 'Network ACL acl-data (private data subnets)', hint: NACL_HINT }),
 
   // Resilience patterns on the calling edges (lib/sim/resilience). No group: links and files set them, and the
   // sandbox's controls come later. Each breaker library has its own knobs, each defaulting to the library's own default.
-  'resilience.breaker': choice({
+  'resilience.breaker': choice({ group: 'resilience',
     param: 'breaker',
     values: BREAKER_LIBRARIES,
     label: 'Circuit breaker',
     options: { off: 'Off', resilience4j: 'resilience4j (Java): a window of the last calls', opossum: 'opossum (Node.js): a rolling window of seconds' },
   }),
-  'resilience.breakerAt': list({ param: 'breakerAt', values: RETRY_LAYERS, label: 'Who has a circuit breaker', options: CALLING_EDGES }),
-  'resilience.failureRate': int({ param: 'failureRate', label: 'resilience4j opens at a failure rate of', unit: '%', min: 1, max: 100, hint: resilience4j('failureRateThreshold', 'At or above it; the default is 50') }),
-  'resilience.slidingWindow': int({ param: 'slidingWindow', label: 'resilience4j counts the last', unit: 'calls', min: 1, max: 10_000, hint: resilience4j('slidingWindowSize, COUNT_BASED', 'The default is 100') }),
-  'resilience.minCalls': int({ param: 'minCalls', label: 'resilience4j needs at least', unit: 'calls', min: 1, max: 10_000, hint: resilience4j('minimumNumberOfCalls', 'No rate counts before; the default is 100') }),
-  'resilience.openWaitMs': int({ param: 'openWait', label: 'resilience4j stays open for', ...ms, min: 1, hint: resilience4j('waitDurationInOpenState', 'The default is 60 s') }),
-  'resilience.halfOpenCalls': int({ param: 'halfOpenCalls', label: 'resilience4j lets through, half-open,', unit: 'calls', min: 1, max: 1000, hint: resilience4j('permittedNumberOfCallsInHalfOpenState', 'The default is 10') }),
-  'resilience.slowCallMs': int({ param: 'slowCall', label: 'resilience4j calls a call slow after', ...ms, min: 1, hint: resilience4j('slowCallDurationThreshold', 'Strictly longer; the default is 60 s') }),
-  'resilience.slowRate': int({ param: 'slowRate', label: 'resilience4j opens at a slow-call rate of', unit: '%', min: 1, max: 100, hint: resilience4j('slowCallRateThreshold', 'The default is 100') }),
-  'resilience.errorPercent': int({ param: 'errorPercent', label: 'opossum opens above an error rate of', unit: '%', min: 0, max: 100, hint: opossum('errorThresholdPercentage', 'Strictly above; the default is 50') }),
-  'resilience.trialAfterMs': int({ param: 'resetTimeout', label: 'opossum stays open for', ...ms, min: 1, hint: opossum('resetTimeout', 'Then one trial call; the default is 30 s') }),
-  'resilience.rollingWindowMs': int({ param: 'rollingWindow', label: 'opossum counts the last', ...ms, min: 100, hint: opossum('rollingCountTimeout', 'The default is 10 s') }),
-  'resilience.rollingBuckets': int({ param: 'rollingBuckets', label: 'opossum splits that window into', unit: 'buckets', min: 1, max: 100, hint: opossum('rollingCountBuckets', 'The default is 10') }),
-  'resilience.volumeThreshold': int({ param: 'volumeThreshold', label: 'opossum needs at least', unit: 'calls in the window', min: 0, max: 100_000, hint: opossum('volumeThreshold', 'The default is 0, so one failed first call opens it') }),
-  'resilience.bulkhead': int({
+  'resilience.breakerAt': list({ group: 'resilience', param: 'breakerAt', values: RETRY_LAYERS, label: 'Who has a circuit breaker', options: CALLING_EDGES }),
+  'resilience.failureRate': int({ group: 'resilience', param: 'failureRate', label: 'resilience4j opens at a failure rate of', unit: '%', min: 1, max: 100, hint: resilience4j('failureRateThreshold', 'At or above it; the default is 50') }),
+  'resilience.slidingWindow': int({ group: 'resilience', param: 'slidingWindow', label: 'resilience4j counts the last', unit: 'calls', min: 1, max: 10_000, hint: resilience4j('slidingWindowSize, COUNT_BASED', 'The default is 100') }),
+  'resilience.minCalls': int({ group: 'resilience', param: 'minCalls', label: 'resilience4j needs at least', unit: 'calls', min: 1, max: 10_000, hint: resilience4j('minimumNumberOfCalls', 'No rate counts before; the default is 100') }),
+  'resilience.openWaitMs': int({ group: 'resilience', param: 'openWait', label: 'resilience4j stays open for', ...ms, min: 1, hint: resilience4j('waitDurationInOpenState', 'The default is 60 s') }),
+  'resilience.halfOpenCalls': int({ group: 'resilience', param: 'halfOpenCalls', label: 'resilience4j lets through, half-open,', unit: 'calls', min: 1, max: 1000, hint: resilience4j('permittedNumberOfCallsInHalfOpenState', 'The default is 10') }),
+  'resilience.slowCallMs': int({ group: 'resilience', param: 'slowCall', label: 'resilience4j calls a call slow after', ...ms, min: 1, hint: resilience4j('slowCallDurationThreshold', 'Strictly longer; the default is 60 s') }),
+  'resilience.slowRate': int({ group: 'resilience', param: 'slowRate', label: 'resilience4j opens at a slow-call rate of', unit: '%', min: 1, max: 100, hint: resilience4j('slowCallRateThreshold', 'The default is 100') }),
+  'resilience.errorPercent': int({ group: 'resilience', param: 'errorPercent', label: 'opossum opens above an error rate of', unit: '%', min: 0, max: 100, hint: opossum('errorThresholdPercentage', 'Strictly above; the default is 50') }),
+  'resilience.trialAfterMs': int({ group: 'resilience', param: 'resetTimeout', label: 'opossum stays open for', ...ms, min: 1, hint: opossum('resetTimeout', 'Then one trial call; the default is 30 s') }),
+  'resilience.rollingWindowMs': int({ group: 'resilience', param: 'rollingWindow', label: 'opossum counts the last', ...ms, min: 100, hint: opossum('rollingCountTimeout', 'The default is 10 s') }),
+  'resilience.rollingBuckets': int({ group: 'resilience', param: 'rollingBuckets', label: 'opossum splits that window into', unit: 'buckets', min: 1, max: 100, hint: opossum('rollingCountBuckets', 'The default is 10') }),
+  'resilience.volumeThreshold': int({ group: 'resilience', param: 'volumeThreshold', label: 'opossum needs at least', unit: 'calls in the window', min: 0, max: 100_000, hint: opossum('volumeThreshold', 'The default is 0, so one failed first call opens it') }),
+  'resilience.bulkhead': int({ group: 'resilience',
     param: 'bulkhead',
     label: 'Bulkhead: calls at once',
     unit: '0 = off',
@@ -303,16 +303,16 @@ export const FIELDS = {
     max: 10_000,
     hint: 'A call over the limit is rejected at once. resilience4j’s semaphore bulkhead allows 25 and waits 0 (BulkheadConfig, maxConcurrentCalls and maxWaitDuration).',
   }),
-  'resilience.bulkheadAt': list({ param: 'bulkheadAt', values: RETRY_LAYERS, label: 'Who has a bulkhead', options: CALLING_EDGES }),
-  'resilience.fallback': choice({
+  'resilience.bulkheadAt': list({ group: 'resilience', param: 'bulkheadAt', values: RETRY_LAYERS, label: 'Who has a bulkhead', options: CALLING_EDGES }),
+  'resilience.fallback': choice({ group: 'resilience',
     param: 'fallback',
     values: FALLBACKS,
     label: 'When a call fails or is refused, serve',
     options: { none: 'Nothing: pass the failure on', cache: 'The last good answer, while young enough', stale: 'The last good answer, however old', default: 'A built-in default answer' },
   }),
-  'resilience.fallbackAt': list({ param: 'fallbackAt', values: RETRY_LAYERS, label: 'Who falls back', options: CALLING_EDGES }),
-  'resilience.fallbackTtlS': int({ param: 'fallbackTtl', label: 'A fallback cache keeps an answer for', unit: 's', min: 1, max: DAY_S, hint: 'Assumed: how long `cache` serves a kept answer.' }),
-  'resilience.retryQuota': choice({
+  'resilience.fallbackAt': list({ group: 'resilience', param: 'fallbackAt', values: RETRY_LAYERS, label: 'Who falls back', options: CALLING_EDGES }),
+  'resilience.fallbackTtlS': int({ group: 'resilience', param: 'fallbackTtl', label: 'A fallback cache keeps an answer for', unit: 's', min: 1, max: DAY_S, hint: 'Assumed: how long `cache` serves a kept answer.' }),
+  'resilience.retryQuota': choice({ group: 'resilience',
     param: 'retryQuota',
     values: SWITCHES,
     label: 'AWS SDK retry quota',
@@ -322,33 +322,33 @@ export const FIELDS = {
 
   // CloudFront at scale: edge locations, Origin Shield, origin failover, invalidation paths, edge functions. No
   // groups yet (links and files set them); docs/scenario-format.md, "CloudFront at scale", says what each does.
-  'cdn.edgeLocations': int({
+  'cdn.edgeLocations': int({ group: 'cdn',
     param: 'edgeLocations',
     label: 'Edge locations',
     min: 1,
     max: 50,
     hint: 'Traffic runs: visitors are spread evenly over this many edge locations, each with its own cache.',
   }),
-  'cdn.originShield': yesNo({
+  'cdn.originShield': yesNo({ group: 'cdn',
     param: 'originShield',
     label: 'Origin Shield (a regional cache tier in front of the origin)',
     hint: 'Misses at the edge ask it before the origin; POST, PUT, PATCH, DELETE and OPTIONS go straight to the origin.',
   }),
-  'cdn.originShieldRttMs': int({ param: 'rttOriginShield', label: 'Edge location ↔ Origin Shield round trip', unit: 'ms', min: 1, max: 2000 }),
-  'cdn.originShieldCapacity': int({ param: 'originShieldSize', label: 'Origin Shield cache capacity', unit: 'objects', min: 1, max: 10_000_000 }),
-  'cdn.originGroup': yesNo({
+  'cdn.originShieldRttMs': int({ group: 'cdn', param: 'rttOriginShield', label: 'Edge location ↔ Origin Shield round trip', unit: 'ms', min: 1, max: 2000 }),
+  'cdn.originShieldCapacity': int({ group: 'cdn', param: 'originShieldSize', label: 'Origin Shield cache capacity', unit: 'objects', min: 1, max: 10_000_000 }),
+  'cdn.originGroup': yesNo({ group: 'cdn',
     param: 'originGroup',
     label: 'Origin group: fail over to a secondary origin',
     hint: 'Only GET, HEAD and OPTIONS fail over, and every request tries the primary first.',
   }),
-  'cdn.failoverOn': list({
+  'cdn.failoverOn': list({ group: 'cdn',
     param: 'failoverOn',
     values: FAILOVER_STATUS_CODES,
     label: 'Fail over when the primary answers',
     options: Object.fromEntries(FAILOVER_STATUS_CODES.map((code) => [code, code])) as Record<(typeof FAILOVER_STATUS_CODES)[number], string>,
     hint: 'A failed connection or a timeout fails over too, whatever is chosen.',
   }),
-  'cdn.invalidationPaths': text({
+  'cdn.invalidationPaths': text({ group: 'cdn',
     param: 'invalidatePaths',
     maxLength: 1000,
     singleLine: true,
@@ -358,21 +358,21 @@ export const FIELDS = {
     label: 'What an invalidation removes',
     hint: 'Case-sensitive; * matches anything from there on, the query string included.',
   }),
-  'cdn.cfFunctions': list({
+  'cdn.cfFunctions': list({ group: 'cdn',
     param: 'cfFunction',
     values: CLOUDFRONT_FUNCTION_EVENTS,
     label: 'CloudFront Functions run on',
     options: { 'viewer-request': 'Viewer request', 'viewer-response': 'Viewer response' },
   }),
-  'cdn.cfFunctionMs': num({ param: 'cfFunctionMs', label: 'A CloudFront Function takes', unit: 'ms', min: 0.1, max: 1, decimals: 1, hint: 'Submillisecond, as CloudFront documents.' }),
-  'cdn.lambdaEdge': list({
+  'cdn.cfFunctionMs': num({ group: 'cdn', param: 'cfFunctionMs', label: 'A CloudFront Function takes', unit: 'ms', min: 0.1, max: 1, decimals: 1, hint: 'Submillisecond, as CloudFront documents.' }),
+  'cdn.lambdaEdge': list({ group: 'cdn',
     param: 'lambdaEdge',
     values: LAMBDA_EDGE_EVENTS,
     label: 'Lambda@Edge runs on',
     options: { 'viewer-request': 'Viewer request', 'origin-request': 'Origin request', 'origin-response': 'Origin response', 'viewer-response': 'Viewer response' },
   }),
-  'cdn.lambdaMs': int({ param: 'lambdaMs', label: 'A Lambda@Edge run takes', unit: 'ms', min: 1, max: 5000, hint: 'Viewer triggers may run for at most 5 s.' }),
-  'cdn.lambdaColdStartMs': int({
+  'cdn.lambdaMs': int({ group: 'cdn', param: 'lambdaMs', label: 'A Lambda@Edge run takes', unit: 'ms', min: 1, max: 5000, hint: 'Viewer triggers may run for at most 5 s.' }),
+  'cdn.lambdaColdStartMs': int({ group: 'cdn',
     param: 'lambdaColdStart',
     label: 'A Lambda@Edge cold start adds',
     unit: 'ms',
@@ -382,7 +382,7 @@ export const FIELDS = {
   }),
 
   // Edge protection under load and the database's failover. No group: the sandbox's controls for them come later.
-  'waf.rateLimit': int({
+  'waf.rateLimit': int({ group: 'protection',
     param: 'rateLimit',
     label: 'Rate-based rule: requests per address and window',
     unit: '0 = no rule',
@@ -390,14 +390,14 @@ export const FIELDS = {
     max: RATE_LIMIT_MAX,
     hint: 'At least 10 (AWS WAF API Reference, RateBasedStatement: Limit). Requests from one address over it meet the rule’s action.',
   }),
-  'waf.rateWindowS': int({ param: 'rateWindow', label: 'Rate-based rule: evaluation window', unit: 's', min: 60, max: 600, hint: '60, 120, 300 or 600; 300 is AWS WAF’s default.' }),
-  'waf.rateAction': choice({
+  'waf.rateWindowS': int({ group: 'protection', param: 'rateWindow', label: 'Rate-based rule: evaluation window', unit: 's', min: 60, max: 600, hint: '60, 120, 300 or 600; 300 is AWS WAF’s default.' }),
+  'waf.rateAction': choice({ group: 'protection',
     param: 'rateAction',
     values: RATE_ACTIONS,
     label: 'Rate-based rule: action',
     options: { block: 'Block: 403', captcha: 'CAPTCHA: 405 until a puzzle is solved', challenge: 'Challenge: 202 until a silent challenge is answered', count: 'Count: record it, block nothing' },
   }),
-  'waf.immunityS': int({
+  'waf.immunityS': int({ group: 'protection',
     param: 'immunity',
     label: 'CAPTCHA and challenge immunity time',
     unit: 's',
@@ -405,20 +405,20 @@ export const FIELDS = {
     max: 259_200,
     hint: 'How long a solved puzzle or challenge keeps its token valid. The default is 300 s; a challenge needs at least 300 (AWS WAF API Reference, ImmunityTimeProperty).',
   }),
-  'waf.ipRequests': int({
+  'waf.ipRequests': int({ group: 'protection',
     param: 'ipRequests',
     label: 'Requests this browser’s address sent in the window before',
     min: 0,
     max: RATE_LIMIT_MAX,
     hint: 'One request only: what the rate-based rule had counted for this address when it last checked.',
   }),
-  'db.ha': choice({
+  'db.ha': choice({ group: 'protection',
     param: 'dbHa',
     values: DB_HA_KINDS,
     label: 'High availability',
     options: { instance: 'Multi-AZ DB instance: failover in 60–120 s', cluster: 'Multi-AZ DB cluster: failover in under 35 s' },
   }),
-  'db.dnsTtlS': int({
+  'db.dnsTtlS': int({ group: 'protection',
     param: 'dbDnsTtl',
     label: 'How long the app caches the database endpoint’s address',
     unit: 's',
@@ -426,7 +426,7 @@ export const FIELDS = {
     max: 3600,
     hint: 'Aurora’s DNS zones use a TTL of 5 s (AWS Knowledge Center, “Why is my connection redirected to the reader instance…”); a client that caches longer keeps the old address.',
   }),
-  'db.reconnectMs': int({
+  'db.reconnectMs': int({ group: 'protection',
     param: 'dbReconnect',
     label: 'How often the driver tries to reconnect after its connections fail',
     unit: 'ms, 0 = at once',
@@ -434,9 +434,19 @@ export const FIELDS = {
     max: 600_000,
     hint: 'Assumed: pools and drivers differ.',
   }),
-  'traffic.visitors': int({ param: 'visitors', label: 'Distinct visitors (client addresses)', min: 1, max: 100_000, hint: 'Ordinary arrivals spread evenly over this many addresses.' }),
-  'traffic.botRate': int({ param: 'botRate', label: 'Bot flood rate', unit: 'requests/s', min: 1, max: 10_000 }),
-  'traffic.botIps': int({ param: 'botIps', label: 'Addresses the bots send from', min: 1, max: 250 }),
-  'traffic.synRate': int({ param: 'synRate', label: 'SYN flood rate', unit: 'packets/s', min: 1, max: 100_000_000 }),
-  'traffic.burstShare': num({ param: 'burstShare', label: 'Share of arrivals that attack during a burst', ...share }),
+  'traffic.visitors': int({ group: 'load', param: 'visitors', label: 'Distinct visitors (client addresses)', min: 1, max: 100_000, hint: 'Ordinary arrivals spread evenly over this many addresses.' }),
+  'traffic.botRate': int({ group: 'timeline', param: 'botRate', label: 'Bot flood rate', unit: 'requests/s', min: 1, max: 10_000 }),
+  'traffic.botIps': int({ group: 'timeline', param: 'botIps', label: 'Addresses the bots send from', min: 1, max: 250 }),
+  'traffic.synRate': int({ group: 'timeline', param: 'synRate', label: 'SYN flood rate', unit: 'packets/s', min: 1, max: 100_000_000 }),
+  'traffic.burstShare': num({ group: 'timeline', param: 'burstShare', label: 'Share of arrivals that attack during a burst', ...share }),
+  'traffic.spikeFactor': num({
+    group: 'load',
+    param: 'spikeFactor',
+    label: 'During a spike, visitors arrive',
+    unit: 'times as fast',
+    min: 1,
+    max: 100,
+    decimals: 1,
+    hint: 'Put a spike and its end on the timeline.',
+  }),
 };

@@ -95,6 +95,13 @@ export const PRESETS: readonly Preset[] = [
  */
 export const TRAFFIC_PRESETS: readonly Preset[] = [
   {
+    // The traffic sandbox's starting point: the default conditions, many times over.
+    id: 'traffic',
+    title: 'A steady load',
+    description: 'Visitors arrive at random at a steady rate and nothing goes wrong. Turn up the rate, or put a fault on the timeline.',
+    changes: { mode: 'traffic' },
+  },
+  {
     // AWS Architecture Blog, "Exponential Backoff And Jitter" (Marc Brooker, 2015): base 5 ms, cap 2 s, as its simulator sets them.
     id: 'backoff-study',
     title: 'The backoff study: 100 clients, one row',

@@ -115,6 +115,8 @@ const trafficSchema = z.object({
   synRate: int(F['traffic.synRate']),
   /** The share of arrivals that carry an attack during an `attack-burst`. *assumed* */
   burstShare: num(F['traffic.burstShare']),
+  /** How many times the usual rate visitors arrive at between a `spike` and a `spike-end`. *assumed* */
+  spikeFactor: num(F['traffic.spikeFactor']),
 });
 
 /**

@@ -19,16 +19,33 @@ describe('the share link', () => {
     expect(link).toBe('cache=stale&db=slow&t=182&sel=edge&v=1');
   });
 
-  it('round-trips any scenario, cursor and selection (seed 11)', () => {
+  it('round-trips any scenario, cursor, selection and traffic request (seed 11)', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, fc.option(fc.integer({ min: 1, max: 100_000 })), fc.option(fc.constantFrom('edge', 'link:app-db', 'e12')), (scenario, t, sel) => {
-        const decoded = decodeLink(encodeLink(scenario, { t, sel }));
-        expect(decoded.notices).toEqual([]);
-        expect(decoded.scenario).toEqual(scenario);
-        expect(decoded.view).toEqual({ t, sel });
-      }),
+      fc.property(
+        scenarioArbitrary,
+        fc.option(fc.integer({ min: 1, max: 100_000 })),
+        fc.option(fc.constantFrom('edge', 'link:app-db', 'e12')),
+        fc.option(fc.constantFrom('t1', 't4021')),
+        (scenario, t, sel, req) => {
+          const decoded = decodeLink(encodeLink(scenario, { t, sel, req }));
+          expect(decoded.notices).toEqual([]);
+          expect(decoded.scenario).toEqual(scenario);
+          // Only a traffic run has requests to drill into; any other link leaves `req` out.
+          expect(decoded.view).toEqual({ t, sel, req: scenario.mode === 'traffic' ? req : null });
+        },
+      ),
       { seed: 11, numRuns: 300 },
     );
+  });
+
+  it('reads a traffic request only from a traffic link, and says why it ignores any other', () => {
+    expect(decodeLink('mode=traffic&req=t42').view.req).toBe('t42');
+    const single = decodeLink('req=t42');
+    expect(single.view.req).toBeNull();
+    expect(single.notices).toEqual([{ param: 'req', message: 'req=t42 names a request of a traffic run, and this link is not one (mode=traffic); it was ignored.' }]);
+    const odd = decodeLink('mode=traffic&req=<script>');
+    expect(odd.view.req).toBeNull();
+    expect(odd.notices[0]?.param).toBe('req');
   });
 
   it('round-trips relative to a preset, leaving the preset’s own settings out', () => {

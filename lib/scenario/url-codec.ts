@@ -23,6 +23,11 @@ export interface ViewState {
   t: number | null;
   /** A node id, a link id (`link:app-db`) or an event (`e12`). */
   sel: string | null;
+  /**
+   * One request of a traffic run, drilled into from its charts (`t1234`): the single-request views play it, and
+   * `t` and `sel` are about it. Only a link with `mode=traffic` has one.
+   */
+  req?: string | null;
 }
 
 export interface DecodedLink {
@@ -32,13 +37,15 @@ export interface DecodedLink {
   notices: Notice[];
 }
 
-const VIEW_PARAMS = ['t', 'sel'] as const;
+const VIEW_PARAMS = ['t', 'sel', 'req'] as const;
 const META_PARAMS = ['v', 'preset'] as const;
 const KNOWN = new Set<string>([...FIELD_ENTRIES.flatMap((f) => [f.param, ...(f.aliases ?? [])]), ...VIEW_PARAMS, ...META_PARAMS]);
 const PARAM_AT = new Map(FIELD_ENTRIES.map((f) => [f.path, f.param]));
 
 /** A selection must look like an id; whether it exists in the run is checked where the run is known. */
 const SELECTION_PATTERN = /^(?:[a-z0-9]{1,16}|link:[a-z0-9-]{1,40}|e\d{1,6})$/;
+/** A traffic run numbers its requests `t1`, `t2`, … in arrival order (lib/traffic/arrivals.ts). */
+const REQUEST_PATTERN = /^t\d{1,9}$/;
 
 /** Older link versions are migrated forward here, one step at a time. Version 1 is the first. */
 const MIGRATIONS: Readonly<Record<number, (params: URLSearchParams) => URLSearchParams>> = {};
@@ -68,6 +75,7 @@ export function encodeLink(scenario: Scenario, view: ViewState = { t: null, sel:
   }
   if (view.t !== null && view.t > 0) params.set('t', String(Math.round(view.t * 1000) / 1000));
   if (view.sel) params.set('sel', view.sel);
+  if (view.req && scenario.mode === 'traffic') params.set('req', view.req);
   if ([...params.keys()].length > 0) params.set('v', String(SCENARIO_VERSION));
   return params.toString();
 }
@@ -123,7 +131,7 @@ export function decodeLink(input: string): DecodedLink {
     for (const path of rule.resets) scenario = setAt(scenario, path, getAt(base, path));
   }
 
-  const view: ViewState = { t: null, sel: null };
+  const view: ViewState = { t: null, sel: null, req: null };
   const rawT = params.get('t');
   if (rawT !== null) {
     if (/^\d{1,9}(\.\d{1,3})?$/.test(rawT)) view.t = Number(rawT);
@@ -133,6 +141,12 @@ export function decodeLink(input: string): DecodedLink {
   if (rawSel !== null) {
     if (SELECTION_PATTERN.test(rawSel)) view.sel = rawSel;
     else notices.push({ param: 'sel', message: `“${truncate(rawSel)}” was ignored for sel: expected a node, a link or an event.` });
+  }
+  const rawReq = params.get('req');
+  if (rawReq !== null) {
+    if (!REQUEST_PATTERN.test(rawReq)) notices.push({ param: 'req', message: `“${truncate(rawReq)}” was ignored for req: expected a request of a traffic run, such as t120.` });
+    else if (scenario.mode !== 'traffic') notices.push({ param: 'req', message: `req=${rawReq} names a request of a traffic run, and this link is not one (mode=traffic); it was ignored.` });
+    else view.req = rawReq;
   }
 
   for (const key of new Set(params.keys())) {

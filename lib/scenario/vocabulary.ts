@@ -26,6 +26,7 @@ export const DISTRIBUTIONS = ['const', 'exp', 'lognormal'] as const;
 export const TIMELINE_ACTIONS = [
   'deploy', 'invalidate', 'db-slow', 'db-down', 'db-ok', 'payments-slow', 'payments-down', 'payments-ok', 'origin-5xx', 'origin-ok',
   'attack-burst', 'attack-stop', 'bot-flood', 'bot-flood-stop', 'syn-flood', 'syn-flood-stop', 'db-failover',
+  'spike', 'spike-end',
 ] as const;
 
 /** Circuit-breaker libraries a calling edge can use (lib/sim/resilience/breaker.ts), or none. */
@@ -54,6 +55,8 @@ export const TIMELINE_ACTION_MEANINGS: Readonly<Record<(typeof TIMELINE_ACTIONS)
   'syn-flood': 'A SYN flood (layer 4) begins at traffic.synRate packets a second; Shield Standard absorbs it at the edge.',
   'syn-flood-stop': 'The SYN flood ends.',
   'db-failover': 'The database\'s primary fails and RDS fails over to the standby (db.ha); requests fail until each pod reaches the new primary.',
+  spike: 'A spike of visitors begins: they arrive traffic.spikeFactor times as fast.',
+  'spike-end': 'The spike ends: visitors arrive at the usual rate again.',
 };
 
 /**

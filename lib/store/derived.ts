@@ -4,6 +4,7 @@
  */
 import { runScenario, type SimResult } from '@/lib/sim';
 import type { Scenario } from '@/lib/scenario/schema';
+import { replayAsResult } from '@/lib/traffic';
 import { buildTimeline, type Timeline } from '@/lib/playback/timeline';
 import { stepMoments } from '@/lib/playback/steps';
 import { waterfallOf, type Waterfall } from '@/lib/playback/waterfall';
@@ -23,6 +24,41 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: (key: 
 
 export function resultFor(scenario: Scenario): SimResult {
   return memo(results, scenario, runScenario);
+}
+
+/** Replays of traffic requests, by scenario and request id; null when the run never had that request. */
+const replays = new WeakMap<Scenario, Map<string, SimResult | null>>();
+
+function replaysOf(scenario: Scenario): Map<string, SimResult | null> {
+  return memo(replays, scenario, () => new Map());
+}
+
+/**
+ * Keeps a replay made elsewhere (the traffic Worker, off the main thread), so the views read it at once. The engine
+ * is deterministic, so it equals what `replayedFor` would compute here.
+ */
+export function primeReplay(scenario: Scenario, request: string, result: SimResult | null): void {
+  replaysOf(scenario).set(request, result);
+}
+
+/** Whether a replay is at hand without running anything. */
+export function hasReplay(scenario: Scenario, request: string): boolean {
+  return replaysOf(scenario).has(request);
+}
+
+/** One request of a traffic run, replayed with every event (lib/traffic/replay.ts); null if the run never had it. */
+export function replayedFor(scenario: Scenario, request: string): SimResult | null {
+  const kept = replaysOf(scenario);
+  if (!kept.has(request)) kept.set(request, replayAsResult(scenario, request));
+  return kept.get(request) ?? null;
+}
+
+/**
+ * The run the single-request views play: the request drilled into from a traffic run's charts, or else the
+ * scenario's one request.
+ */
+export function resultOf({ scenario, request }: { scenario: Scenario; request: string | null }): SimResult {
+  return (request !== null && scenario.mode === 'traffic' && replayedFor(scenario, request)) || resultFor(scenario);
 }
 
 export function timelineFor(result: SimResult): Timeline {

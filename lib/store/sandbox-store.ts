@@ -14,7 +14,7 @@ import { decodeLink, encodeLink, type Notice } from '@/lib/scenario/url-codec';
 import { nextStep, previousStep, stepMoments, toTenth } from '@/lib/playback/steps';
 import type { TimeScale } from '@/lib/playback/timeline';
 import { carryCursor, carrySelection, sameEvent } from '@/lib/compare/same-step';
-import { resultFor, timelineFor } from './derived';
+import { replayedFor, resultFor, resultOf, timelineFor } from './derived';
 import { selectionExists } from './selection';
 
 /** Playback speeds offered, slowest first. */
@@ -27,6 +27,11 @@ export interface SandboxInputs {
   previous: Scenario | null;
   /** The preset the scenario started from, kept so links stay short. */
   preset: string | null;
+  /**
+   * In a traffic run, the request the learner drilled into from the charts (`t1234`): the cursor, step and
+   * selection are then about it. Null shows the run's charts (or, in a single run, its one request).
+   */
+  request: string | null;
   /** Playback position in simulated milliseconds. */
   cursor: number;
   /**
@@ -56,6 +61,8 @@ export interface SandboxActions {
   setScenario: (scenario: Scenario) => void;
   updateScenario: (recipe: (current: Scenario) => Scenario) => void;
   loadPreset: (id: string) => void;
+  /** Opens one request of the traffic run from its start, or (null) goes back to the run's charts. */
+  drill: (request: string | null) => void;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;
@@ -83,6 +90,7 @@ export const initialInputs: SandboxInputs = {
   scenario: DEFAULT_SCENARIO,
   previous: null,
   preset: null,
+  request: null,
   cursor: 0,
   step: null,
   playing: false,
@@ -93,20 +101,23 @@ export const initialInputs: SandboxInputs = {
   scale: 'display',
 };
 
-function endOf(scenario: Scenario): number {
-  return timelineFor(resultFor(scenario)).totalSimMs;
+/** What the views play: the scenario's one request, or the traffic request drilled into. */
+type Played = Pick<SandboxInputs, 'scenario' | 'request'>;
+
+function endOf(played: Played): number {
+  return timelineFor(resultOf(played)).totalSimMs;
 }
 
-function clampCursor(scenario: Scenario, t: number): number {
-  return Math.min(Math.max(0, t), endOf(scenario));
+function clampCursor(played: Played, t: number): number {
+  return Math.min(Math.max(0, t), endOf(played));
 }
 
 /** The step a link names: its selected event, when the link's cursor is that event's moment. */
-function stepFromLink(scenario: Scenario, cursor: number, selection: string | null): number | null {
+function stepFromLink(played: Played, cursor: number, selection: string | null): number | null {
   const match = selection ? /^e(\d+)$/.exec(selection) : null;
   if (!match) return null;
   const id = Number(match[1]);
-  const moment = stepMoments(resultFor(scenario).events)[id];
+  const moment = stepMoments(resultOf(played).events)[id];
   return moment !== undefined && Math.abs(moment - cursor) < 1e-6 ? id : null;
 }
 
@@ -114,7 +125,7 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
   return createStore<SandboxState>()((set, get) => {
     /** Shows one step: the cursor at its moment, the step remembered so the caption tells that event. */
     const showStep = (id: number | null, extra: Partial<SandboxInputs> = {}) => {
-      const events = resultFor(get().scenario).events;
+      const events = resultOf(get()).events;
       if (id === null) set({ playing: false, cursor: 0, step: null, ...extra });
       else set({ playing: false, cursor: stepMoments(events)[id]!, step: id, ...extra });
     };
@@ -126,15 +137,20 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
 
       // A change of conditions keeps the learner at the same step when that step still exists (lib/compare).
       setScenario: (scenario) => {
-        const { scenario: before, cursor, selection, step } = get();
+        const { scenario: before, cursor, selection, step, request } = get();
         if (scenario === before) return;
+        // A new traffic run numbers its requests afresh: the request drilled into is not in it, so the charts come back.
+        if (request !== null) {
+          set({ scenario, previous: null, request: null, cursor: 0, step: null, selection: null, playing: false });
+          return;
+        }
         const [was, now] = [resultFor(before), resultFor(scenario)];
         const stepEvent = step === null ? undefined : was.events[step];
         const carriedStep = stepEvent ? (sameEvent(was.events, stepEvent, now.events)?.id ?? null) : null;
         set({
           scenario,
           previous: before,
-          cursor: carriedStep !== null ? stepMoments(now.events)[carriedStep]! : carryCursor(was, now, cursor, endOf(before), endOf(scenario)),
+          cursor: carriedStep !== null ? stepMoments(now.events)[carriedStep]! : carryCursor(was, now, cursor, endOf({ scenario: before, request }), endOf({ scenario, request })),
           step: carriedStep,
           selection: carrySelection(was, now, selection),
           playing: false,
@@ -147,49 +163,60 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
         get().setScenario(scenario);
         set({ preset: id, selection: null });
       },
+      drill: (request) => {
+        if (request !== null && get().scenario.mode !== 'traffic') return;
+        set({ request, previous: null, cursor: 0, step: null, selection: null, playing: false });
+      },
 
       play: () => {
-        const { scenario, cursor } = get();
+        const { cursor } = get();
         // Pressing play at the end starts again, as every media player does.
-        set({ playing: true, step: null, cursor: cursor >= endOf(scenario) ? 0 : cursor });
+        set({ playing: true, step: null, cursor: cursor >= endOf(get()) ? 0 : cursor });
       },
       // Playback leaves the cursor between frames (34.717 ms); the link and the label read a tenth of a millisecond.
-      pause: () => set(get().playing ? { playing: false, cursor: clampCursor(get().scenario, toTenth(get().cursor)) } : { playing: false }),
+      pause: () => set(get().playing ? { playing: false, cursor: clampCursor(get(), toTenth(get().cursor)) } : { playing: false }),
       togglePlay: () => (get().playing ? get().pause() : get().play()),
       stepForward: () => {
-        const events = resultFor(get().scenario).events;
+        const events = resultOf(get()).events;
         const next = nextStep(events, position());
         // Past the last step lies the end of the run, where all work has finished.
-        if (next === null) set({ playing: false, cursor: endOf(get().scenario), step: null });
+        if (next === null) set({ playing: false, cursor: endOf(get()), step: null });
         else showStep(next);
       },
-      stepBack: () => showStep(previousStep(resultFor(get().scenario).events, position())),
-      seek: (t) => set({ cursor: clampCursor(get().scenario, t), step: null }),
+      stepBack: () => showStep(previousStep(resultOf(get()).events, position())),
+      seek: (t) => set({ cursor: clampCursor(get(), t), step: null }),
       toStart: () => set({ playing: false, cursor: 0, step: null }),
-      toEnd: () => set({ playing: false, cursor: endOf(get().scenario), step: null }),
+      toEnd: () => set({ playing: false, cursor: endOf(get()), step: null }),
       replay: () => set({ cursor: 0, step: null, playing: true }),
       setSpeed: (speed) => set({ speed }),
       select: (selection) => set({ selection }),
       jumpToEvent: (id) => {
-        if (resultFor(get().scenario).events[id]) showStep(id, { selection: `e${id}` });
+        if (resultOf(get()).events[id]) showStep(id, { selection: `e${id}` });
       },
 
       applyLink: (query) => {
         const decoded = decodeLink(query);
         const notices = [...decoded.notices];
-        const result = resultFor(decoded.scenario);
+        let request = decoded.view.req ?? null;
+        if (request !== null && replayedFor(decoded.scenario, request) === null) {
+          notices.push({ param: 'req', message: `This traffic run has no request ${request}, so its charts are shown.` });
+          request = null;
+        }
+        const played = { scenario: decoded.scenario, request };
+        const result = resultOf(played);
         let selection = decoded.view.sel;
         if (selection && !selectionExists(selection, result, decoded.scenario.db.engine)) {
           notices.push({ param: 'sel', message: `“${selection}” is not part of this scenario, so nothing is selected.` });
           selection = null;
         }
-        const cursor = clampCursor(decoded.scenario, decoded.view.t ?? 0);
+        const cursor = clampCursor(played, decoded.view.t ?? 0);
         set({
           scenario: decoded.scenario,
           previous: null,
           preset: decoded.preset,
+          request,
           cursor,
-          step: stepFromLink(decoded.scenario, cursor, selection),
+          step: stepFromLink(played, cursor, selection),
           selection,
           playing: false,
           notices,
@@ -202,9 +229,14 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
   });
 }
 
+/** Whether the stage shows a traffic run's charts rather than one request played event by event. */
+export function showsCharts(state: Pick<SandboxInputs, 'scenario' | 'request'>): boolean {
+  return state.scenario.mode === 'traffic' && state.request === null;
+}
+
 /** The share link's query string for the store's current state. */
 export function linkFor(state: SandboxInputs): string {
   // A tenth of a millisecond is finer than anything the engine schedules, and keeps links readable.
   const t = toTenth(state.cursor);
-  return encodeLink(state.scenario, { t: t > 0 ? t : null, sel: state.selection }, state.preset);
+  return encodeLink(state.scenario, { t: t > 0 ? t : null, sel: state.selection, req: state.request }, state.preset);
 }

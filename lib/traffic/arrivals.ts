@@ -34,3 +34,19 @@ export function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Rand
   };
 }
 
+
+/** A moment the arrival rate changes: from `atMs` on, visitors arrive at `factor` times the plan's rate. */
+export interface RateChange {
+  atMs: number;
+  factor: number;
+}
+
+/** The timeline's spikes as changes of the arrival rate, in time order: a `spike` multiplies it, a `spike-end` restores it. */
+export function rateChanges(plan: TrafficPlan): RateChange[] {
+  const changes: RateChange[] = [];
+  for (const { atS, action } of plan.timeline) {
+    if (action === 'spike') changes.push({ atMs: atS * 1000, factor: plan.spikeFactor });
+    else if (action === 'spike-end') changes.push({ atMs: atS * 1000, factor: 1 });
+  }
+  return changes;
+}

@@ -20,7 +20,7 @@ import type { WorldShape } from '@/lib/sim/world';
 import { Histogram } from './histogram';
 import { MetricsRecorder, SeriesBuilder, stationFigures, tidyStation, toFour, toMicros, type SeriesPoint, type StationFigures } from './metrics';
 import type { TrafficPlan } from './plan';
-import { arrivalsFrom, type Arrival } from './arrivals';
+import { arrivalsFrom, rateChanges, type Arrival } from './arrivals';
 import { timeline } from './timeline';
 import { Incidents, type FailoverReport } from './incidents';
 import { createZipf } from './zipf';
@@ -154,11 +154,28 @@ export class TrafficRun {
     ctx.kernel.spawn(this.watch());
   }
 
-  /** Poisson arrivals until the run's end: exponential gaps at the plan's rate, each visitor at an edge location drawn evenly. */
+  /**
+   * Poisson arrivals until the run's end: exponential gaps at the plan's rate, each visitor at an edge location drawn
+   * evenly. A spike changes the rate at set moments; a gap that would cross one is cut there and drawn again at the new
+   * rate, which is exact because an exponential wait forgets how long it has lasted (a Poisson process's memorylessness).
+   */
   private *arrive(edges: readonly EdgeState[], locations: Random | null, arrivals: Random, arrival: (n: number) => Arrival): Task<void> {
     const { kernel } = this.ctx;
+    const changes = rateChanges(this.plan);
+    let nextChange = 0;
+    let rate = this.plan.rate;
     for (let n = 1; ; n++) {
-      yield* sleep((-Math.log(1 - arrivals.next()) / this.plan.rate) * 1000);
+      for (;;) {
+        const gapMs = (-Math.log(1 - arrivals.next()) / rate) * 1000;
+        const change = changes[nextChange];
+        if (change === undefined || kernel.now + gapMs < change.atMs) {
+          yield* sleep(gapMs);
+          break;
+        }
+        yield* sleep(change.atMs - kernel.now);
+        rate = this.plan.rate * change.factor;
+        nextChange++;
+      }
       if (kernel.now >= this.durationMs) return;
       this.start(locations ? edges[Math.floor(locations.next() * edges.length)]! : edges[0]!, this.incidents.attacking(arrival(n)));
     }

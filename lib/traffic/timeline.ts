@@ -52,6 +52,11 @@ export function* timeline(ctx: SimContext, entries: readonly TimelineEntry[], in
         conditions.originFailing = action === 'origin-5xx';
         note(ctx, tag, 'app', { kind: 'condition', narration: conditions.originFailing ? 'The app starts failing: every request gets 500.' : 'The app recovers.', decision: action });
         break;
+      case 'spike':
+      case 'spike-end':
+        // The arrivals change their own rate at these moments (run.ts); the note marks it for a replayed request.
+        note(ctx, tag, 'browser', { kind: 'condition', narration: action === 'spike' ? 'A spike begins: visitors arrive faster.' : 'The spike ends.', decision: action });
+        break;
       case 'attack-burst':
       case 'attack-stop':
       case 'bot-flood':

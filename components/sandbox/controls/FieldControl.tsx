@@ -6,6 +6,8 @@ import { optionsOf } from '@/lib/scenario/field-kinds';
 import { getAt, setAt, setChosen, type FieldEntry } from '@/lib/scenario/paths';
 import type { Scenario } from '@/lib/scenario/schema';
 import { CheckboxField, NumberField, SelectField, TextField } from './fields';
+import { RulesControl } from './RulesControl';
+import { TimelineEditor } from './TimelineEditor';
 
 export type Update = (recipe: (current: Scenario) => Scenario) => void;
 
@@ -27,16 +29,16 @@ export function FieldControl({ entry, scenario, update }: { entry: FieldEntry; s
         />
       );
     case 'schedule':
+      return <TimelineEditor entry={entry} scenario={scenario} update={update} />;
     case 'securityGroup':
     case 'networkAcl':
-      // No control draws a timeline or edits rules yet, so these have no group (field-kinds.ts) and never reach here.
-      return null;
+      return <RulesControl entry={entry} scenario={scenario} update={update} />;
     case 'enum':
       return (
         <SelectField
           label={entry.label}
           value={getAt(scenario, entry.path)}
-          options={optionsOf<string>(entry, getAt(scenario, entry.path))}
+          options={optionsOf<string>(entry, getAt(scenario, entry.path), scenario.mode === 'traffic' ? 'traffic' : 'single')}
           hint={entry.hint}
           onChange={(raw) => {
             const value = entry.values.find((v) => v === raw);

@@ -144,11 +144,19 @@ export function CheckboxField({ label, checked, onChange, hint }: { label: strin
   );
 }
 
-export function Group({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
+export function Group({ legend, collapsed, children }: { legend: string; collapsed?: boolean; children: ReactNode }) {
+  const fieldset = (
     <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-      <legend className="px-1 text-sm font-semibold">{legend}</legend>
+      <legend className={collapsed ? 'sr-only' : 'px-1 text-sm font-semibold'}>{legend}</legend>
       {children}
     </fieldset>
+  );
+  if (!collapsed) return fieldset;
+  // A long list of settings most runs leave alone starts closed; its summary says what is inside.
+  return (
+    <details className="group min-w-0 rounded-lg">
+      <summary className="cursor-pointer rounded-md px-1 py-1 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-blue-600">{legend}</summary>
+      <div className="pt-2">{fieldset}</div>
+    </details>
   );
 }
