@@ -16,9 +16,14 @@ import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
 import { PLAYER_ID } from '@/components/ui/SkipLinks';
 import { Tabs, type Tab } from '@/components/ui/Tabs';
 import { Waterfall } from '@/components/waterfall/Waterfall';
+import { DrillBar } from '@/components/traffic/DrillBar';
+import { TrafficRunProvider } from '@/components/traffic/TrafficRunProvider';
+import { TrafficStage } from '@/components/traffic/TrafficStage';
+import { showsCharts } from '@/lib/store/sandbox-store';
 import { CompactPlayerBar } from './CompactPlayerBar';
 import { ControlsPanel } from './ControlsPanel';
 import { DebugPanel } from './DebugPanel';
+import { ModeSwitch } from './ModeSwitch';
 import { EventLog } from './EventLog';
 import { Inspector } from './Inspector';
 import { Narration } from './Narration';
@@ -59,8 +64,18 @@ type Panel = 'conditions' | 'inspector' | 'log' | 'waterfall';
 const SANDBOX_HEIGHT = 'lg:h-[calc(100dvh-3.5625rem)]';
 
 export function Sandbox() {
+  return (
+    <TrafficRunProvider>
+      <SandboxLayout />
+    </TrafficRunProvider>
+  );
+}
+
+function SandboxLayout() {
+  const charts = useSandbox(showsCharts);
+  const traffic = useSandbox((s) => s.scenario.mode === 'traffic');
   usePlaybackDriver();
-  useKeyboardShortcuts();
+  useKeyboardShortcuts(!charts);
   const stage = useRef<HTMLDivElement>(null);
   const diagram = useRef<HTMLDivElement>(null);
   const player = useRef<HTMLElement>(null);
@@ -83,12 +98,17 @@ export function Sandbox() {
   };
 
   // Each Suspense boundary hydrates on its own, so React can yield between them instead of one long task.
-  const panels: Tab<Panel>[] = [
-    { id: 'conditions', label: 'Conditions', panel: <Suspense><ControlsPanel /></Suspense> },
-    { id: 'inspector', label: 'Inspector', panel: <Suspense><Inspector /></Suspense> },
-    { id: 'log', label: 'Log', panel: <Suspense><EventLog fill /></Suspense> },
-    { id: 'waterfall', label: 'Waterfall', panel: <Waterfall /> },
-  ];
+  // The inspector, log and waterfall are about one request: a traffic run's charts have none on screen.
+  const conditions: Tab<Panel> = { id: 'conditions', label: 'Conditions', panel: <Suspense><ControlsPanel /></Suspense> };
+  const panels: Tab<Panel>[] = charts
+    ? [conditions]
+    : [
+        conditions,
+        { id: 'inspector', label: 'Inspector', panel: <Suspense><Inspector /></Suspense> },
+        { id: 'log', label: 'Log', panel: <Suspense><EventLog fill /></Suspense> },
+        { id: 'waterfall', label: 'Waterfall', panel: <Waterfall /> },
+      ];
+  const active = charts ? 'conditions' : panel;
 
   return (
     <div
@@ -97,8 +117,13 @@ export function Sandbox() {
       <div className="flex min-w-0 flex-col gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Sandbox</h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300">Set the conditions, then follow one request hop by hop. Space plays, ← → step, Home and End jump.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {traffic
+              ? 'Send many requests through the same system and watch it under load; then open any moment’s request hop by hop.'
+              : 'Set the conditions, then follow one request hop by hop. Space plays, ← → step, Home and End jump.'}
+          </p>
         </div>
+        <ModeSwitch />
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <ShareButton />
           <MotionToggle />
@@ -106,31 +131,38 @@ export function Sandbox() {
             Set the conditions ↓
           </button>
         </div>
-        <Notices />
+        <Notices showsTraffic />
         <DebugPanel />
       </div>
       {/* The stage: its column is as tall as the window from lg, and the diagram takes what the others leave. */}
-      <div ref={stage} className="flex min-h-0 min-w-0 flex-col gap-2 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <OutcomeBanner />
-        <RevealOnSelect ref={diagram} className="lg:min-h-0 lg:overflow-hidden" onSelect={() => choose('inspector')}>
-          <LazyFlowDiagram maxHeight={room} />
-        </RevealOnSelect>
-        <section ref={player} id={PLAYER_ID} tabIndex={-1} aria-label="Player" className="grid scroll-mt-2 gap-2 rounded-lg lg:grid-cols-2 lg:items-start">
-          <Narration />
-          <Timeline />
-        </section>
+      <div ref={stage} className={`flex min-h-0 min-w-0 flex-col gap-2 lg:col-start-2 lg:row-span-2 lg:row-start-1 ${charts ? 'lg:overflow-y-auto' : ''}`}>
+        {charts ? (
+          <TrafficStage />
+        ) : (
+          <>
+            <DrillBar />
+            <OutcomeBanner />
+            <RevealOnSelect ref={diagram} className="lg:min-h-0 lg:overflow-hidden" onSelect={() => choose('inspector')}>
+              <LazyFlowDiagram maxHeight={room} />
+            </RevealOnSelect>
+            <section ref={player} id={PLAYER_ID} tabIndex={-1} aria-label="Player" className="grid scroll-mt-2 gap-2 rounded-lg lg:grid-cols-2 lg:items-start">
+              <Narration />
+              <Timeline />
+            </section>
+          </>
+        )}
       </div>
       {/* After the player in reading order (on a phone, right under it); from lg beside the stage, scrolling on their own. */}
       <Tabs
         ref={tabs}
         label="Panels"
         tabs={panels}
-        active={panel}
+        active={active}
         onChange={choose}
         className="flex min-h-0 min-w-0 scroll-mt-2 flex-col lg:col-start-1 lg:row-start-2"
         panelClassName="pt-3 lg:-mr-2 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col lg:overflow-y-auto lg:pr-2"
       />
-      <CompactPlayerBar diagram={diagram} player={player} onShowInspector={() => showPanel('inspector')} />
+      {charts ? null : <CompactPlayerBar diagram={diagram} player={player} onShowInspector={() => showPanel('inspector')} />}
     </div>
   );
 }

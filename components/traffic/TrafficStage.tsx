@@ -1,0 +1,119 @@
+'use client';
+
+/**
+ * The stage in traffic mode: the run's progress (with a way to stop it), what it came to, its charts, and — once
+ * a moment is picked on a chart or in a table — that moment's requests, any of which opens in the single-request
+ * views, hop by hop. The run itself happens in a Worker (TrafficRunProvider); this draws what it reports.
+ */
+import dynamic from 'next/dynamic';
+import { useRef, useState } from 'react';
+import { formatMs } from '@/components/ui/format';
+import { useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
+import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
+import { primeReplay } from '@/lib/store/derived';
+import type { SeriesPoint } from '@/lib/traffic';
+import { RunFigures } from './RunFigures';
+import { RunProgress } from './RunProgress';
+import { useTraffic } from './TrafficRunProvider';
+
+// The charts and their library load only when traffic mode is on (the sandbox's first load stays within budget).
+const TrafficCharts = dynamic(() => import('./charts/TrafficCharts'), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-700 dark:text-slate-300">Loading the charts…</p>,
+});
+
+const buttonClass =
+  'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
+
+/** One picked stretch of the run: its figures, and its requests to open. */
+function StretchPanel({ point, bucketS, opening, onOpen }: { point: SeriesPoint; bucketS: number; opening: string | null; onOpen: (id: string) => void }) {
+  const from = point.t;
+  const to = point.t + bucketS;
+  const slowest = point.slowestId;
+  const typical = point.typicalId && point.typicalId !== slowest ? point.typicalId : null;
+  return (
+    <section aria-labelledby="stretch-heading" className="rounded-lg border border-blue-300 bg-blue-50 px-4 py-3 text-sm dark:border-blue-800 dark:bg-blue-950/40">
+      <h3 id="stretch-heading" className="font-semibold">
+        From {from} s to {to} s of the run
+      </h3>
+      <p>
+        {point.rps} answers a second, {(point.errorRate * 100).toFixed(1)}% server errors; p50 {formatMs(point.p50)}, p95 {formatMs(point.p95)}, p99 {formatMs(point.p99)}.
+      </p>
+      {slowest || typical ? (
+        <div className="mt-2 flex flex-wrap gap-2">
+          {slowest ? (
+            <button type="button" className={buttonClass} disabled={opening !== null} onClick={() => onOpen(slowest)}>
+              {opening === slowest ? 'Replaying…' : `Open its slowest request (${slowest}${point.slowestMs !== null ? `, ${formatMs(point.slowestMs)}` : ''})`}
+            </button>
+          ) : null}
+          {typical ? (
+            <button type="button" className={buttonClass} disabled={opening !== null} onClick={() => onOpen(typical)}>
+              {opening === typical ? 'Replaying…' : `Open a typical request (${typical})`}
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <p className="mt-1">No visitor was answered in this stretch, so there is no request to open.</p>
+      )}
+    </section>
+  );
+}
+
+export function TrafficStage() {
+  const run = useTraffic();
+  const store = useSandboxStore();
+  const scenario = useSandbox((s) => s.scenario);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+
+  const panel = useRef<HTMLDivElement>(null);
+  const reduced = useReducedMotion();
+  const series = run.series;
+  const pick = (index: number) => {
+    setPicked(index);
+    setOpenError(null);
+    panel.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  };
+  const point = picked !== null ? series[picked] : undefined;
+
+  const open = async (id: string) => {
+    setOpening(id);
+    setOpenError(null);
+    try {
+      // Replayed in the Worker, then kept where the views read it, so the main thread never runs the traffic again.
+      const result = await run.replay(scenario, id);
+      primeReplay(scenario, id, result);
+      if (result) store.getState().drill(id);
+      else setOpenError(`Request ${id} is not in this run any more: the conditions changed. Pick a moment again.`);
+    } catch (error) {
+      setOpenError(`Request ${id} could not be replayed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  return (
+    <section aria-label="Traffic run" className="flex min-w-0 flex-col gap-3">
+      <RunProgress />
+      <RunFigures />
+      {/* Above the charts, so a moment picked on any of them shows here without a long scroll down. */}
+      <div ref={panel} className="scroll-mt-2" tabIndex={-1}>
+        {point ? <StretchPanel point={point} bucketS={run.bucketS} opening={opening} onOpen={(id) => void open(id)} /> : null}
+        {openError ? (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            {openError}
+          </p>
+        ) : null}
+      </div>
+      {series.length > 0 ? (
+        <>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Each point is {run.bucketS} s of the run. Pick one on a chart, or in a chart’s table, to open one of its requests hop by hop.
+          </p>
+          <TrafficCharts series={series} bucketS={run.bucketS} durationS={scenario.traffic.durationS} scenario={scenario} summary={run.result?.summary} selectedIndex={picked} onPick={pick} />
+        </>
+      ) : null}
+    </section>
+  );
+}
