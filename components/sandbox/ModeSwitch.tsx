@@ -1,21 +1,28 @@
 'use client';
 
 /**
- * One request or many: the sandbox's two ways to run the same conditions. Kept in the link as `mode=traffic`.
- * Switching keeps every setting (withMode), so the learner compares the same system one request at a time and
- * under load.
+ * One request, many, or the backoff study: the sandbox's ways to run the conditions, kept in the link as `mode`.
+ * Switching between the first two keeps every setting (withMode), so the learner compares the same system one
+ * request at a time and under load.
  */
 import { withMode } from '@/lib/scenario/modes';
+import type { Mode } from '@/lib/scenario/vocabulary';
 import { useSandbox, useSandboxStore } from './store-context';
 
 const MODES = [
   { value: 'single', label: 'One request', hint: 'event by event' },
   { value: 'traffic', label: 'Traffic', hint: 'many requests, charted' },
+  { value: 'backoff-study', label: 'Backoff study', hint: 'clients racing' },
 ] as const;
 
 export function ModeSwitch() {
   const store = useSandboxStore();
-  const mode = useSandbox((s) => (s.scenario.mode === 'traffic' ? 'traffic' : 'single'));
+  const mode = useSandbox((s) => s.scenario.mode);
+  const choose = (next: Mode) => {
+    // The study starts from the 2015 study's own settings (its base and cap); the others keep every setting.
+    if (next === 'backoff-study') store.getState().loadPreset('backoff-study');
+    else store.getState().updateScenario((s) => withMode(s, next));
+  };
   return (
     <fieldset className="flex min-w-0 flex-col gap-1">
       <legend className="text-sm font-medium">Run</legend>
@@ -31,7 +38,7 @@ export function ModeSwitch() {
               value={m.value}
               className="sr-only"
               checked={mode === m.value}
-              onChange={() => store.getState().updateScenario((s) => withMode(s, m.value))}
+              onChange={() => choose(m.value)}
             />
             <span className="font-medium">{m.label}</span>
             <span className="text-xs opacity-90">{m.hint}</span>

@@ -2,6 +2,7 @@
 
 import { useId, useMemo } from 'react';
 import { compatibilityNotices } from '@/lib/scenario/compatibility';
+import { MODES } from '@/lib/scenario/vocabulary';
 import type { Notice } from '@/lib/scenario/url-codec';
 import { useSandbox, useSandboxStore } from './store-context';
 
@@ -46,9 +47,9 @@ function LinkNotices() {
  * holds inputs only). The live region is always present, so a new explanation is announced politely;
  * a link's unusable parameters, above, interrupt instead (role=alert).
  */
-function CompatibilityNotices({ showsTraffic }: { showsTraffic: boolean }) {
+function CompatibilityNotices({ showsAllModes }: { showsAllModes: boolean }) {
   const scenario = useSandbox((s) => s.scenario);
-  const notices = useMemo(() => compatibilityNotices(scenario, showsTraffic ? ['single', 'traffic'] : ['single']), [scenario, showsTraffic]);
+  const notices = useMemo(() => compatibilityNotices(scenario, showsAllModes ? MODES : ['single']), [scenario, showsAllModes]);
   const headingId = useId();
   const shown = notices.length > 0;
   return (
@@ -71,12 +72,12 @@ function CompatibilityNotices({ showsTraffic }: { showsTraffic: boolean }) {
   );
 }
 
-/** `showsTraffic`: the page can run a traffic link as traffic (the sandbox); elsewhere it runs one request. */
-export function Notices({ showsTraffic = false }: { showsTraffic?: boolean }) {
+/** `showsAllModes`: the page shows traffic runs and the backoff study as they are (the sandbox); elsewhere it runs one request. */
+export function Notices({ showsAllModes = false }: { showsAllModes?: boolean }) {
   return (
     <>
       <LinkNotices />
-      <CompatibilityNotices showsTraffic={showsTraffic} />
+      <CompatibilityNotices showsAllModes={showsAllModes} />
     </>
   );
 }

@@ -14,12 +14,14 @@ import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
 import { PLAYER_ID } from '@/components/ui/SkipLinks';
+import type { Mode } from '@/lib/scenario/vocabulary';
 import { Tabs, type Tab } from '@/components/ui/Tabs';
 import { Waterfall } from '@/components/waterfall/Waterfall';
 import { DrillBar } from '@/components/traffic/DrillBar';
 import { TrafficRunProvider } from '@/components/traffic/TrafficRunProvider';
 import { TrafficStage } from '@/components/traffic/TrafficStage';
-import { showsCharts } from '@/lib/store/sandbox-store';
+import { BackoffStudyStage } from '@/components/traffic/BackoffStudyStage';
+import { stageOf } from '@/lib/store/sandbox-store';
 import { CompactPlayerBar } from './CompactPlayerBar';
 import { ControlsPanel } from './ControlsPanel';
 import { DebugPanel } from './DebugPanel';
@@ -56,6 +58,12 @@ function MotionToggle() {
 
 type Panel = 'conditions' | 'inspector' | 'log' | 'waterfall';
 
+const INTRODUCTIONS: Readonly<Record<Mode, string>> = {
+  single: 'Set the conditions, then follow one request hop by hop. Space plays, ← → step, Home and End jump.',
+  traffic: 'Send many requests through the same system and watch it under load; then open any moment’s request hop by hop.',
+  'backoff-study': 'Many clients race to write one row and back off when they lose: compare how many calls each kind of jitter costs, and how long everyone waits.',
+};
+
 /**
  * Heights at lg and up. The window less the site header (h-14 and its 1 px border, components/ui/SiteHeader)
  * is the sandbox's height: the stage takes the right-hand column's full height and the panels what the
@@ -72,8 +80,9 @@ export function Sandbox() {
 }
 
 function SandboxLayout() {
-  const charts = useSandbox(showsCharts);
-  const traffic = useSandbox((s) => s.scenario.mode === 'traffic');
+  const stageKind = useSandbox(stageOf);
+  const charts = stageKind !== 'request';
+  const mode = useSandbox((s) => s.scenario.mode);
   usePlaybackDriver();
   useKeyboardShortcuts(!charts);
   const stage = useRef<HTMLDivElement>(null);
@@ -118,9 +127,7 @@ function SandboxLayout() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Sandbox</h1>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {traffic
-              ? 'Send many requests through the same system and watch it under load; then open any moment’s request hop by hop.'
-              : 'Set the conditions, then follow one request hop by hop. Space plays, ← → step, Home and End jump.'}
+            {INTRODUCTIONS[mode]}
           </p>
         </div>
         <ModeSwitch />
@@ -131,13 +138,15 @@ function SandboxLayout() {
             Set the conditions ↓
           </button>
         </div>
-        <Notices showsTraffic />
+        <Notices showsAllModes />
         <DebugPanel />
       </div>
       {/* The stage: its column is as tall as the window from lg, and the diagram takes what the others leave. */}
       <div ref={stage} className={`flex min-h-0 min-w-0 flex-col gap-2 lg:col-start-2 lg:row-span-2 lg:row-start-1 ${charts ? 'lg:overflow-y-auto' : ''}`}>
-        {charts ? (
+        {stageKind === 'traffic' ? (
           <TrafficStage />
+        ) : stageKind === 'study' ? (
+          <BackoffStudyStage />
         ) : (
           <>
             <DrillBar />

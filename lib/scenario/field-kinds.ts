@@ -4,10 +4,13 @@
  * unit, hint, option labels, group) and the test generators (bounds, choices).
  */
 
+import type { Mode } from './vocabulary';
+
 /**
  * The controls' groups: first what a traffic run alone has (its load, its timeline, its capacity), then the
  * settings of every request in the order a request meets them, then the traffic run's longer lists. `modes` says
- * which runs show a group; a `collapsed` group starts closed, as a disclosure, so the form stays short.
+ * which runs show a group; a `collapsed` group starts closed, as a disclosure, so the form stays short; `also` names
+ * settings of other groups a group draws too, for a run that reads only those.
  */
 export const GROUPS = [
   { id: 'load', legend: 'Load', modes: ['traffic'] },
@@ -26,7 +29,9 @@ export const GROUPS = [
   { id: 'cdn', legend: 'CloudFront at scale', modes: ['traffic'], collapsed: true },
   { id: 'protection', legend: 'Rate rule, attacks and failover', modes: ['traffic'], collapsed: true },
   { id: 'network', legend: 'Network rules', modes: ['single', 'traffic'], collapsed: true },
-] as const satisfies readonly { id: string; legend: string; modes: readonly ('single' | 'traffic')[]; collapsed?: true }[];
+  // The backoff study reads its clients and the retry policy's backoff, jitter, base and cap (lib/traffic/backoff-study.ts).
+  { id: 'study', legend: 'The backoff study', modes: ['backoff-study'], also: ['retry.backoff', 'retry.jitter', 'retry.baseMs', 'retry.capMs'] },
+] as const satisfies readonly { id: string; legend: string; modes: readonly Mode[]; collapsed?: true; also?: readonly string[] }[];
 
 export type GroupId = (typeof GROUPS)[number]['id'];
 
@@ -154,7 +159,7 @@ export function schedule<A extends string>(field: Omit<ScheduleField<A>, 'kind'>
 }
 
 /** The runs the sandbox shows with controls. */
-export type ControlledMode = (typeof GROUPS)[number]['modes'][number];
+export type ControlledMode = Mode;
 
 /**
  * The menu of an enum or list field: its option labels in their order, else its values. An enum's `trafficOnly`

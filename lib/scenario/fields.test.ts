@@ -61,10 +61,10 @@ describe('the field table', () => {
     }
   });
 
-  it('puts every control in a group that exists, and leaves no group empty; only the mode, the TTLs and the backoff study go without', () => {
+  it('puts every control in a group that exists, and leaves no group empty; only the mode and the TTLs go without', () => {
     const ids = GROUPS.map((g) => g.id);
     for (const group of ids) expect(FIELD_ENTRIES.some((e) => e.group === group), group).toBe(true);
-    expect(FIELD_ENTRIES.filter((e) => !e.group).map((e) => e.path)).toEqual(['mode', 'cache.minTtl', 'cache.defaultTtl', 'cache.maxTtl', 'backoffStudy.clients']);
+    expect(FIELD_ENTRIES.filter((e) => !e.group).map((e) => e.path)).toEqual(['mode', 'cache.minTtl', 'cache.defaultTtl', 'cache.maxTtl']);
   });
 
   it('says where the new timeouts’ defaults come from', () => {

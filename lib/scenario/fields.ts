@@ -59,8 +59,8 @@ const CALLING_EDGES = { browser: 'Browser → API', db: 'App → database', thir
 const resilience4j = (name: string, defaultText: string) => `${defaultText} (resilience4j CircuitBreakerConfig, ${name}).`;
 const opossum = (name: string, defaultText: string) => `${defaultText} (opossum README, options.${name}).`;
 
-// A traffic run's settings sit in groups only traffic mode shows (field-kinds.ts, GROUPS). `mode` has a switch of
-// its own above the controls; the backoff study's setting has none (links and files set it).
+// A traffic run's settings sit in groups only traffic mode shows, the backoff study's in one of its own
+// (field-kinds.ts, GROUPS). `mode` has a switch of its own above the controls.
 
 export const FIELDS = {
   mode: choice({
@@ -256,8 +256,9 @@ export const FIELDS = {
   }),
   'traffic.timeline': schedule({ group: 'timeline', param: 'timeline', label: 'Timeline', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
 
-  // The backoff study's setting (mode=backoff-study, docs/backoff-study.md). No group: links and files set it.
+  // The backoff study's setting (mode=backoff-study, docs/backoff-study.md).
   'backoffStudy.clients': int({
+    group: 'study',
     param: 'clients',
     label: 'Clients writing the row',
     min: 10,

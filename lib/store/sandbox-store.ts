@@ -229,9 +229,16 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
   });
 }
 
-/** Whether the stage shows a traffic run's charts rather than one request played event by event. */
-export function showsCharts(state: Pick<SandboxInputs, 'scenario' | 'request'>): boolean {
-  return state.scenario.mode === 'traffic' && state.request === null;
+/**
+ * What the sandbox's stage shows: one request played event by event (a single run, or a traffic request drilled
+ * into), a traffic run's charts, or the backoff study's table.
+ */
+export type Stage = 'request' | 'traffic' | 'study';
+
+export function stageOf(state: Pick<SandboxInputs, 'scenario' | 'request'>): Stage {
+  const { mode } = state.scenario;
+  if (mode === 'backoff-study') return 'study';
+  return mode === 'traffic' && state.request === null ? 'traffic' : 'request';
 }
 
 /** The share link's query string for the store's current state. */
