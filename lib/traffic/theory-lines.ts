@@ -90,6 +90,14 @@ export interface HitRatioTheory {
  * Each edge location sees its share of the visitors (drawn evenly, lib/traffic/run.ts), so λ is per location.
  */
 export function hitRatioTheory(scenario: Scenario): HitRatioTheory | null {
+  // Up to a million objects each time a stretch streams in: worked out once per scenario.
+  if (!steadyHitRatios.has(scenario)) steadyHitRatios.set(scenario, steadyHitRatio(scenario));
+  return steadyHitRatios.get(scenario)!;
+}
+
+const steadyHitRatios = new WeakMap<Scenario, HitRatioTheory | null>();
+
+function steadyHitRatio(scenario: Scenario): HitRatioTheory | null {
   const classes = cacheClasses(scenario);
   if (classes.length === 0) return null;
   const { traffic, cache, cdn } = scenario;
