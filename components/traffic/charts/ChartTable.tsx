@@ -42,7 +42,11 @@ export function ChartTable({ spec, xs, bucketS, actionsIn, selectedIndex, onPick
         Show the data as a table<span className="sr-only">: {spec.title}</span>
       </summary>
       {open ? (
-        <div className="mt-2 max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-700">
+        // Without pick buttons nothing inside takes focus: the scrolling box takes it, so a keyboard can scroll it.
+        <div
+          className="mt-2 max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-700"
+          {...(onPick ? {} : { tabIndex: 0, role: 'region', 'aria-label': `${spec.title} as a table` })}
+        >
           <table className="w-full border-collapse text-xs">
             <caption className="sr-only">
               {spec.title}, stretch by stretch of {formatSecondsAt(bucketS)}

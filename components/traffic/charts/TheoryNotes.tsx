@@ -47,7 +47,8 @@ export function TheoryNotes({ theory, summary, headingLevel }: TheoryNotesProps)
       ))}
       {little ? (
         <div className="space-y-1">
-          <div className="overflow-x-auto">
+          {/* Focusable, so a keyboard can scroll it on a phone, where it is wider than the screen. */}
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Little’s law at each station">
             <table className="border-collapse text-xs">
               <caption className="pb-1 text-left text-sm font-medium">Little’s law, L = λW, at each station over the summary’s window</caption>
               <thead className="bg-slate-100 dark:bg-slate-800">

@@ -46,6 +46,7 @@ export function TrafficChart({ spec, xs, bucketS, durationS, markers, actionsIn,
         {spec.title}
       </Heading>
       <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-300">{spec.description}</p>
+      {spec.note ? <p className="mt-1 text-sm font-medium">{spec.note}</p> : null}
       <ul aria-label={`Lines of ${spec.title}`} className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {spec.lines.map((line) => (
           <li key={line.id} className="flex items-center gap-1.5">

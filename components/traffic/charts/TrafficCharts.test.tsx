@@ -104,8 +104,9 @@ describe('the charts of a traffic run', () => {
     expect(legend('Requests and errors')).toEqual(['Answers a second', 'Error rate (right axis)']);
     expect(legend('Latency percentiles')).toEqual(['p50', 'p95', 'p99']);
     expect(legend('Database connection pools')).toEqual(['In use', 'Theory: in use, λ × hold time', 'Waiting', 'Theory: waiting, Erlang C']);
-    // Caching is off in the retry storm: no hit ratio to predict.
+    // Caching is off in the retry storm: no hit ratio to predict, and the chart says why it has none.
     expect(legend('Edge cache')).toEqual(['Hit ratio', 'Origin requests a second (right axis)']);
+    expect(screen.getByText('Nothing was looked up in the edge cache: caching is off, or no request could be cached.')).toBeTruthy();
     cleanup();
     renderCharts(scenarioWith({ mode: 'traffic', request: { kind: 'static' }, cache: { capacity: 200 }, traffic: { objects: 2000 } }), [stretch(0)]);
     expect(legend('Edge cache')).toEqual(['Hit ratio', "Theory: Che's approximation", 'Origin requests a second (right axis)']);
@@ -159,6 +160,15 @@ describe('the charts of a traffic run', () => {
     rerender(<TrafficCharts series={[stretch(0), stretch(1), stretch(2), stretch(3)]} bucketS={1} durationS={60} scenario={scenario} />);
     expect(canvasContexts.count).toBe(built);
     expect(within(openTable('Retries')).getAllByRole('row')).toHaveLength(5);
+  });
+
+  it('draws a run before its first stretch, and stretches with no answers, without failing', () => {
+    const scenario = scenarioWith({ mode: 'traffic' });
+    const { rerender } = renderCharts(scenario, []);
+    expect(screen.getAllByRole('img')).toHaveLength(5);
+    const silent = [stretch(0, { rps: 0, p50: 0, p95: 0, p99: 0, hitRatio: null })];
+    rerender(<TrafficCharts series={silent} bucketS={1} durationS={60} scenario={scenario} />);
+    expect(within(openTable('Latency percentiles')).getAllByRole('row')).toHaveLength(2);
   });
 
   it('draws again in dark colours when the page turns dark', async () => {

@@ -38,9 +38,24 @@ export interface UPlotCanvasProps {
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const MARKER_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-function axisRange(kind: AxisSpec['kind']): uPlot.Scale['range'] {
+function axisRange({ kind, range }: AxisSpec): uPlot.Scale['range'] {
+  if (range) return [...range];
   if (kind === 'share') return (_u, _min, max) => [0, max > 0.5 ? 1 : Math.max(0.05, max * 1.1)];
   return (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1];
+}
+
+/** A tick's label: as short as the axis needs, whole percentages, and powers of ten of milliseconds as "1 s". */
+function tickLabel(kind: AxisSpec['kind'], v: number): string {
+  if (kind === 'share') return `${Math.round(v * 100)}%`;
+  if (kind === 'latency') return v < 1000 ? `${v} ms` : `${v / 1000} s`;
+  return formatValue(kind, v);
+}
+
+/** 1, 10, 100, … from the decade at or below `min` to the one at or above `max`. */
+function powersOfTen(min: number, max: number): number[] {
+  const powers: number[] = [];
+  for (let e = Math.floor(Math.log10(Math.max(min, 1e-3))); e <= Math.ceil(Math.log10(Math.max(max, 1e-3))); e++) powers.push(10 ** e);
+  return powers;
 }
 
 function axisFor(spec: AxisSpec, side: 0 | 1, scale: string, dark: boolean): uPlot.Axis {
@@ -55,8 +70,11 @@ function axisFor(spec: AxisSpec, side: 0 | 1, scale: string, dark: boolean): uPl
     stroke: text,
     grid: { show: side === 0, stroke: grid, width: 1 },
     ticks: { stroke: grid, width: 1 },
-    size: 56,
-    values: (_u, splits) => splits.map((v) => (spec.kind === 'share' ? `${Math.round(v * 100)}%` : formatValue(spec.kind, v))),
+    size: 52,
+    labelSize: 18,
+    values: (_u, splits) => splits.map((v) => tickLabel(spec.kind, v)),
+    // On a log scale, ticks, grid and labels at the powers of ten only: 1, 2, …, 9 of each decade crowd the axis.
+    ...(spec.kind === 'latency' ? { splits: (_u: uPlot, _axis: number, min: number, max: number) => powersOfTen(min, max) } : {}),
   };
 }
 
@@ -64,9 +82,9 @@ function optionsFor(props: UPlotCanvasProps, live: { current: UPlotCanvasProps }
   const { spec, width, height, dark } = props;
   const scales: uPlot.Scales = {
     x: { time: false, range: (_u, _min, max) => [0, Math.max(live.current.durationS, (max ?? 0) + live.current.bucketS)] },
-    y: spec.left.kind === 'latency' ? { distr: 3, log: 10 } : { range: axisRange(spec.left.kind) },
+    y: spec.left.kind === 'latency' ? { distr: 3, log: 10 } : { range: axisRange(spec.left) },
   };
-  if (spec.right) scales.y2 = { range: axisRange(spec.right.kind) };
+  if (spec.right) scales.y2 = { range: axisRange(spec.right) };
   const text = frameOf('text', dark);
   const grid = frameOf('grid', dark);
   return {

@@ -13,9 +13,11 @@ import type { Tone } from './palette';
 export type AxisKind = 'amount' | 'share' | 'latency';
 
 export interface AxisSpec {
-  /** With its unit: "Requests a second", "Latency (log scale)". */
+  /** Short, with its unit: the axis runs along the chart's height, and the legend names the lines. */
   label: string;
   kind: AxisKind;
+  /** A fixed range, for a share that reads best from 0 to 100%. */
+  range?: [number, number];
 }
 
 export interface LineSpec {
@@ -45,6 +47,8 @@ export interface ChartSpec {
   lines: LineSpec[];
   /** Stretches shaded as a band behind the lines (the breakers not closed). */
   band?: boolean[];
+  /** Said under the description when the chart has nothing to show yet, or never will in this run. */
+  note?: string;
 }
 
 export interface SpecInput {
@@ -77,23 +81,24 @@ export function chartSpecs({ series, scenario, theory }: SpecInput): ChartSpec[]
       id: 'traffic',
       title: 'Requests and errors',
       description: 'Answers a second, and the share of them that were server errors (5xx) or no answer at all.',
-      left: { label: 'Answers a second', kind: 'amount' },
-      right: { label: 'Error rate', kind: 'share' },
+      left: { label: 'per second', kind: 'amount' },
+      right: { label: 'error rate', kind: 'share' },
       lines: [line('rps', 'Answers a second', 'blue', series.map((p) => p.rps)), line('errorRate', 'Error rate', 'red', series.map((p) => (p.rps > 0 ? p.errorRate : null)), { axis: 'right' })],
     },
     {
       id: 'latency',
       title: 'Latency percentiles',
       description: 'Half of the answers came faster than p50, 95 in 100 faster than p95, 99 in 100 faster than p99; each counted in the stretch it was answered.',
-      left: { label: 'Latency (log scale)', kind: 'latency' },
+      left: { label: 'latency, log scale', kind: 'latency' },
       lines: [line('p50', 'p50', 'green', latency(series, (p) => p.p50)), line('p95', 'p95', 'orange', latency(series, (p) => p.p95)), line('p99', 'p99', 'red', latency(series, (p) => p.p99))],
     },
     {
       id: 'cache',
       title: 'Edge cache',
       description: 'The share of cacheable lookups the edge answered from its cache, and the requests that went on to the origin.',
-      left: { label: 'Hit ratio', kind: 'share' },
-      right: { label: 'Origin requests a second', kind: 'amount' },
+      left: { label: 'hit ratio', kind: 'share', range: [0, 1] },
+      right: { label: 'per second', kind: 'amount' },
+      ...(series.length > 0 && series.every((p) => p.hitRatio === null) ? { note: 'Nothing was looked up in the edge cache: caching is off, or no request could be cached.' } : {}),
       lines: [
         line('hitRatio', 'Hit ratio', 'green', series.map((p) => p.hitRatio)),
         ...theoryFor(theory, 'hitRatio', 'green'),
@@ -104,7 +109,7 @@ export function chartSpecs({ series, scenario, theory }: SpecInput): ChartSpec[]
       id: 'pool',
       title: 'Database connection pools',
       description: 'Connections in use and requests waiting for one, averaged over each stretch and added up over the pods.',
-      left: { label: 'Connections or requests', kind: 'amount' },
+      left: { label: 'connections, requests', kind: 'amount' },
       lines: [
         line('poolInUse', 'In use', 'blue', series.map((p) => p.poolInUse)),
         ...theoryFor(theory, 'poolInUse', 'blue'),
@@ -116,7 +121,7 @@ export function chartSpecs({ series, scenario, theory }: SpecInput): ChartSpec[]
       id: 'retries',
       title: 'Retries',
       description: 'Retries a second at every layer together; calls refused by a breaker or a bulkhead, and fallbacks served, when there are any.',
-      left: { label: 'Per second', kind: 'amount' },
+      left: { label: 'per second', kind: 'amount' },
       lines: [
         line('retriesPerS', 'Retries a second', 'violet', series.map((p) => p.retriesPerS)),
         ...(any((p) => p.rejectedPerS) ? [line('rejectedPerS', 'Calls refused a second', 'red', series.map((p) => p.rejectedPerS))] : []),
@@ -129,7 +134,7 @@ export function chartSpecs({ series, scenario, theory }: SpecInput): ChartSpec[]
       id: 'breakers',
       title: 'Circuit breakers',
       description: 'How many of the pods’ breakers were not closed (open, or half-open and probing) at the end of each stretch; shaded while any was.',
-      left: { label: 'Breakers not closed', kind: 'amount' },
+      left: { label: 'breakers', kind: 'amount' },
       lines: [line('breakersOpen', 'Breakers not closed', 'red', series.map((p) => p.breakersOpen), { stepped: true })],
       band: series.map((p) => p.breakersOpen > 0),
     });
