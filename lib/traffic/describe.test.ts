@@ -5,37 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { scenarioWith } from '@/lib/testing/scenario';
+import { stretchAt as stretch } from '@/lib/testing/series';
 import { describeRun, TIMELINE_ACTION_CLAUSES } from './describe';
 import { runTrafficSync } from './index';
 import type { SeriesPoint } from './metrics';
 import type { TrafficSummary } from './run';
-
-/** A quiet stretch of a healthy run, with whatever the test is about changed. */
-function stretch(t: number, changes: Partial<SeriesPoint> = {}): SeriesPoint {
-  return {
-    t,
-    rps: 50,
-    errorRate: 0,
-    p50: 21,
-    p95: 100,
-    p99: 180,
-    hitRatio: null,
-    originRps: 10,
-    poolInUse: 0.3,
-    poolWaiting: 0,
-    retriesPerS: 0,
-    browserCallsPerS: 50,
-    dbCallsPerS: 10,
-    paymentsCallsPerS: 10,
-    rejectedPerS: 0,
-    fallbacksPerS: 0,
-    breakersOpen: 0,
-    botRps: 0,
-    wafStoppedPerS: 0,
-    synPps: 0,
-    ...changes,
-  };
-}
 
 /** Stretches 0..n−1 of one second, each shaped by `at`. */
 function seriesOf(n: number, at: (t: number) => Partial<SeriesPoint> = () => ({})): SeriesPoint[] {

@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '@/lib/scenario/schema';
 import { scenarioWith } from '@/lib/testing/scenario';
+import { stretchAt as stretch } from '@/lib/testing/series';
 import { runTrafficSync } from './index';
-import type { SeriesPoint, StationFigures } from './metrics';
+import type { StationFigures } from './metrics';
 import type { TrafficSummary } from './run';
 import { cheHitRatio, erlangC, ttlHitRatio } from './theory';
 import { hitRatioTheory, littlesLaw, poolPrediction, theoryLines } from './theory-lines';
@@ -18,14 +19,6 @@ const popularities = (objects: number, exponent: number) => {
   const zipf = createZipf(objects, exponent);
   return Array.from({ length: objects }, (_, i) => zipf.probability(i + 1));
 };
-
-function stretch(t: number, changes: Partial<SeriesPoint> = {}): SeriesPoint {
-  return {
-    t, rps: 50, errorRate: 0, p50: 21, p95: 100, p99: 180, hitRatio: null, originRps: 10, poolInUse: 0, poolWaiting: 0, retriesPerS: 0,
-    browserCallsPerS: 50, dbCallsPerS: 0, paymentsCallsPerS: 0, rejectedPerS: 0, fallbacksPerS: 0, breakersOpen: 0, botRps: 0, wafStoppedPerS: 0, synPps: 0,
-    ...changes,
-  };
-}
 
 describe("the edge's hit ratio", () => {
   it("is Che's approximation when the cache evicts before the TTL: static files kept a day, 200 slots for 2,000 objects", () => {

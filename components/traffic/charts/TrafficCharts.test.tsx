@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { scenarioWith } from '@/lib/testing/scenario';
+import { stretchAt as stretch } from '@/lib/testing/series';
 import { runTrafficSync, type SeriesPoint, type TrafficResult } from '@/lib/traffic';
 import { describeRun } from '@/lib/traffic/describe';
 import TrafficCharts from './TrafficCharts';
@@ -55,15 +56,6 @@ afterEach(() => {
 const retryStorm = scenarioForPreset('retry-storm')!;
 let stormRun: TrafficResult | null = null;
 const storm = () => (stormRun ??= runTrafficSync(retryStorm));
-
-/** A quiet stretch, with what the test is about changed. */
-function stretch(t: number, changes: Partial<SeriesPoint> = {}): SeriesPoint {
-  return {
-    t, rps: 50, errorRate: 0, p50: 21, p95: 100, p99: 180, hitRatio: 0.5, originRps: 10, poolInUse: 0.3, poolWaiting: 0, retriesPerS: 0,
-    browserCallsPerS: 50, dbCallsPerS: 10, paymentsCallsPerS: 10, rejectedPerS: 0, fallbacksPerS: 0, breakersOpen: 0, botRps: 0, wafStoppedPerS: 0, synPps: 0,
-    ...changes,
-  };
-}
 
 function renderCharts(scenario: Scenario, series: SeriesPoint[], more: Partial<Parameters<typeof TrafficCharts>[0]> = {}) {
   return render(<TrafficCharts series={series} bucketS={1} durationS={scenario.traffic.durationS} scenario={scenario} {...more} />);
