@@ -14,7 +14,7 @@ const LAYERS = [
   { dir: 'lib/playback', may: ['lib/scenario', 'lib/sim'] },
   { dir: 'lib/inspect', may: ['lib/scenario', 'lib/sim'] },
   { dir: 'lib/quiz', may: ['lib/scenario', 'lib/sim'] },
-  { dir: 'lib/traffic', may: ['lib/scenario', 'lib/sim'] },
+  { dir: 'lib/traffic', may: ['lib/scenario', 'lib/sim', 'lib/format-ms'] },
   { dir: 'lib/compare', may: ['lib/scenario', 'lib/sim', 'lib/playback'] },
   { dir: 'lib/content', may: ['lib/scenario', 'lib/sim', 'lib/quiz', 'lib/format-ms', 'content'] },
   { dir: 'lib/store', may: ['lib/scenario', 'lib/sim', 'lib/playback', 'lib/compare', 'lib/progress'] },
