@@ -36,11 +36,11 @@ export type FigureResult = { ok: true; figure: Figure; format: FigureFormat } | 
 /**
  * `duration`: the simulator's own display (356 ms, 6.25 s). `ms`: whole milliseconds (30,092 ms).
  * `s`: seconds to one decimal (6.2 s). `count`: a plain number (1,454). `whole`: rounded to a whole number (888,
- * for an average of a count). `word`: small whole numbers
+ * for an average of a count); `decimal`: to one decimal (43.2). `word`: small whole numbers
  * spelled out (nine). `text`: as the engine wrote it (a status, a node id, a log line).
  * `percent`: a share or a ratio as a percentage, to one decimal (13.2%). `times`: a ratio to one decimal (3×).
  */
-export const FIGURE_FORMATS = ['duration', 'ms', 's', 'count', 'whole', 'word', 'text', 'percent', 'times'] as const;
+export const FIGURE_FORMATS = ['duration', 'ms', 's', 'count', 'whole', 'decimal', 'word', 'text', 'percent', 'times'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 const runs = new Map<string, SimResult | string>();

@@ -24,6 +24,8 @@ export function formatFigure({ value }: Figure, format: FigureFormat): string {
       return number.format(n);
     case 'whole':
       return number.format(Math.round(n));
+    case 'decimal':
+      return oneDecimal.format(n);
     case 'percent':
       return percent.format(n);
     case 'times':
