@@ -128,7 +128,7 @@ export const quiz: Quiz = {
       id: 'edge-absorbs-load',
       type: 'predict-traffic',
       prompt:
-        'In the herd run, five hundred visits a second ask four edge locations for a thousand product pages. Before the invalidation, with the caches warm, about how many requests a second reach the origin?',
+        'In the herd run, five hundred visits a second ask four edge locations for two thousand product pages. Before the invalidation, with the caches warm, about how many requests a second reach the origin?',
       ask: 'band',
       link: HERD,
       of: 'traffic:series[20-30].mean.originRps',
