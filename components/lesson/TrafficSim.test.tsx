@@ -9,7 +9,7 @@ describe('<TrafficSim>', () => {
     expect(html).toContain('href="/sandbox/?preset=payments-breaker&amp;rate=10&amp;duration=60&amp;mode=traffic"');
     expect(html).toContain('Open this run in the traffic sandbox');
     expect(html).toContain('<dt class="text-xs text-slate-700 dark:text-slate-300">Refused by a breaker</dt>');
-    expect(html).toContain('<code class="rounded bg-slate-100 px-1 text-[0.8125rem] dark:bg-slate-800">20 s payments-down</code>');
+    expect(html).toContain('<code class="rounded bg-slate-100 px-1 text-[0.8125rem] whitespace-nowrap dark:bg-slate-800">20 s payments-down</code>');
   });
 
   it('stops the build on a run it cannot show', () => {

@@ -36,7 +36,7 @@ export function TrafficSim({ preset, link, title }: TrafficSimProps) {
             {card.timeline.map((moment, i) => (
               <span key={moment}>
                 {i ? ', ' : ''}
-                <code className="rounded bg-slate-100 px-1 text-[0.8125rem] dark:bg-slate-800">{moment}</code>
+                <code className="rounded bg-slate-100 px-1 text-[0.8125rem] whitespace-nowrap dark:bg-slate-800">{moment}</code>
               </span>
             ))}
           </>
