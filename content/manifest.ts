@@ -13,6 +13,7 @@ export const LESSON_SLUGS = [
   'json-and-static-urls',
   'edge-caching',
   'errors-and-retries',
+  'many-requests',
   'capstone-incidents',
 ] as const;
 

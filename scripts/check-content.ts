@@ -4,6 +4,7 @@
  * - a lesson, its quiz or its frontmatter is missing or malformed, or out of step with content/manifest.ts;
  * - a quiz's data is unsound (lib/quiz/validate.ts), including predict questions the engine disagrees with;
  * - a link is dead: an internal page, an anchor, a simulator preset or share link, a walkthrough's event kinds;
+ * - a traffic simulator (`<TrafficSim>`) has no title, or names no run of many requests it can show;
  * - an engine figure in the prose is wrong or hand-typed: every `<Outcome>` must resolve, and no end-to-end time of
  *   the lesson's scenarios may be typed by hand (lib/content/figure-check.ts says how narrowly that is detected);
  * - a lesson heading id that links may point at has disappeared (content/lesson-anchors.json; `-- --update` accepts changes).
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { LESSON_SLUGS } from '@/content/manifest';
 import { checkOutcomes, handTypedTimes, handTypedTimesInText, lessonLinks } from '@/lib/content/figure-check';
+import { trafficCard } from '@/lib/content/traffic-card';
 import { fillFigures } from '@/lib/content/figure-text';
 import { headingsOf } from '@/lib/content/headings';
 import { tableOfContents } from '@/lib/content/toc';
@@ -112,12 +114,23 @@ async function checkLessons(): Promise<void> {
     }
 
     const sims = attributeValues(source, 'Sim');
-    if (sims.length < 2) errors.push(`${slug}: ${sims.length} embedded simulator(s); every lesson needs at least two`);
+    const trafficSims = attributeValues(source, 'TrafficSim');
+    // A traffic simulator counts: some lessons are about many requests.
+    if (sims.length + trafficSims.length < 2) errors.push(`${slug}: ${sims.length + trafficSims.length} embedded simulator(s); every lesson needs at least two`);
     for (const sim of sims) {
       if (!sim.title) errors.push(`${slug}: a <Sim> has no title`);
       if (sim.preset && !presetById(sim.preset)) errors.push(`${slug}: <Sim preset="${sim.preset}"> names no preset`);
       if (sim.link) checkSandboxLink(slug, sim.link);
       if (!sim.preset && sim.link === undefined) errors.push(`${slug}: a <Sim> needs a preset or a link`);
+    }
+    for (const sim of trafficSims) {
+      if (!sim.title) errors.push(`${slug}: a <TrafficSim> has no title`);
+      if (!sim.preset && sim.link === undefined) errors.push(`${slug}: a <TrafficSim> needs a preset or a link`);
+      else if (sim.preset && !presetById(sim.preset)) errors.push(`${slug}: <TrafficSim preset="${sim.preset}"> names no preset`);
+      else {
+        const card = trafficCard([sim.preset ? `preset=${sim.preset}` : '', sim.link ?? ''].filter(Boolean).join('&'));
+        if (typeof card === 'string') errors.push(`${slug}: <TrafficSim title="${sim.title ?? ''}">: ${card}`);
+      }
     }
     for (const walk of attributeValues(source, 'Walkthrough')) {
       if (!walk.link || !walk.kinds || !walk.title) {
@@ -143,7 +156,10 @@ async function checkLessons(): Promise<void> {
     errors.push(...validateQuiz(quiz, noteIds));
     // A quiz quotes engine figures with the lessons' own <Outcome> tag; its typed times are checked against the
     // lesson's scenarios and the quiz's own predict links.
-    const quizLinks = [...lessonLinks(source), ...quiz.questions.flatMap((q) => (q.type === 'predict' ? [q.link] : []))];
+    const quizLinks = [
+      ...lessonLinks(source),
+      ...quiz.questions.flatMap((q) => (q.type === 'predict' ? [q.link] : q.type === 'predict-traffic' ? [q.link, ...(q.ask === 'change' ? [q.changed] : [])] : [])),
+    ];
     for (const { text, where } of quizTexts(quiz)) {
       for (const problem of [...fillFigures(text).errors, ...handTypedTimesInText(text, quizLinks)]) errors.push(`${slug} quiz, ${where}: ${problem}`);
     }

@@ -30,5 +30,11 @@ describe('formatFigure', () => {
     expect(formatFigure({ value: 9, unit: 'number' }, 'word')).toBe('nine');
     expect(formatFigure({ value: 27, unit: 'number' }, 'word')).toBe('27');
     expect(formatFigure({ value: '58', unit: 'text' }, 'count')).toBe('58');
+    expect(formatFigure({ value: 888.1469, unit: 'number' }, 'whole')).toBe('888');
+    expect(formatFigure({ value: 43.2333, unit: 'number' }, 'decimal')).toBe('43.2');
+    expect(formatFigure({ value: 0.1319, unit: 'share' }, 'percent')).toBe('13.2%');
+    expect(formatFigure({ value: 0.0015, unit: 'share' }, 'percent')).toBe('0.2%');
+    expect(formatFigure({ value: 2.9538, unit: 'number' }, 'times')).toBe('3×');
+    expect(formatFigure({ value: 9.72, unit: 'number' }, 'times')).toBe('9.7×');
   });
 });

@@ -6,6 +6,7 @@
  */
 import dynamic from 'next/dynamic';
 import { useInView } from '@/components/ui/useInView';
+import { simQuery } from './sim-query';
 
 export interface SimProps {
   /** A preset id (lib/scenario/presets.ts)… */
@@ -13,11 +14,6 @@ export interface SimProps {
   /** …or a share-link query string, e.g. `cache=stale&db=down`. */
   link?: string;
   title: string;
-}
-
-/** The scenario as a share-link query, without loading the codec into the lesson's first load. */
-export function simQuery({ preset, link }: Pick<SimProps, 'preset' | 'link'>): string {
-  return [preset ? `preset=${encodeURIComponent(preset)}` : '', link?.replace(/^\?/, '') ?? ''].filter(Boolean).join('&');
 }
 
 const CompactSim = dynamic(() => import('./CompactSim').then((m) => m.CompactSim), {

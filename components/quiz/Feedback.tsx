@@ -2,13 +2,15 @@
 
 /**
  * What a checked question says: right or not, and then either the explanation or, after a miss, the way
- * on (try again, or see the answer and why). A predict question can also be played in the simulator.
+ * on (try again, or see the answer and why). A predict question can also be played in the simulator, and a traffic
+ * prediction shows its runs' figures.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { QuestionRecord } from '@/lib/progress/progress';
 import type { Question } from '@/lib/quiz/types';
 import { InlineMarkdown } from './InlineMarkdown';
 import { ScenarioSim } from './ScenarioSim';
+import { TrafficRuns } from './TrafficRuns';
 
 interface Props {
   /** Whether to take focus on appearing: after a check, when the button pressed has gone. */
@@ -74,7 +76,7 @@ export function Feedback({ takeFocus, question, record, choicesKnown, expected, 
               Show the answer
             </button>
           )}
-          {question.type === 'predict' ? (
+          {question.type === 'predict' || question.type === 'predict-traffic' ? (
             <button type="button" aria-expanded={simOpen} aria-controls={simId} onClick={() => setSimOpen(!simOpen)} className={showMeButton}>
               {simOpen ? 'Hide the simulator' : 'Show me'}
             </button>
@@ -82,6 +84,7 @@ export function Feedback({ takeFocus, question, record, choicesKnown, expected, 
         </div>
       </div>
       {question.type === 'predict' && simOpen ? <ScenarioSim id={simId} link={question.link} /> : null}
+      {question.type === 'predict-traffic' && simOpen ? <TrafficRuns id={simId} question={question} /> : null}
     </>
   );
 }

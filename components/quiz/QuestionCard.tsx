@@ -3,7 +3,8 @@
 /**
  * One quiz question and its loop: answer, check, and on a wrong answer try again or see the answer and why.
  * Every try is saved with its choices, so a reload shows what the learner chose; the first try is what the
- * score counts. A predict question loads the engine only when checked.
+ * score counts. A predict question loads the engine only when checked; a traffic prediction runs its traffic then,
+ * pausing for the page between slices of work.
  */
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
@@ -20,9 +21,9 @@ import { MatchInput, MultipleInput, OrderInput, PredictInput, SingleInput } from
 const Feedback = dynamic(() => import('./Feedback').then((m) => m.Feedback), { ssr: false });
 
 async function gradeQuestion(question: Question, answer: Answer): Promise<Grade> {
-  if (question.type !== 'predict') return grade(question, answer);
-  const { engineAnswer } = await import('@/lib/quiz/predict');
-  return grade(question, answer, engineAnswer(question));
+  if (question.type !== 'predict' && question.type !== 'predict-traffic') return grade(question, answer);
+  const { engineAnswerAsync } = await import('@/lib/quiz/predict');
+  return grade(question, answer, await engineAnswerAsync(question));
 }
 
 function recordOf(lessons: Progress['lessons'], lesson: string, id: string): QuestionRecord | undefined {
@@ -42,6 +43,7 @@ function QuestionInput({ question, answer, disabled, onChange }: { question: Que
     case 'match':
       return <MatchInput question={question} answer={answer as Extract<Answer, { type: 'match' }>} {...props} />;
     case 'predict':
+    case 'predict-traffic':
       return <PredictInput question={question} answer={answer as Extract<Answer, { type: 'predict' }>} {...props} />;
   }
 }
@@ -131,7 +133,7 @@ export function QuestionCard({ lesson, question, index, questionIds }: Props) {
             disabled={!isComplete(question, draft) || checking}
             className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:bg-slate-400 disabled:text-slate-900"
           >
-            {checking ? (question.type === 'predict' ? 'Running the simulator…' : 'Checking…') : 'Check answer'}
+            {checking ? (question.type === 'predict' || question.type === 'predict-traffic' ? 'Running the simulator…' : 'Checking…') : 'Check answer'}
           </button>
           {retrying ? <span className="text-sm text-slate-700 dark:text-slate-300">Try {record ? record.tries + 1 : 1}. Your score keeps the first try.</span> : null}
         </div>

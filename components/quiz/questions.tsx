@@ -4,8 +4,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { stableShuffle, type Answer } from '@/lib/quiz/grade';
 import { optionLetter } from '@/lib/quiz/letters';
-import { ASK_WORDS, choiceSentence } from '@/lib/quiz/predict-words';
-import type { Matching, MultipleChoice, Ordering, Predict, Question, SingleChoice } from '@/lib/quiz/types';
+import { predictionSentence, predictLead } from '@/lib/quiz/predict-words';
+import type { Matching, MultipleChoice, Ordering, Predict, PredictTraffic, Question, SingleChoice } from '@/lib/quiz/types';
 import { InlineMarkdown } from './InlineMarkdown';
 
 interface InputProps<Q extends Question, A extends Answer> {
@@ -164,15 +164,16 @@ export function MatchInput({ question, answer, onChange, disabled }: InputProps<
   );
 }
 
-export function PredictInput({ question, answer, onChange, disabled }: InputProps<Predict, Extract<Answer, { type: 'predict' }>>) {
+/** A prediction about one request or about a traffic run: the choices are sentences about what happens. */
+export function PredictInput({ question, answer, onChange, disabled }: InputProps<Predict | PredictTraffic, Extract<Answer, { type: 'predict' }>>) {
   const name = useId();
   return (
     <div className="flex flex-col gap-1.5">
-      <p className="m-0 text-sm text-slate-700 dark:text-slate-300">Predict {ASK_WORDS[question.ask]}, then check: the simulator runs this scenario and grades your prediction.</p>
-      {question.choices.map((c) => (
+      <p className="m-0 text-sm text-slate-700 dark:text-slate-300">{predictLead(question)}</p>
+      {(question.choices as readonly string[]).map((c) => (
         <label key={c} className={choiceClass}>
           <input type="radio" className="mt-1 accent-blue-700" name={name} checked={answer.choice === c} disabled={disabled} onChange={() => onChange({ type: 'predict', choice: c })} />
-          <span>{choiceSentence(question.ask, c)}</span>
+          <span>{predictionSentence(question, c)}</span>
         </label>
       ))}
     </div>

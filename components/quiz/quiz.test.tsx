@@ -4,7 +4,9 @@ import { useState } from 'react';
 import type { StateStorage } from 'zustand/middleware';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '@/lib/quiz/grade';
+import type { Question } from '@/lib/quiz/types';
 import { handshakeOrder, httpsPort } from '@/lib/testing/quiz-questions';
+import type { PredictTrafficChange } from '@/lib/quiz/types';
 import { createProgressStore } from '@/lib/store/progress-store';
 import { ProgressProvider } from '@/components/progress/ProgressProvider';
 import { QuestionCard } from './QuestionCard';
@@ -19,11 +21,11 @@ function memoryStorage(): StateStorage {
 
 const ports = httpsPort;
 
-function showQuestion(store = createProgressStore(memoryStorage())) {
+function showQuestion(store = createProgressStore(memoryStorage()), question: Question = ports) {
   render(
     <ProgressProvider store={store}>
       <ol>
-        <QuestionCard lesson="demo" question={ports} index={0} questionIds={[ports.id]} />
+        <QuestionCard lesson="demo" question={question} index={0} questionIds={[question.id]} />
       </ol>
     </ProgressProvider>,
   );
@@ -84,6 +86,39 @@ describe('a quiz question', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'B 443' }));
     await check();
     expect(store.getState().progress.lessons.demo?.completedAt).not.toBeNull();
+  });
+});
+
+// The backoff study on few clients: quick to run in a test, and full jitter clearly cuts the calls.
+const jitter: PredictTrafficChange = {
+  id: 'jitter',
+  type: 'predict-traffic',
+  prompt: 'Full jitter instead of none?',
+  ask: 'change',
+  link: 'preset=backoff-study&clients=20&jitter=none',
+  changed: 'preset=backoff-study&clients=20&jitter=full',
+  of: 'traffic:summary.calls',
+  what: 'calls to the row',
+  choices: ['up', 'down', 'same'],
+  explanation: 'Jitter *spreads* the retries.',
+  covers: ['x'],
+};
+
+describe('a traffic prediction', () => {
+  it('offers its choices as sentences about the figure, runs both runs when checked, and shows their figures', async () => {
+    showQuestion(undefined, jitter);
+    expect(screen.getByText('Predict the change in calls to the row, then check: the simulator runs both traffic runs and grades your prediction.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Calls to the row: down' }));
+    await check();
+    // The engine's code loads when first checked.
+    expect(await screen.findByText('Correct.', { selector: 'p:not([role])' }, { timeout: 30_000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
+    const runs = await screen.findByRole('figure', { name: 'Simulator: this question’s traffic runs' });
+    await waitFor(() => expect(within(runs).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
+      '/sandbox/?preset=backoff-study&clients=20&jitter=none&mode=backoff-study',
+      '/sandbox/?preset=backoff-study&clients=20&jitter=full&mode=backoff-study',
+    ]));
+    expect(within(runs).getByText('As it starts:')).toBeTruthy();
   });
 });
 

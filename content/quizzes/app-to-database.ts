@@ -179,5 +179,33 @@ export const quiz: Quiz = {
         'A client-side timeout abandons the answer, not the work. PostgreSQL\'s statement_timeout is off by default, so the INSERT runs to the end and commits; its result is sent to nobody. That is exactly why the app does not retry a timed-out INSERT without a key: a retry would add a second order. Nobody retried here, and a transaction commits whole or not at all, so there is no half-written row. A server-side statement_timeout, or an idempotency key stored with the order, closes the gap.',
       covers: [ERRORS, RDS],
     },
+    {
+      id: 'bigger-pool-slow-db',
+      type: 'predict-traffic',
+      prompt:
+        'Fifty visitors a second, three pods with 10 pool connections each, nobody retrying. From 20 s to 40 s each query takes 4 s, and the app gives up on a query after 2 s. Double every pod’s pool to 20 connections. What happens to the share of visits that fail?',
+      ask: 'change',
+      link: 'mode=traffic&cache=off&duration=60&retryAt=none&timeline=20:db-slow,40:db-ok',
+      changed: 'mode=traffic&cache=off&duration=60&retryAt=none&timeline=20:db-slow,40:db-ok&pool=20',
+      of: 'traffic:summary.errorRate',
+      what: 'the share of visits that fail',
+      choices: ['up', 'down', 'same'],
+      explanation: `It stays the same, <Outcome link="mode=traffic&cache=off&duration=60&retryAt=none&timeline=20:db-slow,40:db-ok" of="traffic:summary.errorRate" />. Every query is slower than the app’s deadline, however soon it gets a connection, so a bigger pool only lets the slow database carry more of them at once (<Outcome link="mode=traffic&cache=off&duration=60&retryAt=none&timeline=20:db-slow,40:db-ok&pool=20" of="traffic:series[20-40].mean.poolInUse" format="whole" /> instead of <Outcome link="mode=traffic&cache=off&duration=60&retryAt=none&timeline=20:db-slow,40:db-ok" of="traffic:series[20-40].mean.poolInUse" format="whole" />). A pool is a limit that protects the database; the fix for a slow one is on its side (the query, or \`statement_timeout\`) or a breaker in front of it.`,
+      covers: [RDS, ERRORS],
+    },
+    {
+      id: 'failover-cluster',
+      type: 'predict-traffic',
+      prompt:
+        'At 30 s the primary of a Multi-AZ DB instance fails, and RDS fails over to its standby while fifty visitors a second use the site. Run the same with a Multi-AZ DB cluster instead (`dbHa=cluster`). What happens to the share of visits that fail?',
+      ask: 'change',
+      link: 'preset=db-failover',
+      changed: 'preset=db-failover&dbHa=cluster',
+      of: 'traffic:summary.errorRate',
+      what: 'the share of visits that fail',
+      choices: ['up', 'down', 'same'],
+      explanation: `Down, from <Outcome link="preset=db-failover" of="traffic:summary.errorRate" /> to <Outcome link="preset=db-failover&dbHa=cluster" of="traffic:summary.errorRate" />. A DB instance fails over in about 60–120 s (<Outcome link="preset=db-failover" of="traffic:summary.dbFailovers.0.failoverS" format="s" /> in this run), a Multi-AZ DB cluster in under 35 s (<Outcome link="preset=db-failover&dbHa=cluster" of="traffic:summary.dbFailovers.0.failoverS" format="s" />). Either way the private endpoint’s DNS name moves to the new primary, and each pod is back only once its cached address expires and its driver reconnects.`,
+      covers: [RDS, ERRORS],
+    },
   ],
 };

@@ -1,7 +1,8 @@
 /**
  * What `npm run check:content` checks about engine figures in a lesson's MDX source:
  * - every `<Outcome>` resolves (its link decodes with no notices, its figure exists in the run, its format fits);
- * - no end-to-end time of a scenario the lesson runs is typed by hand ("356 ms", "6.2 s").
+ * - no end-to-end time of a scenario the lesson runs is typed by hand ("356 ms", "6.2 s"), nor, for a run of many
+ *   requests, its latency percentiles, its large counts ("13,121") or its shares to a decimal ("13.2%").
  *
  * The second check is deliberately narrow. Lessons are full of numbers with units that are not engine output:
  * assumed latencies (20 ms), timeouts (2000 ms, CloudFront's 30 s), real-world facts (127 s). Flagging any
@@ -10,8 +11,9 @@
  * and event timestamps are not guessed at: they enter the prose through `<Outcome>`, which is checked above.
  */
 import { readPath, resolveFigure, type FigureSpec } from './figures';
+import { formatFigure } from './format-figure';
 
-const ATTRIBUTES = new Set(['link', 'of', 'minus', 'minusLink', 'format']);
+const ATTRIBUTES = new Set(['link', 'of', 'minus', 'minusLink', 'per', 'perLink', 'format']);
 const OUTCOME_TAG = /<Outcome((?:\s+[A-Za-z]+="[^"]*")*)\s*\/>/y;
 
 /** Frontmatter and fenced code blocks blanked out, keeping line numbers. */
@@ -51,7 +53,7 @@ export function outcomeTags(text: string): OutcomeTag[] {
     const unknown = Object.keys(attrs).filter((a) => !ATTRIBUTES.has(a));
     if (unknown.length) tags.push({ ...at, length: tag[0].length, error: `<Outcome> has unknown attribute(s) ${unknown.join(', ')}` });
     else if (attrs.link === undefined || !attrs.of) tags.push({ ...at, length: tag[0].length, error: '<Outcome> needs link and of' });
-    else tags.push({ ...at, length: tag[0].length, spec: { link: attrs.link, of: attrs.of, minus: attrs.minus, minusLink: attrs.minusLink, format: attrs.format } });
+    else tags.push({ ...at, length: tag[0].length, spec: { link: attrs.link, of: attrs.of, minus: attrs.minus, minusLink: attrs.minusLink, per: attrs.per, perLink: attrs.perLink, format: attrs.format } });
   }
   return tags;
 }
@@ -82,37 +84,75 @@ export function checkOutcomes(source: string): string[] {
   return errors;
 }
 
-/** The scenarios a lesson runs: its simulators, walkthroughs, figures and sandbox links. */
+/** The scenarios a lesson runs: its simulators (one request or many), walkthroughs, figures and sandbox links. */
 export function lessonLinks(source: string): string[] {
   const links = new Set<string>();
-  for (const m of source.matchAll(/<(?:Sim|Walkthrough)\b[^>]*?\blink="([^"]*)"/g)) links.add(m[1]!);
-  for (const m of source.matchAll(/<Sim\b[^>]*?\bpreset="([^"]*)"/g)) links.add(`preset=${m[1]!}`);
+  for (const m of source.matchAll(/<(?:Sim|TrafficSim|Walkthrough)\b[^>]*?\blink="([^"]*)"/g)) links.add(m[1]!);
+  for (const m of source.matchAll(/<(?:Sim|TrafficSim)\b[^>]*?\bpreset="([^"]*)"/g)) links.add(`preset=${m[1]!}`);
   for (const m of source.matchAll(/\]\(\/sandbox\/\?([^)#\s]+)/g)) links.add(m[1]!);
   for (const { spec } of outcomeUses(source).uses) {
     links.add(spec.link);
     if (spec.minusLink !== undefined) links.add(spec.minusLink);
+    if (spec.perLink !== undefined) links.add(spec.perLink);
   }
   return [...links];
 }
 
 const TIME = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(ms|s|seconds?)\b/g;
 
-/** The end-to-end times the engine reports for these scenarios, each with what it is. */
-function engineTimes(links: Iterable<string>): Map<number, string> {
-  const times = new Map<number, string>();
-  for (const link of links) {
-    for (const field of ['latencyMs', 'renderedAtMs']) {
-      const read = readPath(link, field);
-      if (read.ok && typeof read.figure.value === 'number') times.set(read.figure.value, `${field} of “${link}”`);
-    }
-  }
-  return times;
+/** What a lesson's scenarios report that prose must quote, never copy. */
+interface EngineFigures {
+  /** End-to-end times of single runs, and the latencies of runs of many requests (ms). */
+  times: Map<number, string>;
+  /** Counts of runs of many requests large enough not to be anything else (a thousand or more). */
+  counts: Map<number, string>;
+  /** Shares of runs of many requests, as `percent` prints them, when that has a decimal (“13.2%”). */
+  percents: Map<string, string>;
 }
 
-/** Times written in `text` that equal one of `times`, with where each starts. `<Outcome>` tags are skipped. */
-function typedCopies(text: string, times: Map<number, string>): { index: number; message: string }[] {
+const SINGLE_TIMES = ['latencyMs', 'renderedAtMs'];
+const MANY_TIMES = ['summary.latency.p95', 'summary.latency.p99', 'summary.latency.mean', 'summary.completionMs'];
+const MANY_COUNTS = ['requests', 'originRequests', 'dbQueries', 'retries', 'calls.browser', 'calls.db', 'calls.payments', 'calls', 'breakerRejections', 'bulkheadRejections', 'fallbacks', 'retriesDenied', 'protection.rateLimited', 'protection.botRequests', 'protection.synFloodAbsorbed'].map((f) => `summary.${f}`);
+const MANY_SHARES = ['summary.errorRate', 'summary.hitRatio'];
+/** A count this large in prose is the engine's, not an assumed knob or a documented limit. */
+const COUNT_FLOOR = 1000;
+
+/** The figures the engine reports for these scenarios, each with what it is. A figure a run lacks is skipped. */
+function engineFigures(links: Iterable<string>): EngineFigures {
+  const found: EngineFigures = { times: new Map(), counts: new Map(), percents: new Map() };
+  const each = (link: string, fields: string[], keep: (value: number, what: string) => void, prefix = '') => {
+    for (const field of fields) {
+      const read = readPath(link, `${prefix}${field}`);
+      if (read.ok && typeof read.figure.value === 'number') keep(read.figure.value, `${field} of “${link}”`);
+    }
+  };
+  for (const link of links) {
+    each(link, SINGLE_TIMES, (value, what) => found.times.set(value, what));
+    each(link, MANY_TIMES, (value, what) => found.times.set(value, what), 'traffic:');
+    each(link, MANY_COUNTS, (value, what) => value >= COUNT_FLOOR && found.counts.set(value, what), 'traffic:');
+    each(link, MANY_SHARES, (value, what) => {
+      const written = formatFigure({ value, unit: 'share' }, 'percent');
+      if (written.includes('.')) found.percents.set(written, what);
+    }, 'traffic:');
+  }
+  return found;
+}
+
+const COUNT = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,%]|\s?(?:ms|s|seconds?)\b)/g;
+const PERCENT = /(?<![\w.,])\d+\.\d%/g;
+
+/** Figures written in `text` that equal one of the engine's, with where each starts. `<Outcome>` tags are skipped. */
+function typedCopies(text: string, { times, counts, percents }: EngineFigures): { index: number; message: string }[] {
   const bare = text.replace(/<Outcome\b(?:[^>"]|"[^"]*")*>/g, (m) => m.replace(/[^\n]/g, ' '));
   const found: { index: number; message: string }[] = [];
+  for (const m of bare.matchAll(COUNT)) {
+    const match = counts.get(Number(m[1]!.replace(/,/g, '')));
+    if (match) found.push({ index: m.index, message: `“${m[0]}” is the ${match}; write it with <Outcome>` });
+  }
+  for (const m of bare.matchAll(PERCENT)) {
+    const match = percents.get(m[0]);
+    if (match) found.push({ index: m.index, message: `“${m[0]}” is the ${match}; write it with <Outcome>` });
+  }
   for (const m of bare.matchAll(TIME)) {
     const [written, whole, decimals, unit] = m as unknown as [string, string, string | undefined, string];
     const value = Number(`${whole.replace(/,/g, '')}${decimals ?? ''}`);
@@ -125,13 +165,13 @@ function typedCopies(text: string, times: Map<number, string>): { index: number;
           : undefined;
     if (match) found.push({ index: m.index, message: `“${written}” is the ${match}; write it with <Outcome>` });
   }
-  return found;
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** Hand-typed copies of an end-to-end time the engine reports for one of the lesson's scenarios. */
 export function handTypedTimes(source: string): string[] {
   const text = prose(source);
-  return typedCopies(text, engineTimes(lessonLinks(source))).map(({ index, message }) => `line ${lineOf(text, index)}: ${message}`);
+  return typedCopies(text, engineFigures(lessonLinks(source))).map(({ index, message }) => `line ${lineOf(text, index)}: ${message}`);
 }
 
 /**
@@ -140,6 +180,11 @@ export function handTypedTimes(source: string): string[] {
  */
 export function handTypedTimesInText(text: string, links: Iterable<string>): string[] {
   const all = new Set(links);
-  for (const tag of outcomeTags(text)) if (tag.spec) all.add(tag.spec.link);
-  return typedCopies(text, engineTimes(all)).map(({ message }) => message);
+  for (const tag of outcomeTags(text)) {
+    if (!tag.spec) continue;
+    all.add(tag.spec.link);
+    if (tag.spec.minusLink !== undefined) all.add(tag.spec.minusLink);
+    if (tag.spec.perLink !== undefined) all.add(tag.spec.perLink);
+  }
+  return typedCopies(text, engineFigures(all)).map(({ message }) => message);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@/lib/sim';
 import { decodeLink } from '@/lib/scenario/url-codec';
+import { runTrafficSync } from '@/lib/traffic';
 import { checkOutcomes, handTypedTimes } from './figure-check';
 import { resolveFigure, type FigureSpec } from './figures';
 
@@ -107,5 +108,57 @@ describe('handTypedTimes', () => {
   it('leaves assumed latencies, whole seconds and figures written with <Outcome> alone', () => {
     const text = `A 20 ms round trip, CloudFront's 30 s, and <Outcome link="preset=api-get" of="latencyMs" />.\n\n\`\`\`text\n${latency} ms\n\`\`\``;
     expect(handTypedTimes(lesson(text))).toEqual([]);
+  });
+});
+
+describe('traffic figures in prose', () => {
+  const SLOW = 'mode=traffic&rate=20&duration=30&cache=off&timeline=10:db-slow,20:db-ok';
+  const traffic = runTrafficSync(decodeLink(SLOW).scenario);
+
+  it('reads a traffic run’s figure, in a format that fits what it measures', () => {
+    expect(resolveFigure({ link: SLOW, of: 'traffic:summary.calls.db' })).toEqual({ ok: true, figure: { value: traffic.summary.calls.db, unit: 'number' }, format: 'count' });
+    expect(resolveFigure({ link: SLOW, of: 'traffic:summary.latency.p99' })).toMatchObject({ ok: true, format: 'duration' });
+    expect(resolveFigure({ link: SLOW, of: 'traffic:summary.errorRate' })).toMatchObject({ ok: true, format: 'percent' });
+    expect(error({ link: SLOW, of: 'traffic:summary.errorRate', format: 'count' })).toBe('');
+    expect(error({ link: SLOW, of: 'traffic:summary.errorRate', format: 's' })).toMatch(/a share reads as a percentage/);
+    expect(error({ link: SLOW, of: 'traffic:summary.calls.db', format: 'percent' })).toBe('');
+    expect(error({ link: SLOW, of: 'traffic:summary.latency.p99', format: 'times' })).toMatch(/times is for a ratio/);
+  });
+
+  it('divides by a second figure, from the same run or another', () => {
+    const { calls, requests } = traffic.summary;
+    expect(resolveFigure({ link: SLOW, of: 'traffic:summary.calls.db', per: 'traffic:summary.requests', format: 'times' })).toEqual({
+      ok: true,
+      figure: { value: Math.round((calls.db / requests) * 10000) / 10000, unit: 'number' },
+      format: 'times',
+    });
+    const quiet = runTrafficSync(decodeLink('mode=traffic&rate=20&duration=30&cache=off').scenario);
+    expect(value({ link: SLOW, of: 'traffic:summary.calls.db', per: 'traffic:summary.calls.db', perLink: 'mode=traffic&rate=20&duration=30&cache=off' })).toBe(
+      Math.round((calls.db / quiet.summary.calls.db) * 10000) / 10000,
+    );
+    expect(resolveFigure({ link: SLOW, of: 'traffic:summary.latency.mean', per: 'traffic:summary.requests' })).toMatchObject({ ok: true, figure: { unit: 'ms' } });
+    expect(error({ link: SLOW, of: 'traffic:summary.requests', per: 'traffic:summary.latency.mean' })).toMatch(/cannot divide a number figure by a ms one/);
+    expect(error({ link: SLOW, of: 'traffic:summary.requests', per: 'traffic:summary.breakerOpens' })).toMatch(/per: the figure to divide by is 0/);
+    expect(error({ link: SLOW, of: 'traffic:summary.requests', perLink: SLOW })).toMatch(/perLink needs per/);
+  });
+
+  it('will not read a single request’s figure from a traffic run, nor the other way round', () => {
+    expect(error({ link: SLOW, of: 'latencyMs' })).toMatch(/runs many requests \(mode traffic\): read its figures as traffic:summary/);
+    expect(error({ link: 'db=slow', of: 'traffic:summary.requests' })).toMatch(/runs one request, not many/);
+  });
+
+  it('checks traffic figures in a lesson, and flags their counts, shares and latencies typed by hand', () => {
+    expect(checkOutcomes(lesson(`<Outcome link="${SLOW}" of="traffic:summary.calls.db" per="traffic:summary.requests" format="times" />`))).toEqual([]);
+    expect(checkOutcomes(lesson(`<Outcome link="${SLOW}" of="traffic:summary.callz" />`))[0]).toMatch(/summary has no “callz”/);
+    const failover = 'preset=db-failover&rate=5&dbHa=cluster&duration=60';
+    const failed = `${(runTrafficSync(decodeLink(failover).scenario).summary.errorRate * 100).toFixed(1)}%`;
+    const calls = traffic.summary.calls.db.toLocaleString('en-US');
+    const p99 = `${(traffic.summary.latency.p99 / 1000).toFixed(1)} s`;
+    const body = `<TrafficSim link="${SLOW}" title="T" />\n\nThe app made ${calls} calls, the p99 was ${p99}, and in <Outcome link="${failover}" of="traffic:summary.requests" /> visits ${failed} failed. A 300 ms wait, 2,000 tokens and 50.0% are not the engine's.`;
+    expect(handTypedTimes(lesson(body))).toEqual([
+      `line 9: “${calls}” is the summary.calls.db of “${SLOW}”; write it with <Outcome>`,
+      `line 9: “${p99}” is the summary.latency.p99 of “${SLOW}”; write it with <Outcome>`,
+      `line 9: “${failed}” is the summary.errorRate of “${failover}”; write it with <Outcome>`,
+    ]);
   });
 });

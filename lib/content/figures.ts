@@ -1,10 +1,13 @@
 /**
  * Engine figures quoted in lesson prose: `<Outcome link="db=slow" of="latencyMs" />` reads the number
  * from a run of the engine at build time, so the text can never drift from what the simulator shows.
+ * A run of many requests is quoted the same way, its path prefixed `traffic:`
+ * (`<Outcome link="preset=retry-storm" of="traffic:summary.calls.db" />`; lib/quiz/traffic-figures.ts).
  * Pure, and shared by the component (which throws) and `npm run check:content` (which lists).
  */
 import { NODE_IDS, runScenario, type EventKind, type NodeId, type SimEvent, type SimResult } from '@/lib/sim';
 import { decodeLink } from '@/lib/scenario/url-codec';
+import { readTrafficFigure, TRAFFIC_PREFIX } from '@/lib/quiz/traffic-figures';
 
 export interface FigureSpec {
   /** A share-link query string: the run the figure comes from. */
@@ -15,11 +18,15 @@ export interface FigureSpec {
   minus?: string;
   /** …read from this run instead of `link`'s. */
   minusLink?: string;
+  /** A figure path the result is divided by (after `minus`): calls per request, one run's calls over another's… */
+  per?: string;
+  /** …read from this run instead of `link`'s. */
+  perLink?: string;
   format?: string;
 }
 
-/** What a figure measures decides which formats make sense. */
-export type FigureUnit = 'ms' | 'number' | 'text';
+/** What a figure measures decides which formats make sense. A share is a fraction of one (an error rate). */
+export type FigureUnit = 'ms' | 'number' | 'share' | 'text';
 export interface Figure {
   value: number | string;
   unit: FigureUnit;
@@ -28,10 +35,12 @@ export type FigureResult = { ok: true; figure: Figure; format: FigureFormat } | 
 
 /**
  * `duration`: the simulator's own display (356 ms, 6.25 s). `ms`: whole milliseconds (30,092 ms).
- * `s`: seconds to one decimal (6.2 s). `count`: a plain number (1,454). `word`: small whole numbers
+ * `s`: seconds to one decimal (6.2 s). `count`: a plain number (1,454). `whole`: rounded to a whole number (888,
+ * for an average of a count); `decimal`: to one decimal (43.2). `word`: small whole numbers
  * spelled out (nine). `text`: as the engine wrote it (a status, a node id, a log line).
+ * `percent`: a share or a ratio as a percentage, to one decimal (13.2%). `times`: a ratio to one decimal (3×).
  */
-export const FIGURE_FORMATS = ['duration', 'ms', 's', 'count', 'word', 'text'] as const;
+export const FIGURE_FORMATS = ['duration', 'ms', 's', 'count', 'whole', 'decimal', 'word', 'text', 'percent', 'times'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 const runs = new Map<string, SimResult | string>();
@@ -43,7 +52,9 @@ function runFor(link: string): SimResult | string {
     const decoded = decodeLink(link);
     run = decoded.notices.length
       ? `link “${link}” has notices: ${decoded.notices.map((n) => `${n.param}: ${n.message}`).join('; ')}`
-      : runScenario(decoded.scenario);
+      : decoded.scenario.mode !== 'single'
+        ? `link “${link}” runs many requests (mode ${decoded.scenario.mode}): read its figures as ${TRAFFIC_PREFIX}summary.… or ${TRAFFIC_PREFIX}series.…`
+        : runScenario(decoded.scenario);
     runs.set(link, run);
   }
   return run;
@@ -111,6 +122,7 @@ function readEventField(event: SimEvent, field: string, path: string): Read {
 
 /**
  * A figure path, read from one run:
+ * - `traffic:…`, a figure of a run of many requests (lib/quiz/traffic-figures.ts says which);
  * - a field of `outcome` or `summary`: `latencyMs`, `status`, `dbQueries`…;
  * - `event:<kind>(from=<node>,to=<node>)#<n>.<field>`: a field of the nth event of that kind (filter and `#n`
  *   optional, `#last` allowed): t, end, durationMs, waitMs, status, attempt, decision, narration,
@@ -118,6 +130,7 @@ function readEventField(event: SimEvent, field: string, path: string): Read {
  * A kind that never occurs is an error, so a figure cannot silently read nothing.
  */
 export function readPath(link: string, path: string): Read {
+  if (path.startsWith(TRAFFIC_PREFIX)) return readTrafficFigure(link, path);
   const result = runFor(link);
   if (typeof result === 'string') return { ok: false, error: result };
   return path.startsWith('event:') ? readEvent(result, path) : readRunField(result, path);
@@ -125,12 +138,27 @@ export function readPath(link: string, path: string): Read {
 
 function formatFits(figure: Figure, format: FigureFormat): string | null {
   const numeric = typeof figure.value === 'number' || /^-?\d+(\.\d+)?$/.test(figure.value);
-  if (format === 'text') return figure.unit === 'ms' ? 'a time needs a unit: use duration, ms or s' : null;
+  if (format === 'text') return figure.unit === 'ms' ? 'a time needs a unit: use duration, ms or s' : figure.unit === 'share' ? 'a share reads as a percentage: use percent' : null;
   if (!numeric) return `the figure is “${figure.value}”, not a number`;
+  if (format === 'percent') return figure.unit === 'share' || figure.unit === 'number' ? null : 'percent is for shares and ratios, not times';
+  if (format === 'times') return figure.unit === 'number' ? null : 'times is for a ratio of two figures of the same kind (use per)';
+  if (figure.unit === 'share' && format !== 'count') return 'a share reads as a percentage: use percent';
   if ((format === 'duration' || format === 'ms' || format === 's') !== (figure.unit === 'ms')) {
     return figure.unit === 'ms' ? 'a time needs a unit: use duration, ms or s' : `${format} is for times in milliseconds`;
   }
   return null;
+}
+
+/**
+ * One figure over another: two of the same kind make a plain ratio (calls over requests, time over time); a time
+ * over a count stays a time (milliseconds per request).
+ */
+function divide(a: Figure, b: Figure): Figure | string {
+  if (typeof a.value !== 'number' || typeof b.value !== 'number') return `needs two numbers, got ${String(a.value)} and ${String(b.value)}`;
+  if (b.value === 0) return 'the figure to divide by is 0 in this run';
+  const unit = a.unit === b.unit ? 'number' : a.unit === 'ms' && b.unit === 'number' ? 'ms' : null;
+  if (unit === null) return `cannot divide a ${a.unit} figure by a ${b.unit} one`;
+  return { value: Math.round((a.value / b.value) * 10000) / 10000, unit };
 }
 
 /** Resolves an `<Outcome>`: the figure and its format, or one sentence saying what is wrong. */
@@ -148,7 +176,16 @@ export function resolveFigure(spec: FigureSpec): FigureResult {
   } else if (spec.minusLink !== undefined) {
     return { ok: false, error: 'minusLink needs minus: the figure to subtract' };
   }
-  const format = (spec.format ?? (figure.unit === 'ms' ? 'duration' : typeof figure.value === 'number' ? 'count' : 'text')) as FigureFormat;
+  if (spec.per !== undefined) {
+    const divisor = readPath(spec.perLink ?? spec.link, spec.per);
+    if (!divisor.ok) return { ok: false, error: `per: ${divisor.error}` };
+    const quotient = divide(figure, divisor.figure);
+    if (typeof quotient === 'string') return { ok: false, error: `per: ${quotient}` };
+    figure = quotient;
+  } else if (spec.perLink !== undefined) {
+    return { ok: false, error: 'perLink needs per: the figure to divide by' };
+  }
+  const format = (spec.format ?? (figure.unit === 'ms' ? 'duration' : figure.unit === 'share' ? 'percent' : typeof figure.value === 'number' ? 'count' : 'text')) as FigureFormat;
   if (!(FIGURE_FORMATS as readonly string[]).includes(format)) return { ok: false, error: `unknown format “${format}”: use one of ${FIGURE_FORMATS.join(', ')}` };
   const misfit = formatFits(figure, format);
   return misfit ? { ok: false, error: `format “${format}”: ${misfit}` } : { ok: true, figure, format };

@@ -16,6 +16,7 @@ export function emptyAnswer(question: Question): Answer {
     case 'match':
       return { type: 'match', matches: {} };
     case 'predict':
+    case 'predict-traffic':
       return { type: 'predict', choice: null };
   }
 }
@@ -39,6 +40,7 @@ export function answerFits(question: Question, answer: Answer): boolean {
       return question.pairs.every((p) => Object.hasOwn(answer.matches, p.left) && rights.has(answer.matches[p.left]!));
     }
     case 'predict':
-      return answer.type === 'predict' && answer.choice !== null && question.choices.includes(answer.choice);
+    case 'predict-traffic':
+      return answer.type === 'predict' && answer.choice !== null && (question.choices as readonly string[]).includes(answer.choice);
   }
 }

@@ -1,9 +1,9 @@
 /**
  * Grading, pure and engine-free so a lesson page can grade without loading the simulator.
- * A predict question is graded against the engine's answer, which the caller computes (predict.ts).
+ * A predict question, of one request or of many, is graded against the engine's answer, which the caller computes (predict.ts).
  */
 import { optionLetter } from './letters';
-import { choiceSentence } from './predict-words';
+import { predictionSentence } from './predict-words';
 import type { Option, Question } from './types';
 
 export type Answer =
@@ -61,9 +61,10 @@ export function grade(question: Question, answer: Answer, engineAnswer?: string)
       const correct = answer.type === 'match' && question.pairs.every((p) => answer.matches[p.left] === p.right);
       return { correct, expected };
     }
-    case 'predict': {
+    case 'predict':
+    case 'predict-traffic': {
       if (engineAnswer === undefined) throw new Error('A predict question is graded against the engine’s answer');
-      return { correct: answer.type === 'predict' && answer.choice === engineAnswer, expected: choiceSentence(question.ask, engineAnswer) };
+      return { correct: answer.type === 'predict' && answer.choice === engineAnswer, expected: predictionSentence(question, engineAnswer) };
     }
   }
 }

@@ -3,7 +3,10 @@
  * the engine's bare value (`edge`, `s3`, `503`). Engine-free: the types are all it takes from lib/sim.
  */
 import type { CacheOutcome, NodeId } from '@/lib/sim/types';
-import type { PredictAsk } from './types';
+import { formatMs } from '@/lib/format-ms';
+import { DEFAULT_SAME_WITHIN, parseBand } from './traffic-choices';
+import { unitOfTrafficPath } from './traffic-paths';
+import type { Predict, PredictAsk, PredictTraffic } from './types';
 
 export const ASK_WORDS: Readonly<Record<PredictAsk, string>> = {
   status: 'the status the browser gets',
@@ -96,4 +99,45 @@ export function choiceSentenceOrNull(ask: PredictAsk, value: string): string | n
 /** The sentence for a choice. Quiz validation guarantees every offered choice has one; the fallback never names a bare value. */
 export function choiceSentence(ask: PredictAsk, value: string): string {
   return choiceSentenceOrNull(ask, value) ?? 'Something else happens';
+}
+
+// A fixed locale: the static HTML must not depend on the machine that built it.
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** A band's bound in the figure's own terms: a share as a percentage, a time as the simulator shows it. */
+function bound(question: PredictTraffic, value: number): string {
+  const unit = unitOfTrafficPath(question.of);
+  return unit === 'share' ? percent.format(value) : unit === 'ms' ? formatMs(value) : plain.format(value);
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The sentence for a traffic prediction's choice, or null when the value is not one the question can take. */
+export function trafficChoiceSentenceOrNull(question: PredictTraffic, value: string): string | null {
+  const what = capitalised(question.what);
+  if (question.ask === 'change') {
+    if (value === 'up') return `${what}: up`;
+    if (value === 'down') return `${what}: down`;
+    if (value === 'same') return `${what}: about the same (within ${percent.format(question.sameWithin ?? DEFAULT_SAME_WITHIN)})`;
+    return null;
+  }
+  const band = parseBand(value);
+  if (!band) return null;
+  if (band.from === 0) return `${what}: under ${bound(question, band.to)}`;
+  if (band.to === Infinity) return `${what}: ${bound(question, band.from)} or more`;
+  return `${what}: from ${bound(question, band.from)} to under ${bound(question, band.to)}`;
+}
+
+/** What the learner is asked to predict, before the choices. */
+export function predictLead(question: Predict | PredictTraffic): string {
+  if (question.type === 'predict') return `Predict ${ASK_WORDS[question.ask]}, then check: the simulator runs this scenario and grades your prediction.`;
+  if (question.ask === 'change') return `Predict the change in ${question.what}, then check: the simulator runs both traffic runs and grades your prediction.`;
+  return `Predict the range of ${question.what}, then check: the simulator runs this traffic run and grades your prediction.`;
+}
+
+/** The sentence for any prediction's choice. Quiz validation guarantees every offered choice has one. */
+export function predictionSentence(question: Predict | PredictTraffic, value: string): string {
+  const sentence = question.type === 'predict' ? choiceSentenceOrNull(question.ask, value) : trafficChoiceSentenceOrNull(question, value);
+  return sentence ?? 'Something else happens';
 }

@@ -24,6 +24,8 @@ function mapQuestion(q: Question, map: TextMap): Question {
       return { ...q, ...common, pairs: q.pairs.map((p, i) => ({ left: map(p.left, `${at} pair ${i + 1}`), right: map(p.right, `${at} pair ${i + 1}`) })) };
     case 'predict':
       return { ...q, ...common };
+    case 'predict-traffic':
+      return { ...q, ...common, what: map(q.what, `${at} what`) };
   }
 }
 

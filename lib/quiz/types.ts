@@ -53,7 +53,43 @@ export interface Predict extends Base {
   choices: string[];
 }
 
-export type Question = SingleChoice | MultipleChoice | Ordering | Matching | Predict;
+/** Which way a figure of a traffic run moves when one thing changes. */
+export const TRAFFIC_CHANGES = ['up', 'down', 'same'] as const;
+export type TrafficChange = (typeof TRAFFIC_CHANGES)[number];
+
+interface PredictTrafficBase extends Base {
+  type: 'predict-traffic';
+  /** The run, as a share-link query string of a traffic run or the backoff study, e.g. `preset=retry-storm`. */
+  link: string;
+  /** The figure predicted, a traffic figure path (lib/quiz/traffic-figures.ts), e.g. `traffic:summary.calls.db`. */
+  of: string;
+  /** That figure in words, as the choices name it: "calls to the database". */
+  what: string;
+}
+
+/** Whether a figure goes up, down or stays about the same when the run changes. No answer is stored: both runs are. */
+export interface PredictTrafficChange extends PredictTrafficBase {
+  ask: 'change';
+  /** The same run with one thing changed, e.g. `preset=retry-storm&retryQuota=on`. */
+  changed: string;
+  choices: TrafficChange[];
+  /** A change within this share of the larger figure counts as `same`; 0.05 when left out. */
+  sameWithin?: number;
+}
+
+/**
+ * Where a figure lands: each choice a band `<from>-<to>` in the figure's own unit (a share as a fraction, a time in
+ * ms), from `from` up to but not including `to`; `inf` leaves the last one open: `0-0.01`, `0.01-0.1`, `0.1-inf`.
+ */
+export interface PredictTrafficBand extends PredictTrafficBase {
+  ask: 'band';
+  choices: string[];
+}
+
+/** A prediction about a run of many requests, graded by running it (predict.ts). */
+export type PredictTraffic = PredictTrafficChange | PredictTrafficBand;
+
+export type Question = SingleChoice | MultipleChoice | Ordering | Matching | Predict | PredictTraffic;
 
 export interface Quiz {
   /** The lesson slug the quiz closes. */

@@ -1,12 +1,15 @@
 /**
  * Checks a quiz's data: what the type system cannot (unique ids, answers among the options, distinct
- * matches, predict links that decode cleanly and whose engine answer is among the choices).
+ * matches, predict links that decode cleanly and whose engine answer is among the choices; for a traffic
+ * prediction, an answer far enough from the line that flips it).
  */
 import { decodeLink } from '@/lib/scenario/url-codec';
 import { letterReferences, optionLetter } from './letters';
-import { engineAnswer } from './predict';
-import { choiceSentenceOrNull } from './predict-words';
-import type { Option, Quiz } from './types';
+import { engineAnswer, trafficVerdictOf } from './predict';
+import { choiceSentenceOrNull, trafficChoiceSentenceOrNull } from './predict-words';
+import { DEFAULT_SAME_WITHIN, parseBand, relativeChange } from './traffic-choices';
+import { manyRequestScenario } from './traffic-figures';
+import { TRAFFIC_CHANGES, type Option, type PredictTraffic, type Quiz } from './types';
 
 export const MIN_QUESTIONS = 6;
 
@@ -22,6 +25,44 @@ function letterErrors(options: readonly Option[], explanation: string): string[]
     if (byId !== -1 && byId !== shownAt) return [`the explanation’s (${letter}) means option id “${letter}”, which is shown as ${optionLetter(byId)}`];
     return [];
   });
+}
+
+/**
+ * A figure this close to where the answer would flip is graded on luck, not on the behaviour the question teaches:
+ * a change between half and twice the `same` line, or a value within 10% of a band's edge.
+ */
+const CLEAR_CHANGE = { below: 0.5, above: 2 };
+const CLEAR_OF_EDGE = 0.1;
+
+/** What is wrong with a traffic prediction: its runs, its figure, its choices, or an answer too close to call. */
+function trafficErrors(q: PredictTraffic): string[] {
+  const errors: string[] = [];
+  const links = q.ask === 'change' ? [q.link, q.changed] : [q.link];
+  for (const link of links) {
+    const scenario = manyRequestScenario(link);
+    if (typeof scenario === 'string') errors.push(scenario);
+  }
+  if (errors.length) return errors;
+  if (!q.what.trim()) errors.push('“what” names the figure for the choices, and is empty');
+  if (new Set(q.choices).size !== q.choices.length) errors.push('duplicate choices');
+  for (const choice of q.choices) if (trafficChoiceSentenceOrNull(q, choice) === null) errors.push(`the choice “${choice}” is not ${q.ask === 'change' ? `one of ${TRAFFIC_CHANGES.join(', ')}` : 'a band <from>-<to> (to may be inf)'}`);
+  if (q.ask === 'band') {
+    const bands = q.choices.map(parseBand).filter((b) => b !== null).sort((a, b) => a.from - b.from);
+    for (let i = 1; i < bands.length; i++) if (bands[i]!.from !== bands[i - 1]!.to) errors.push('the bands must meet end to end, with no gap or overlap');
+  }
+  const verdict = trafficVerdictOf(q);
+  if (typeof verdict === 'string') return [...errors, verdict];
+  if (!(q.choices as readonly string[]).includes(verdict.answer)) errors.push(`the engine answers “${verdict.answer}” (${verdict.before}${verdict.after === undefined ? '' : ` → ${verdict.after}`}), which is not among the choices ${q.choices.join(', ')}`);
+  if (q.ask === 'change') {
+    const line = q.sameWithin ?? DEFAULT_SAME_WITHIN;
+    const change = relativeChange(verdict.before, verdict.after!);
+    if (change > line * CLEAR_CHANGE.below && change < line * CLEAR_CHANGE.above) errors.push(`the figure moves ${(change * 100).toFixed(1)}% (${verdict.before} → ${verdict.after}), too near the ${(line * 100).toFixed(1)}% line between “same” and a change to grade fairly`);
+  } else {
+    const edges = q.choices.map(parseBand).flatMap((b) => (b ? [b.from, b.to] : [])).filter((e) => e > 0 && e < Infinity);
+    const near = edges.find((edge) => Math.abs(verdict.before - edge) <= edge * CLEAR_OF_EDGE);
+    if (near !== undefined) errors.push(`the figure is ${verdict.before}, within ${CLEAR_OF_EDGE * 100}% of the band edge ${near}: too near to grade fairly`);
+  }
+  return errors;
 }
 
 export function validateQuiz(quiz: Quiz, knownHeadingIds: ReadonlySet<string>): string[] {
@@ -71,6 +112,9 @@ export function validateQuiz(quiz: Quiz, knownHeadingIds: ReadonlySet<string>): 
         }
         break;
       }
+      case 'predict-traffic':
+        for (const error of trafficErrors(q)) errors.push(`${at(q.id)}: ${error}`);
+        break;
     }
   }
   return errors;
