@@ -188,6 +188,8 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
         shownStretchRef.current = index;
         setFlowsAt(index);
         report(t);
+        // For the frame-time bench (scripts/bench-diagram.mjs): how many dots were in flight as the stretch ended.
+        if (canvasRef.current && fieldRef.current) canvasRef.current.dataset.dots = String(fieldRef.current.inFlight);
       }
       if (!l.reduced) {
         clockRef.current += dt;

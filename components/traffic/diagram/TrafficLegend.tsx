@@ -20,7 +20,8 @@ export function TrafficLegend({ perDot, reduced, theme }: { perDot: number; redu
           on its link. The dots picture the engine’s rates in this stretch of the run; they are not individual requests. Numbers on the links are per second.
         </p>
       )}
-      <ul hidden={reduced} className="flex flex-wrap gap-x-4 gap-y-1" aria-label="Kinds of dot">
+      {reduced ? null : (
+      <ul className="flex flex-wrap gap-x-4 gap-y-1" aria-label="Kinds of dot">
         {DOT_KINDS.map((kind) => (
           <li key={kind} className="flex items-center gap-1.5">
             <svg width={14} height={14} viewBox="-7 -7 14 14" aria-hidden="true">
@@ -32,6 +33,7 @@ export function TrafficLegend({ perDot, reduced, theme }: { perDot: number; redu
           </li>
         ))}
       </ul>
+      )}
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span>Meters under App and Database (event loops busy, pool in use):</span>
         {(['calm', 'busy', 'full'] as const).map((load) => (
