@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>]
+ * node scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>] [--cpu <slowdown>]
  *
  * Frame times of the traffic diagram (components/traffic/diagram) while it plays, in headless Chromium: a
  * measurement, never an assertion (the machines are shared and noisy).
@@ -15,9 +15,10 @@
  *   of dropped frames, intervals longer than 1.5 frames at 60 Hz (25 ms), each a frame the display had to repeat;
  * - the script time of each frame's callbacks (every requestAnimationFrame callback of the page, timed by a wrapper
  *   the script installs before the page loads): median and 95th percentile;
- * - the dots in flight (the canvas's `data-dots`, as each stretch ends), mean.
+ * - the dots in flight (the canvas's `data-dots`, set as each stretch ends, read every 15 frames), mean.
  *
- * Each figure is the median of `--runs` runs (default 3), each in a fresh page. Chromium is CHROMIUM_PATH or
+ * Each figure is the median of `--runs` runs (default 3), each in a fresh page. `--cpu 4` slows the page's CPU
+ * fourfold (CDP Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), for a phone's view. Chromium is CHROMIUM_PATH or
  * /usr/bin/chromium, with --headless --no-sandbox --disable-gpu (software rendering: a phone's GPU does better).
  */
 import { spawn } from 'node:child_process';
@@ -29,7 +30,7 @@ const FRAME_60HZ_MS = 1000 / 60;
 const DROPPED_OVER_MS = 1.5 * FRAME_60HZ_MS;
 
 function parseArgs(argv) {
-  const options = { url: null, seek: 36, playS: 5, runs: 3 };
+  const options = { url: null, seek: 36, playS: 5, runs: 3, cpu: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -40,8 +41,9 @@ function parseArgs(argv) {
     if (arg === '--seek') options.seek = value();
     else if (arg === '--play-s') options.playS = value();
     else if (arg === '--runs') options.runs = Math.max(1, Math.round(value()));
+    else if (arg === '--cpu') options.cpu = Math.max(1, value());
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('Usage: node scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>]\n');
+      process.stdout.write('Usage: node scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>] [--cpu <slowdown>]\n');
       process.exit(0);
     } else if (!options.url) options.url = arg;
     else throw new Error(`unexpected argument: ${arg}`);
@@ -99,11 +101,17 @@ function instrument() {
         if (recording && current && current.timestamp === timestamp) current.ms += performance.now() - start;
       }
     });
+  const dots = [];
   const watch = (timestamp) => {
     if (recording) {
       if (current) scriptMs.push(current.ms);
       frames.push(timestamp);
       current = { timestamp, ms: 0 };
+      // A few times a second, in the page itself: asking from outside would cost the page's main thread more.
+      if (frames.length % 15 === 0) {
+        const d = Number(document.querySelector('figure canvas')?.getAttribute('data-dots'));
+        if (d > 0) dots.push(d);
+      }
     }
     original(watch);
   };
@@ -112,35 +120,31 @@ function instrument() {
     start() {
       frames.length = 0;
       scriptMs.length = 0;
+      dots.length = 0;
       current = null;
       recording = true;
     },
     stop() {
       recording = false;
-      return { frames: [...frames], scriptMs: [...scriptMs] };
+      return { frames: [...frames], scriptMs: [...scriptMs], dots: [...dots] };
     },
   };
 }
 
-async function measureOnce(browser, url, { seek, playS }) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function measureOnce(browser, url, { seek, playS, cpu }) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: process.env.REDUCED ? 'reduce' : 'no-preference' });
+  if (cpu > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.addInitScript(instrument);
   await page.goto(url);
   const figure = page.getByRole('figure', { name: 'Traffic through the system' });
   await figure.waitFor({ timeout: 120_000 });
   await figure.scrollIntoViewIfNeeded();
   await page.getByRole('slider', { name: 'Time' }).fill(String(seek));
-  const dots = [];
-  const canvas = figure.locator('canvas');
-  await page.evaluate(() => window.__benchDiagram.start());
   await page.getByRole('button', { name: 'Play' }).click();
-  const until = Date.now() + playS * 1000;
-  while (Date.now() < until) {
-    await page.waitForTimeout(250);
-    const d = Number(await canvas.getAttribute('data-dots'));
-    if (Number.isFinite(d) && d > 0) dots.push(d);
-  }
-  const { frames, scriptMs } = await page.evaluate(() => window.__benchDiagram.stop());
+  // Nothing is asked of the page while it plays: the recording runs inside it.
+  await page.evaluate(() => window.__benchDiagram.start());
+  await page.waitForTimeout(playS * 1000);
+  const { frames, scriptMs, dots } = await page.evaluate(() => window.__benchDiagram.stop());
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.close();
   const intervals = frames.slice(1).map((t, i) => t - frames[i]);
@@ -165,7 +169,7 @@ try {
   for (let i = 0; i < options.runs; i++) runs.push(await measureOnce(browser, url, options));
   const m = (pick) => median(runs.map(pick));
   const f = (ms) => `${ms.toFixed(1)} ms`;
-  console.log(`Traffic diagram frame times (median of ${runs.length} runs, ${options.playS} s of play from t = ${options.seek} s)`);
+  console.log(`Traffic diagram frame times (median of ${runs.length} runs, ${options.playS} s of play from t = ${options.seek} s${options.cpu > 1 ? `, CPU slowed ${options.cpu}×` : ''})`);
   console.log(`  page                 ${url}`);
   console.log(`  frames per run       ${Math.round(m((r) => r.frames))}`);
   console.log(`  frame interval       median ${f(m((r) => r.medianMs))}, p95 ${f(m((r) => r.p95Ms))}   (60 fps is ${f(FRAME_60HZ_MS)})`);

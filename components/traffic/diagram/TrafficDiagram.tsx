@@ -106,6 +106,7 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
   const clockRef = useRef(0);
   const timeRef = useRef(time);
   const shownStretchRef = useRef(-1);
+  const seededRef = useRef(false);
   const paths = useMemo(() => (layout ? linkPaths(layout, FLOW_LINKS, zoom) : []), [layout, zoom]);
 
   /** What a frame needs that props and state decide, read through a ref so the loop is not restarted for them. */
@@ -150,6 +151,7 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
       }),
     );
     shownStretchRef.current = -1;
+    seededRef.current = false;
   }, [layout, zoom]);
 
   // The playhead moved from outside (the slider, a parent's seek), or the field is new: the stretch's dots, at rest.
@@ -158,7 +160,9 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
     if (shownStretchRef.current === stretch && isPlaying) return;
     shownStretchRef.current = stretch;
     setFlowsAt(stretch);
-    if (!isPlaying) fieldRef.current?.reseed(clockRef.current);
+    // At rest, or a new field while playing: the dots as if the stretch's rates had held for a while.
+    if (!isPlaying || !seededRef.current) fieldRef.current?.reseed(clockRef.current);
+    seededRef.current = fieldRef.current !== null;
     paint();
   }, [stretch, time, series, scale, isPlaying, reduced, theme, layout, zoom, setFlowsAt, paint]);
 
@@ -189,7 +193,7 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
         setFlowsAt(index);
         report(t);
         // For the frame-time bench (scripts/bench-diagram.mjs): how many dots were in flight as the stretch ended.
-        if (canvasRef.current && fieldRef.current) canvasRef.current.dataset.dots = String(fieldRef.current.inFlight);
+        if (canvasRef.current && fieldRef.current) canvasRef.current.dataset.dots = String(l.reduced ? 0 : fieldRef.current.inFlight);
       }
       if (!l.reduced) {
         clockRef.current += dt;
