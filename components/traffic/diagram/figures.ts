@@ -69,9 +69,11 @@ export function nodeFigures(p: SeriesPoint, capacity: Capacity): NodeFigure[] {
     lines: [p.botRps > 0 ? `${num(p.browserCallsPerS)} + ${num(p.botRps)} bots/s` : `${num(p.browserCallsPerS)} sent/s`, `${percent(p.errorRate)} errors`],
     sentence: `${name('browser')}: ${num(p.browserCallsPerS)} requests a second sent, retries included; ${num(p.rps)} a second answered, ${percent(p.errorRate)} of them server errors${bots}.`,
   });
-  if (p.synPps > 0) {
-    figures.push({ node: 'shield', lines: [`absorbs ${num(p.synPps)}`, 'SYN/s'], sentence: `${name('shield')}: absorbing ${num(p.synPps)} SYN packets a second.` });
-  }
+  figures.push(
+    p.synPps > 0
+      ? { node: 'shield', lines: [`absorbs ${num(p.synPps)}`, 'SYN/s'], sentence: `${name('shield')}: absorbing ${num(p.synPps)} SYN packets a second.` }
+      : { node: 'shield', lines: ['no SYN flood'], sentence: '' },
+  );
   figures.push({
     node: 'waf',
     lines: [p.wafStoppedPerS > 0 ? `stopped ${num(p.wafStoppedPerS)}/s` : 'stopped none'],
