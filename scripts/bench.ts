@@ -16,6 +16,8 @@
  *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for
  *    `longtask` entries. A task over 50 ms is one a phone would feel; "none" means no task reached 50 ms.
  *    LONGTASK_RUNS (default 3) loads per route, median reported; LONGTASK=0 skips it.
+ * 4. The traffic diagram's frame times while it plays a retry storm, in headless Chromium (scripts/bench-diagram.mjs):
+ *    DIAGRAM=1 for the sandbox's `/sandbox/?preset=retry-storm` in out/, DIAGRAM_URL=<page> for another page.
  */
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -175,5 +177,13 @@ async function reportLongTasks() {
   writeFileSync('bench-results/latest.json', `${JSON.stringify({ engine, traffic, firstLoadJs: js, longestTaskMs4xCpu: longest }, null, 2)}\n`);
 }
 
+function reportDiagram() {
+  if (process.env.DIAGRAM !== '1' && !process.env.DIAGRAM_URL) return;
+  console.log('');
+  execFileSync(process.execPath, ['scripts/bench-diagram.mjs', ...(process.env.DIAGRAM_URL ? [process.env.DIAGRAM_URL] : [])], { stdio: 'inherit' });
+}
+
 // tsx runs this file as CommonJS, where top-level await is not allowed.
-void reportLongTasks().then(() => console.log('\nWritten to bench-results/latest.json'));
+void reportLongTasks()
+  .then(() => console.log('\nWritten to bench-results/latest.json'))
+  .then(reportDiagram);

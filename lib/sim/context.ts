@@ -53,6 +53,8 @@ export interface Counters {
   botRequests: number;
   /** SYN packets of a flood that Shield Standard absorbed at the edge. */
   synFloodAbsorbed: number;
+  /** Packets a security group or a network ACL dropped: each `packet-denied` (net/filters.ts). */
+  packetsDenied: number;
 }
 
 export interface SimContext {
@@ -101,6 +103,7 @@ export function noCounts(): Counters {
     rateCounted: 0,
     botRequests: 0,
     synFloodAbsorbed: 0,
+    packetsDenied: 0,
   };
 }
 
@@ -246,6 +249,7 @@ export function* lose(ctx: SimContext, tag: Tag, from: NodeId, to: NodeId, legKi
     const ms = depart(ctx, tag, from, to, legKind, sent);
     if (ms > 0) yield { type: 'sleep', ms };
   }
+  ctx.counters.packetsDenied += 1;
   // A recorder that keeps counts alone is told the moment; no words are built for it.
   if (ctx.recorder.countsOnly) {
     ctx.recorder.counted(ctx.kernel.now);

@@ -146,6 +146,11 @@ export interface SeriesPoint {
   wafStoppedPerS: number;
   /** SYN packets per second Shield Standard absorbed at the edge. */
   synPps: number;
+  /** The pods' event loops: busy loops over pods, time-averaged (0 to 1), and requests waiting for one, time-averaged, summed over the pods. */
+  appUtilization: number;
+  appQueue: number;
+  /** Packets per second the network's filters dropped (security groups, network ACLs): each a `packet-denied` in a trace. */
+  deniedPerS: number;
 }
 
 /** Builds the series one stretch at a time, from completed requests and the counters' movement. */
@@ -161,6 +166,8 @@ export class SeriesBuilder {
     private readonly counters: Counters,
     private readonly pools: readonly Resource[],
     private readonly openBreakers: () => number,
+    /** The pods' event loops, one `Resource` of one server each. */
+    private readonly loops: readonly Resource[] = [],
   ) {}
 
   answered(latencyMs: number, serverError: boolean): void {
@@ -203,10 +210,35 @@ export class SeriesBuilder {
       botRps: toFour((counters.botRequests - before.counters.botRequests) / seconds),
       wafStoppedPerS: toFour((counters.wafBlocked + counters.rateLimited - before.counters.wafBlocked - before.counters.rateLimited) / seconds),
       synPps: toFour((counters.synFloodAbsorbed - before.counters.synFloodAbsorbed) / seconds),
+      ...this.load(seconds, counters, before.counters),
     });
     this.last = { counters, busy, queue };
     this.latencies.reset();
     this.errors = 0;
     this.startMs = nowMs;
+  }
+
+  /** The loops' areas when the last stretch closed. */
+  private loopAreas = { busy: 0, queue: 0 };
+
+  /** The pods' event loops over the stretch, from their time integrals (O(1) per pod), and the packets dropped. */
+  private load(seconds: number, counters: Counters, before: Counters): Pick<SeriesPoint, 'appUtilization' | 'appQueue' | 'deniedPerS'> {
+    let busy = 0;
+    let queue = 0;
+    let capacity = 0;
+    for (const loop of this.loops) {
+      const areas = loop.areas();
+      busy += areas.busy;
+      queue += areas.queue;
+      capacity += loop.capacity;
+    }
+    const ms = seconds * 1000;
+    const figures = {
+      appUtilization: toFour(capacity ? (busy - this.loopAreas.busy) / (ms * capacity) : 0),
+      appQueue: toFour((queue - this.loopAreas.queue) / ms),
+      deniedPerS: toFour((counters.packetsDenied - before.packetsDenied) / seconds),
+    };
+    this.loopAreas = { busy, queue };
+    return figures;
   }
 }

@@ -136,7 +136,7 @@ export class TrafficRun {
     this.warmupMs = plan.warmupS * 1000;
     this.samples = streamFor(scenario.seed, 'samples');
     const bucketS = Math.max(1, Math.ceil(plan.durationS / MAX_SERIES_POINTS));
-    this.series = new SeriesBuilder(bucketS * 1000, ctx.counters, ctx.world.pods.map((p) => p.pool), () => ctx.world.resilience.openBreakers());
+    this.series = new SeriesBuilder(bucketS * 1000, ctx.counters, ctx.world.pods.map((p) => p.pool), () => ctx.world.resilience.openBreakers(), ctx.world.pods.map((p) => p.cpu));
 
     // One edge location per cache of the distribution; the first is the one a single run meets.
     const edges = ctx.world.distribution.locations.map((_, location) => createEdge(ctx, false, location));

@@ -130,6 +130,29 @@ describe('the resource', () => {
     expect(pool.waiting).toBe(0);
   });
 
+  it("keeps its time integrals running across a window's start, so a stretch that spans the warm-up's end is measured right", () => {
+    const kernel = new Kernel();
+    const pool = kernel.resource(1);
+    // One holder from 0 to 10, a second waits from 2 and holds from 10 to 20; the window restarts at 5.
+    kernel.spawn(holding(pool, sleep(10)));
+    kernel.spawn(
+      (function* (): Task<void> {
+        yield* sleep(2);
+        yield* holding(pool, sleep(10));
+      })(),
+    );
+    kernel.spawn(
+      (function* (): Task<void> {
+        yield* sleep(5);
+        pool.startWindow();
+      })(),
+    );
+    kernel.run();
+    expect(pool.areas()).toEqual({ busy: 20, queue: 8 });
+    // The window's own figures start at 5: busy 15 of 15 ms, a queue of one from 5 to 10.
+    expect(pool.stats()).toMatchObject({ meanBusy: 1, meanQueue: 5 / 15 });
+  });
+
   it('refuses a release nobody took', () => {
     const kernel = new Kernel();
     expect(() => kernel.resource(2).release()).toThrow(/not taken/);

@@ -44,7 +44,10 @@ export interface ResourceStats {
   elapsedMs: number;
 }
 
-/** The running time integrals, for figures over a stretch of a run: mean busy = Δbusy / Δt. */
+/**
+ * The running time integrals since the run began, for figures over a stretch of a run: mean busy = Δbusy / Δt.
+ * They never restart, a window's start (`startWindow`) included, so a stretch across the warm-up's end is right.
+ */
 export interface ResourceAreas {
   busy: number;
   queue: number;
@@ -59,6 +62,9 @@ export class Resource {
   private windowStart = 0;
   private busyArea = 0;
   private queueArea = 0;
+  /** The integrals before the window began: `areas()` adds them back. */
+  private busyAreaBefore = 0;
+  private queueAreaBefore = 0;
   private arrivals = 0;
   private granted = 0;
   private served = 0;
@@ -137,13 +143,15 @@ export class Resource {
   startWindow(): void {
     this.advance();
     this.lastChange = this.windowStart = this.clock();
+    this.busyAreaBefore += this.busyArea;
+    this.queueAreaBefore += this.queueArea;
     this.busyArea = this.queueArea = this.totalWaitMs = this.withdrawnWaitMs = 0;
     this.arrivals = this.granted = this.served = this.withdrawn = this.waited = 0;
   }
 
   areas(): ResourceAreas {
     this.advance();
-    return { busy: this.busyArea, queue: this.queueArea };
+    return { busy: this.busyAreaBefore + this.busyArea, queue: this.queueAreaBefore + this.queueArea };
   }
 
   stats(): ResourceStats {
