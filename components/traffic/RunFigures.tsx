@@ -2,13 +2,11 @@
 
 /**
  * What a finished traffic run came to: the answers, the latency percentiles, the cache, and how many calls each
- * visit cost the layers behind it; then one sentence on how the run unfolded, announced when the run ends.
+ * visit cost the layers behind it. The sentence on how the run unfolded is the charts' (charts/RunSummary).
  */
 import type { ReactNode } from 'react';
 import { Explained } from '@/components/ui/Explained';
 import { formatMs } from '@/components/ui/format';
-import { useSandbox } from '@/components/sandbox/store-context';
-import { describeRun } from '@/lib/traffic/describe';
 import { useTraffic } from './TrafficRunProvider';
 
 function Figure({ term, explanation, children }: { term: string; explanation: string; children: ReactNode }) {
@@ -27,15 +25,12 @@ const perVisit = (calls: number, requests: number) => (requests > 0 ? (calls / r
 
 export function RunFigures() {
   const run = useTraffic();
-  const scenario = useSandbox((s) => s.scenario);
-  const result = run.status === 'done' ? run.result : null;
-  const sentence = result ? describeRun(result.series, scenario) : '';
-  const s = result?.summary;
+  const s = run.status === 'done' ? run.result?.summary : undefined;
+  if (!s) return null;
 
   return (
-    <section aria-label="What the run came to" className="flex flex-col gap-1">
-      {s ? (
-        <dl className="flex flex-wrap gap-x-5 gap-y-1 rounded-lg border-l-4 border-blue-700 bg-slate-50 px-4 py-2 text-sm dark:bg-slate-900">
+    <section aria-label="What the run came to">
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 rounded-lg border-l-4 border-blue-700 bg-slate-50 px-4 py-2 text-sm dark:bg-slate-900">
           <Figure term="Requests" explanation="Visitors who arrived after the warm-up. Bots of a flood are counted apart.">
             {s.requests.toLocaleString('en')}
           </Figure>
@@ -59,12 +54,7 @@ export function RunFigures() {
               {s.breakerOpens} opened, {s.breakerRejections.toLocaleString('en')} refused
             </Figure>
           ) : null}
-        </dl>
-      ) : null}
-      {/* Always present, so the sentence is announced when a run ends. */}
-      <p role="status" className={sentence ? 'text-sm' : 'sr-only'}>
-        {sentence}
-      </p>
+      </dl>
     </section>
   );
 }

@@ -13,8 +13,9 @@ const buttonClass =
 export function RunProgress() {
   const run = useTraffic();
   const scenario = useSandbox((s) => s.scenario);
-  const { status, progress } = run;
+  const { status } = run;
   const durationS = scenario.traffic.durationS;
+  const progress = run.progress ?? { fraction: 0, simulatedS: 0 };
   const percent = Math.round(progress.fraction * 100);
 
   return (

@@ -8,9 +8,9 @@
  */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useSandbox } from '@/components/sandbox/store-context';
-import { useTrafficRun, type TrafficRunState } from './worker/useTrafficRun';
+import { useTrafficRun, type TrafficRunHandle } from './worker/useTrafficRun';
 
-const TrafficRunContext = createContext<TrafficRunState | null>(null);
+const TrafficRunContext = createContext<TrafficRunHandle | null>(null);
 
 /** How long after the last change a run starts: a pause between keystrokes, not a wait anyone notices. */
 const SETTLE_MS = 250;
@@ -32,7 +32,7 @@ export function TrafficRunProvider({ children }: { children: ReactNode }) {
   return <TrafficRunContext.Provider value={run}>{children}</TrafficRunContext.Provider>;
 }
 
-export function useTraffic(): TrafficRunState {
+export function useTraffic(): TrafficRunHandle {
   const run = useContext(TrafficRunContext);
   if (!run) throw new Error('useTraffic must be used inside <TrafficRunProvider>');
   return run;

@@ -70,6 +70,7 @@ export function TrafficStage() {
   const panel = useRef<HTMLDivElement>(null);
   const reduced = useReducedMotion();
   const series = run.series;
+  const bucketS = run.bucketS ?? 1;
   const pick = (index: number) => {
     setPicked(index);
     setOpenError(null);
@@ -99,7 +100,7 @@ export function TrafficStage() {
       <RunFigures />
       {/* Above the charts, so a moment picked on any of them shows here without a long scroll down. */}
       <div ref={panel} className="scroll-mt-2" tabIndex={-1}>
-        {point ? <StretchPanel point={point} bucketS={run.bucketS} opening={opening} onOpen={(id) => void open(id)} /> : null}
+        {point ? <StretchPanel point={point} bucketS={bucketS} opening={opening} onOpen={(id) => void open(id)} /> : null}
         {openError ? (
           <p role="alert" className="text-sm text-red-800 dark:text-red-300">
             {openError}
@@ -109,9 +110,9 @@ export function TrafficStage() {
       {series.length > 0 ? (
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            Each point is {run.bucketS} s of the run. Pick one on a chart, or in a chart’s table, to open one of its requests hop by hop.
+            Each point is {bucketS} s of the run. Pick one on a chart, or in a chart’s table, to open one of its requests hop by hop.
           </p>
-          <TrafficCharts series={series} bucketS={run.bucketS} durationS={scenario.traffic.durationS} scenario={scenario} summary={run.result?.summary} selectedIndex={picked} onPick={pick} />
+          <TrafficCharts series={series} bucketS={bucketS} durationS={scenario.traffic.durationS} scenario={scenario} summary={run.status === 'done' ? run.result?.summary : undefined} selectedIndex={picked} onPick={pick} />
         </>
       ) : null}
     </section>

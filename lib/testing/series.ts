@@ -23,6 +23,9 @@ export function stretchAt(t: number, changes: Partial<SeriesPoint> = {}): Series
     botRps: 0,
     wafStoppedPerS: 0,
     synPps: 0,
+    appUtilization: 0.1,
+    appQueue: 0,
+    deniedPerS: 0,
     ...changes,
   };
 }

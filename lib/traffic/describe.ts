@@ -31,6 +31,8 @@ export const TIMELINE_ACTION_CLAUSES: Readonly<Record<TimelineAction, string>> =
   'syn-flood': 'a SYN flood began',
   'syn-flood-stop': 'the SYN flood ended',
   'db-failover': 'the database failed over',
+  spike: 'a spike of visitors began',
+  'spike-end': 'the spike ended',
 };
 
 /**
