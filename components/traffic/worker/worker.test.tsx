@@ -48,7 +48,12 @@ describe('the worker, message by message', () => {
       if (message.type === 'progress' && posted.length === 1) setTimeout(() => void handle({ type: 'cancel', id: 1 }), 0);
     });
     await handle({ type: 'run', id: 1, scenario: long });
-    expect(posted.map((m) => m.type)).toEqual(['progress', 'cancelled']);
+    // A run of 300,000 requests reports a few hundred times; this one stops after the first pause, or (Node orders a
+    // timer and a port's message as it likes) the one after.
+    const types = posted.map((m) => m.type);
+    expect(types.at(-1)).toBe('cancelled');
+    expect(types.slice(0, -1).every((type) => type === 'progress')).toBe(true);
+    expect(types.length).toBeLessThanOrEqual(3);
   });
 
   it('replays one request as a single request, null for one the run never had', async () => {
