@@ -15,7 +15,7 @@ export function percentiles(values: readonly number[]): LatencyPercentiles {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
-export function summarise(recorder: Recorder, counters: Counters, latencies: readonly number[], errors: number): SimSummary {
+export function summarise(recorder: Pick<Recorder, 'count' | 'endMs'>, counters: Counters, latencies: readonly number[], errors: number): SimSummary {
   return {
     events: recorder.count,
     requests: latencies.length,

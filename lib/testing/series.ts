@@ -26,6 +26,9 @@ export function stretchAt(t: number, changes: Partial<SeriesPoint> = {}): Series
     appUtilization: 0.1,
     appQueue: 0,
     deniedPerS: 0,
+    slowestId: null,
+    slowestMs: null,
+    typicalId: null,
     ...changes,
   };
 }

@@ -34,7 +34,8 @@ export class Histogram {
   private sum = 0;
   private max = 0;
 
-  record(ms: number): void {
+  /** Records one value; returns its bucket, so a caller can keep something per bucket (metrics.ts: a request id). */
+  record(ms: number): number {
     const bucket = bucketOf(ms);
     this.counts[bucket]! += 1;
     if (ms < this.least[bucket]!) this.least[bucket] = ms;
@@ -42,6 +43,7 @@ export class Histogram {
     this.count += 1;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
+    return bucket;
   }
 
   get mean(): number {
@@ -58,13 +60,19 @@ export class Histogram {
 
   /** The nearest-rank percentile p (0–100): its bucket's middle, kept within the values the bucket saw. */
   percentile(p: number): number {
-    if (this.count === 0) return 0;
+    const bucket = this.bucketOfPercentile(p);
+    return bucket < 0 ? 0 : Math.min(Math.max(valueOf(bucket), this.least[bucket]!), this.greatest[bucket]!);
+  }
+
+  /** The bucket that holds the nearest-rank percentile p (0–100); -1 when nothing was recorded. */
+  bucketOfPercentile(p: number): number {
+    if (this.count === 0) return -1;
     const rank = Math.max(1, Math.ceil((p / 100) * this.count));
     let seen = 0;
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
       seen += this.counts[bucket]!;
-      if (seen >= rank) return Math.min(Math.max(valueOf(bucket), this.least[bucket]!), this.greatest[bucket]!);
+      if (seen >= rank) return bucket;
     }
-    return this.max;
+    return BUCKETS - 1;
   }
 }

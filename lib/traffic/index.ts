@@ -1,14 +1,16 @@
 /**
  * Many requests: the public surface of traffic mode. `runTraffic` takes a scenario with `mode: traffic` and
- * gives its summary, series and samples; `replayRequest` gives one sampled request with every event.
+ * gives its summary, series and samples, reporting the series as it grows; `replayRequest` gives one request with
+ * every event, and `replayAsResult` the same request as a single request's `SimResult`, for the single-request views.
  *
  * The run is pure and deterministic, and needs nothing of Node or the DOM, so it runs as well in a Web Worker.
  * It yields to the host between slices of work, reports progress, and stops when the signal aborts.
  */
 import type { Scenario } from '@/lib/scenario/schema';
+import type { SimResult } from '@/lib/sim/types';
 import type { WorldShape } from '@/lib/sim/world';
 import type { TrafficPlan } from './plan';
-import { replayTrafficRequest, type ReplayedRequest } from './replay';
+import { replayTrafficRequest, replayTrafficResult, type ReplayedRequest } from './replay';
 import { TrafficRun, type TrafficProgress, type TrafficResult } from './run';
 import { yieldToHost } from './yield';
 
@@ -36,6 +38,7 @@ export function shapeOf(scenario: Scenario): WorldShape {
 }
 
 export interface RunOptions {
+  /** After each slice of work: how far the run is, and the series' stretches closed so far. */
   onProgress?: (progress: TrafficProgress) => void;
   signal?: AbortSignal;
 }
@@ -66,4 +69,13 @@ export function runTrafficSync(scenario: Scenario): TrafficResult {
 /** One request of the run (`t1`, `t2`, …), with every event, as it happened inside it; null if it never arrived. */
 export function replayRequest(scenario: Scenario, requestId: string): ReplayedRequest | null {
   return replayTrafficRequest(scenario, planOf(scenario), shapeOf(scenario), requestId);
+}
+
+/**
+ * One request of the run (`t1`, `t2`, … : a sample, or a stretch's `slowestId` or `typicalId`) as `runScenario` gives
+ * a single request: events timed from its arrival, its outcome and its own figures (replay.ts). Null if the run never
+ * had it. It repeats the run up to the end of the request's work: a late request of a long run costs about a run.
+ */
+export function replayAsResult(scenario: Scenario, requestId: string): SimResult | null {
+  return replayTrafficResult(scenario, planOf(scenario), shapeOf(scenario), requestId);
 }

@@ -6,7 +6,7 @@
 import { noCounts, type Counters } from '@/lib/sim/context';
 import type { Resource } from '@/lib/sim/kernel/kernel';
 import type { Happening, Recorder } from '@/lib/sim/recorder';
-import { Histogram } from './histogram';
+import { BUCKETS, Histogram } from './histogram';
 
 /** Results keep what a reader can use: times to the microsecond, ratios and rates to four decimals. */
 export const toMicros = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -151,12 +151,37 @@ export interface SeriesPoint {
   appQueue: number;
   /** Packets per second the network's filters dropped (security groups, network ACLs): each a `packet-denied` in a trace. */
   deniedPerS: number;
+  /**
+   * Requests to open from this stretch (`replayRequest`, `replayAsResult`). The slowest: of the requests answered in
+   * the stretch, the one that took longest (the first answered, on a tie). A request that never got an answer is
+   * slower than any: once the run has ended, the first of those that arrived in the stretch takes its place, with
+   * `slowestMs` null. Null when the stretch had neither.
+   */
+  slowestId: string | null;
+  /** The slowest request's latency, exact (the stretch's greatest, where `p99` is a histogram's estimate); null with no answer. */
+  slowestMs: number | null;
+  /** An ordinary request: the last one answered in the stretch whose latency fell in `p50`'s histogram bucket, so within 1.1% of it. */
+  typicalId: string | null;
 }
 
-/** Builds the series one stretch at a time, from completed requests and the counters' movement. */
+/**
+ * Builds the series one stretch at a time, from completed requests and the counters' movement. What it keeps per
+ * request is O(1) and allocates nothing: an id written into a slot per histogram bucket, a comparison for the
+ * slowest, and the id of each request under way in a map (its entry leaves when the answer comes), to name any
+ * that never got one.
+ */
 export class SeriesBuilder {
   readonly points: SeriesPoint[] = [];
   private readonly latencies = new Histogram();
+  /**
+   * The last request answered in each bucket of the latency histogram. Never cleared: a bucket that counted anything
+   * in this stretch was written in this stretch, and only such a bucket is read (the p50's).
+   */
+  private readonly idOfBucket: (string | null)[] = new Array<string | null>(BUCKETS).fill(null);
+  private slowestId: string | null = null;
+  private slowestMs = -1;
+  /** Requests under way, by id, each with the stretch it arrived in: those left when the run ends got no answer. */
+  private readonly underWay = new Map<string, number>();
   private errors = 0;
   private last: { counters: Counters; busy: number; queue: number } | null = null;
   private startMs = 0;
@@ -170,9 +195,35 @@ export class SeriesBuilder {
     private readonly loops: readonly Resource[] = [],
   ) {}
 
-  answered(latencyMs: number, serverError: boolean): void {
-    this.latencies.record(latencyMs);
+  /** A visitor's request `id` arrives now. */
+  arrived(id: string): void {
+    this.underWay.set(id, this.points.length);
+  }
+
+  /** Request `id` has its answer. */
+  answered(id: string, latencyMs: number, serverError: boolean): void {
+    this.underWay.delete(id);
+    this.idOfBucket[this.latencies.record(latencyMs)] = id;
+    if (latencyMs > this.slowestMs) {
+      this.slowestMs = latencyMs;
+      this.slowestId = id;
+    }
     if (serverError) this.errors += 1;
+  }
+
+  /**
+   * Once the run has ended, the requests still under way never got an answer: the first of each stretch's becomes
+   * its slowest. Call after the last `close`.
+   */
+  nameUnanswered(): void {
+    // A map iterates in the order of insertion: of arrival.
+    for (const [id, stretch] of this.underWay) {
+      const point = this.points[stretch];
+      if (point && !(point.slowestId !== null && point.slowestMs === null)) {
+        point.slowestId = id;
+        point.slowestMs = null;
+      }
+    }
   }
 
   /** Closes the stretch that ends now. */
@@ -189,6 +240,7 @@ export class SeriesBuilder {
     const seconds = Math.max(nowMs - this.startMs, 1) / 1000;
     const lookups = counters.cacheLookups - before.counters.cacheLookups;
     const h = this.latencies;
+    const middle = h.bucketOfPercentile(50);
     this.points.push({
       t: Math.round(this.startMs) / 1000,
       rps: toFour(h.count / seconds),
@@ -211,9 +263,14 @@ export class SeriesBuilder {
       wafStoppedPerS: toFour((counters.wafBlocked + counters.rateLimited - before.counters.wafBlocked - before.counters.rateLimited) / seconds),
       synPps: toFour((counters.synFloodAbsorbed - before.counters.synFloodAbsorbed) / seconds),
       ...this.load(seconds, counters, before.counters),
+      slowestId: this.slowestId,
+      slowestMs: this.slowestId === null ? null : toMicros(this.slowestMs),
+      typicalId: middle < 0 ? null : this.idOfBucket[middle]!,
     });
     this.last = { counters, busy, queue };
     this.latencies.reset();
+    this.slowestId = null;
+    this.slowestMs = -1;
     this.errors = 0;
     this.startMs = nowMs;
   }

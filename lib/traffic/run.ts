@@ -10,11 +10,11 @@
 import type { Scenario } from '@/lib/scenario/schema';
 import { createContext, noCounts, type Counters, type SimContext } from '@/lib/sim/context';
 import { markOpenBeforeRun } from '@/lib/sim/net/handshake';
-import { buildRequest, requestWithRetries } from '@/lib/sim/nodes/browser';
+import { buildRequest, requestWithRetries, type BrowserOutcome } from '@/lib/sim/nodes/browser';
 import type { EdgeState } from '@/lib/sim/nodes/edge';
 import { createEdge } from '@/lib/sim/setup';
 import { streamFor, type Random } from '@/lib/sim/random';
-import { sleep, type Task } from '@/lib/sim/kernel/kernel';
+import { sleep, type ProcessGroup, type Task } from '@/lib/sim/kernel/kernel';
 import type { Recorder } from '@/lib/sim/recorder';
 import type { WorldShape } from '@/lib/sim/world';
 import { Histogram } from './histogram';
@@ -98,10 +98,31 @@ export interface TrafficResult {
 }
 
 export interface TrafficProgress {
-  /** Simulated ms reached, and the run's length. */
+  /** Simulated ms reached, and the run's length (arrivals stop then; the requests under way still finish). */
   simulatedMs: number;
   durationMs: number;
+  /** Visitors' requests arrived so far, warm-up included. */
   requests: number;
+  /** The width of each stretch of the series, in seconds. */
+  bucketS: number;
+  /**
+   * The stretches closed so far, copies: the charts can draw the run as it grows. The stretch under way is not among
+   * them; the result has every stretch, and may yet name a request that never got an answer as a stretch's slowest.
+   */
+  series: SeriesPoint[];
+}
+
+/** What the run heard of a request's end (`onAnswered`): for tests and replay, not for the summary. */
+export type AnswerListener = (arrival: Arrival, status: number | null, latencyMs: number, arrivedAtMs: number, outcome: BrowserOutcome) => void;
+
+/**
+ * A request a replay follows through the run (replay.ts): every process it sets going is counted in `group`, so the
+ * replay knows when its work has ended; the run notes when it arrives, and what it was.
+ */
+export interface FollowedRequest {
+  readonly id: string;
+  readonly group: ProcessGroup;
+  arrived: { arrival: Arrival; atMs: number } | null;
 }
 
 /** A traffic run that can be advanced a slice at a time, for progress reports and to stop when asked. */
@@ -123,13 +144,14 @@ export class TrafficRun {
   private completed = 0;
   private serverErrors = 0;
 
-  /** `onAnswered` hears every request's end: for tests and replay, not for the summary. */
+  /** `onAnswered` hears every request's end; `follow` names one request to follow (replay.ts). */
   constructor(
     readonly scenario: Scenario,
     readonly plan: TrafficPlan,
     shape: WorldShape,
     recorder: Recorder = new MetricsRecorder(),
-    private readonly onAnswered?: (arrival: Arrival, status: number | null, latencyMs: number, arrivedAtMs: number) => void,
+    private readonly onAnswered?: AnswerListener,
+    private readonly follow: FollowedRequest | null = null,
   ) {
     const ctx = (this.ctx = createContext(scenario, recorder, shape));
     this.durationMs = plan.durationS * 1000;
@@ -232,18 +254,22 @@ export class TrafficRun {
         if (slot < SAMPLE_SIZE) this.reservoir[slot] = arrival.id;
       }
     }
-    ctx.kernel.spawn(requestWithRetries(ctx, edge, buildRequest(arrival.spec, arrival.id), null), (outcome) => {
+    this.series.arrived(arrival.id);
+    const followed = this.follow !== null && this.follow.id === arrival.id ? this.follow : null;
+    if (followed) followed.arrived = { arrival, atMs: startedAt };
+    const done = (outcome: BrowserOutcome) => {
       const latencyMs = ctx.kernel.now - startedAt;
       const status = outcome.value.status;
       const serverError = status >= 500;
-      this.series.answered(latencyMs, serverError);
-      this.onAnswered?.(arrival, status, latencyMs, startedAt);
+      this.series.answered(arrival.id, latencyMs, serverError);
+      this.onAnswered?.(arrival, status, latencyMs, startedAt, outcome);
       if (!counted) return;
       this.completed += 1;
       this.latency.record(latencyMs);
       this.statuses[status] = (this.statuses[status] ?? 0) + 1;
       if (serverError) this.serverErrors += 1;
-    });
+    };
+    ctx.kernel.spawn(requestWithRetries(ctx, edge, buildRequest(arrival.spec, arrival.id), null), done, followed?.group ?? null);
   }
 
   /** The distribution's own figures since `from`, when the run uses any part of it; nothing otherwise. */
@@ -272,12 +298,19 @@ export class TrafficRun {
   }
 
   progress(): TrafficProgress {
-    return { simulatedMs: Math.min(this.ctx.kernel.now, this.durationMs), durationMs: this.durationMs, requests: this.arrived };
+    return {
+      simulatedMs: Math.min(this.ctx.kernel.now, this.durationMs),
+      durationMs: this.durationMs,
+      requests: this.arrived,
+      bucketS: this.bucketS,
+      series: this.series.points.map((point) => ({ ...point })),
+    };
   }
 
   result(): TrafficResult {
     const { ctx } = this;
     this.series.close(Math.max(ctx.kernel.now, this.durationMs));
+    this.series.nameUnanswered();
     const from = this.countersAtWarmup ?? noCounts();
     const c = ctx.counters;
     const lookups = c.cacheLookups - from.cacheLookups;

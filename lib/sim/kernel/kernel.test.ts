@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Kernel, serve, Signal, sleep, waitFor, withDeadline, type Task } from './kernel';
+import { all, fork, Kernel, ProcessGroup, serve, Signal, sleep, waitFor, withDeadline, type Task } from './kernel';
 
 describe('the kernel', () => {
   it('cancels a child when its deadline passes first', () => {
@@ -153,5 +153,43 @@ describe('the kernel', () => {
     expect(log).toEqual([10, 20, 30]);
     expect(kernel.step()).toBe(false);
   });
-});
 
+  it('counts a process group until everything it started has ended: children, forks, served work left behind', () => {
+    const kernel = new Kernel();
+    const group = new ProcessGroup();
+    const live: [number, number][] = [];
+    const server = function* (ms: number): Task<void> {
+      yield* sleep(ms);
+      live.push([kernel.now, group.live]);
+    };
+    kernel.spawn(
+      (function* (): Task<void> {
+        yield* fork(server(300));
+        // Two children side by side; one hands work to a server and stops waiting for it at 50.
+        yield* all([server(20), (function* (): Task<void> { yield* withDeadline(serve(server(200), () => {}), 50); })()]);
+      })(),
+      () => live.push([kernel.now, group.live]),
+      group,
+    );
+    // Another process, in no group, is not counted.
+    kernel.spawn(server(1000));
+    expect(group.live).toBe(1);
+    // Steps run in order of time, then of waking: the group's root, the process of no group, then the fork the root started.
+    expect(kernel.nextGroup()).toBe(group);
+    kernel.step();
+    expect(kernel.nextGroup()).toBeNull();
+    kernel.step();
+    expect(kernel.nextGroup()).toBe(group);
+    kernel.run();
+    // A server counts itself as it logs. At 20: the root, the fork, both children, the racing task and its server.
+    // At 50 the race is lost and the root finishes: the racing task is cancelled, the server and the fork go on.
+    expect(live).toEqual([
+      [20, 6],
+      [50, 2],
+      [200, 2],
+      [300, 1],
+      [1000, 0],
+    ]);
+    expect(group.live).toBe(0);
+  });
+});

@@ -49,11 +49,26 @@ const NOTHING = () => {};
  */
 class Timer implements Cancellable {
   cancelled = false;
-  constructor(public fire: () => void) {}
+  constructor(
+    public fire: () => void,
+    /** The group of the process whose race it settles. */
+    readonly group: ProcessGroup | null,
+  ) {}
   cancel(): void {
     this.cancelled = true;
     this.fire = NOTHING;
   }
+}
+
+/**
+ * The processes that one process started, and all that they started in turn: children, forks and served work.
+ * It counts those still alive, so a caller can tell when everything one request set going has ended, its
+ * abandoned work included (a traffic run's replay of one request, lib/traffic/replay.ts). Most processes
+ * belong to none.
+ */
+export class ProcessGroup {
+  /** Processes of the group not yet finished or cancelled. */
+  live = 0;
 }
 
 class Fiber implements Cancellable {
@@ -71,7 +86,11 @@ class Fiber implements Cancellable {
   constructor(
     readonly task: Task<unknown>,
     readonly onDone: (value: unknown) => void,
-  ) {}
+    /** Inherited by every process this one starts. */
+    readonly group: ProcessGroup | null,
+  ) {
+    if (group) group.live += 1;
+  }
 
   addChild(child: Cancellable): void {
     (this.children ??= new Set()).add(child);
@@ -98,6 +117,7 @@ class Fiber implements Cancellable {
     if (this.cancelled || this.finished) return;
     if (this.running) throw new Error('a process cannot be cancelled while it runs; let its deadline or its parent do it');
     this.cancelled = true;
+    if (this.group) this.group.live -= 1;
     if (this.children) for (const child of this.children) child.cancel();
     if (this.cleanups) {
       for (const cleanup of this.cleanups) cleanup();
@@ -147,9 +167,9 @@ export class Kernel {
     return this.clock;
   }
 
-  /** Starts a top-level process now. */
-  spawn<T>(task: Task<T>, onDone: (value: T) => void = () => {}): void {
-    this.start(new Fiber(task, onDone as (value: unknown) => void));
+  /** Starts a top-level process now; with a `group`, it and everything it starts are counted there. */
+  spawn<T>(task: Task<T>, onDone: (value: T) => void = () => {}, group: ProcessGroup | null = null): void {
+    this.start(new Fiber(task, onDone as (value: unknown) => void, group));
   }
 
   /** A station of `capacity` servers on this kernel's clock (see `Resource`). */
@@ -170,6 +190,16 @@ export class Kernel {
       this.resume(next.fiber!, next.input);
     }
     return true;
+  }
+
+  /**
+   * The group of the process the next step resumes (for a deadline's timer, the group of the process it wakes),
+   * null if none. A step runs that process and those it resumes at once (its caller, its parent), which share its
+   * group; anything else it wakes waits for a later step. So what changes during a step is that group's doing.
+   */
+  nextGroup(): ProcessGroup | null {
+    const next = this.queue.peek();
+    return next ? (next.fiber ?? next.timer!).group : null;
   }
 
   /** Runs until no process has anything left to do. */
@@ -205,6 +235,7 @@ export class Kernel {
     }
     if (result.done) {
       fiber.finished = true;
+      if (fiber.group) fiber.group.live -= 1;
       fiber.onDone(result.value);
       return;
     }
@@ -216,7 +247,7 @@ export class Kernel {
         if (effect.ms !== Infinity) this.wake(fiber, undefined, effect.ms);
         return;
       case 'fork': {
-        this.start(new Fiber(effect.task, () => {}));
+        this.start(new Fiber(effect.task, () => {}, fiber.group));
         this.wake(fiber, undefined, 0);
         return;
       }
@@ -229,7 +260,7 @@ export class Kernel {
           new Fiber(effect.task, (value) => {
             fiber.removeCleanup(callerGone);
             if (!fiber.cancelled) this.resume(fiber, value);
-          }),
+          }, fiber.group),
         );
         return;
       }
@@ -265,7 +296,7 @@ export class Kernel {
             fiber.removeChild(child);
             remaining -= 1;
             if (remaining === 0 && !fiber.cancelled) this.resume(fiber, results);
-          });
+          }, fiber.group);
           fiber.addChild(child);
           this.start(child);
         });
@@ -280,7 +311,7 @@ export class Kernel {
           fiber.removeChild(timer);
           timer.cancel();
           this.resume(fiber, { finished: true, value } satisfies DeadlineResult<unknown>);
-        });
+        }, fiber.group);
         const timer = new Timer(() => {
           fiber.removeChild(timer);
           if (settled || fiber.cancelled) return;
@@ -288,7 +319,7 @@ export class Kernel {
           child.cancel();
           fiber.removeChild(child);
           this.resume(fiber, { finished: false } satisfies DeadlineResult<unknown>);
-        });
+        }, fiber.group);
         fiber.addChild(child);
         fiber.addChild(timer);
         this.start(child);
