@@ -20,14 +20,25 @@ function show(store: SandboxStore) {
 }
 
 describe('the controls, drawn from the field table', () => {
-  it('gives every group its legend and every grouped setting a labelled control', () => {
-    show(createSandboxStore());
-    for (const group of GROUPS) expect(screen.getByRole('group', { name: group.legend })).toBeTruthy();
-    for (const entry of FIELD_ENTRIES) {
-      if (!entry.group) continue;
-      const group = screen.getByRole('group', { name: GROUPS.find((g) => g.id === entry.group)!.legend });
-      const found = entry.kind === 'list' ? within(group).getByRole('group', { name: entry.label }) : within(group).getByLabelText(new RegExp(`^${entry.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      expect(found, entry.path).toBeTruthy();
+  it.each(['single', 'traffic', 'backoff-study'] as const)('gives every group of a %s run its legend and each of its settings a labelled control, and shows no other group', (mode) => {
+    const store = createSandboxStore();
+    store.getState().updateScenario((s) => ({ ...s, mode }));
+    show(store);
+    // Collapsed groups are closed disclosures: their controls exist, hidden until opened.
+    const options = { hidden: true };
+    for (const group of GROUPS) {
+      const shown = (group.modes as readonly string[]).includes(mode);
+      expect(screen.queryAllByRole('group', { name: group.legend, ...options }).length > 0, `${group.id} in ${mode}`).toBe(shown);
+      if (!shown) continue;
+      const box = screen.getByRole('group', { name: group.legend, ...options });
+      const also: readonly string[] = 'also' in group ? group.also : [];
+      for (const entry of FIELD_ENTRIES.filter((e) => e.group === group.id || also.includes(e.path))) {
+        const found =
+          entry.kind === 'list' || entry.kind === 'schedule'
+            ? within(box).getByRole('group', { name: entry.label, ...options })
+            : within(box).getByLabelText(new RegExp(`^${entry.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        expect(found, entry.path).toBeTruthy();
+      }
     }
   });
 

@@ -22,6 +22,12 @@ const TrafficCharts = dynamic(() => import('./charts/TrafficCharts'), {
   loading: () => <p className="text-sm text-slate-700 dark:text-slate-300">Loading the charts…</p>,
 });
 
+// The diagram under load, likewise: its canvas animation and drawing code come with traffic mode.
+const TrafficDiagram = dynamic(() => import('./diagram/TrafficDiagram'), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-700 dark:text-slate-300">Loading the diagram…</p>,
+});
+
 const buttonClass =
   'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -64,6 +70,8 @@ export function TrafficStage() {
   const store = useSandboxStore();
   const scenario = useSandbox((s) => s.scenario);
   const [picked, setPicked] = useState<number | null>(null);
+  // The diagram's playhead, in simulated seconds: picking a moment on a chart moves it there too.
+  const [at, setAt] = useState(0);
   const [opening, setOpening] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
 
@@ -73,6 +81,8 @@ export function TrafficStage() {
   const bucketS = run.bucketS ?? 1;
   const pick = (index: number) => {
     setPicked(index);
+    const chosen = series[index];
+    if (chosen) setAt(chosen.t);
     setOpenError(null);
     panel.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
   };
@@ -109,6 +119,7 @@ export function TrafficStage() {
       </div>
       {series.length > 0 ? (
         <>
+          <TrafficDiagram series={series} bucketS={bucketS} durationS={scenario.traffic.durationS} scenario={scenario} at={at} onSeek={setAt} reducedMotion={reduced} />
           <p className="text-sm text-slate-700 dark:text-slate-300">
             Each point is {bucketS} s of the run. Pick one on a chart, or in a chart’s table, to open one of its requests hop by hop.
           </p>

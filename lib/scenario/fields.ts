@@ -254,7 +254,7 @@ export const FIELDS = {
     max: 3600,
     hint: 'Assumed: CloudFront says an invalidation takes time to propagate, not how long.',
   }),
-  'traffic.timeline': schedule({ group: 'timeline', param: 'timeline', label: 'Timeline', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
+  'traffic.timeline': schedule({ group: 'timeline', param: 'timeline', label: 'What happens when', actions: TIMELINE_ACTIONS, options: TIMELINE_ACTION_MEANINGS, maxEntries: 50, maxS: DAY_S, decimals: 3 }),
 
   // The backoff study's setting (mode=backoff-study, docs/backoff-study.md).
   'backoffStudy.clients': int({

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stepMoments } from '@/lib/playback/steps';
 import { frameAt } from '@/lib/playback/frame';
 import { decodeLink } from '@/lib/scenario/url-codec';
-import { momentsFor, resultFor, timelineFor } from './derived';
-import { createSandboxStore, linkFor } from './sandbox-store';
+import { momentsFor, replayedFor, resultFor, resultOf, timelineFor } from './derived';
+import { createSandboxStore, linkFor, stageOf } from './sandbox-store';
 
 describe('the sandbox store', () => {
   it('steps forward and back one event at a time, pausing playback', () => {
@@ -166,5 +166,47 @@ describe('the sandbox store', () => {
       expect(resultFor(scenario).outcome).toEqual(resultFor({ ...scenario, mode: 'single' }).outcome);
       expect(resultFor(scenario).outcome.status).toBe(200);
     }
+  });
+});
+
+describe('a request drilled into from a traffic run', () => {
+  const traffic = 'mode=traffic&duration=5&rate=20';
+
+  it('plays that request, keeps it in the link, and goes back to the charts', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(traffic);
+    expect(stageOf(store.getState())).toBe('traffic');
+    store.getState().drill('t3');
+    const state = store.getState();
+    expect(stageOf(state)).toBe('request');
+    expect(resultOf(state)).toBe(replayedFor(state.scenario, 't3'));
+    expect(resultOf(state)).not.toBe(resultFor(state.scenario));
+    expect(linkFor(state)).toContain('req=t3');
+    store.getState().drill(null);
+    expect(linkFor(store.getState())).not.toContain('req=');
+  });
+
+  it('restores it from a link, with the cursor, and says so when the run never had it', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(`${traffic}&req=t2&t=5`);
+    expect(store.getState().request).toBe('t2');
+    expect(store.getState().cursor).toBe(5);
+    store.getState().applyLink(`${traffic}&req=t999999`);
+    expect(store.getState().request).toBeNull();
+    expect(store.getState().notices).toEqual([{ param: 'req', message: 'This traffic run has no request t999999, so its charts are shown.' }]);
+  });
+
+  it('lets go of it when the conditions change, since a new run numbers its requests afresh', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(`${traffic}&req=t2`);
+    store.getState().updateScenario((s) => ({ ...s, traffic: { ...s.traffic, rate: 30 } }));
+    expect(store.getState().request).toBeNull();
+    expect(stageOf(store.getState())).toBe('traffic');
+  });
+
+  it('is refused outside a traffic run', () => {
+    const store = createSandboxStore();
+    store.getState().drill('t1');
+    expect(store.getState().request).toBeNull();
   });
 });

@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Traffic mode as a learner meets it: a preset link runs in a Worker with a progress bar, the charts and their
+ * tables appear, a moment picked in a table opens its slowest request hop by hop, and the link holds it all.
+ */
+
+const progress = (page: Page) => page.getByRole('progressbar');
+
+async function openRun(page: Page, query: string) {
+  await page.goto(`/sandbox/?${query}`);
+  await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
+  // Runs take a few seconds on a busy machine; the progress bar says when it is done.
+  await expect(progress(page)).toHaveAccessibleName('Run complete', { timeout: 60_000 });
+}
+
+test('a retry storm from its preset link: the charts, a moment in a table, its slowest request, and the link that keeps it', async ({ page }) => {
+  await openRun(page, 'preset=retry-storm');
+  await expect(page.getByRole('radio', { name: /Traffic/ })).toBeChecked();
+  // The charts' sentence says what happened, worked out from the series.
+  await expect(page.getByText(/^p99 rose from .* when the database slowed/)).toBeVisible();
+
+  const latency = page.getByRole('region', { name: 'Latency percentiles' });
+  await latency.getByText('Show the data as a table').click();
+  await latency.getByRole('button', { name: /^Pick 30 s/ }).click();
+  const moment = page.getByRole('region', { name: /^From 30 s to 31 s of the run/ });
+  await expect(moment).toBeVisible();
+  await moment.getByRole('button', { name: /^Open its slowest request/ }).click();
+
+  // The single-request views play that request: outcome, player, and the way back.
+  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]req=t\d+/);
+  const request = new URL(page.url()).searchParams.get('req');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByText(/^Step \d+ of \d+$/)).toBeVisible();
+
+  // The link restores the same request of the same run.
+  await page.reload();
+  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`Request ${request} of the traffic run`, { exact: false })).toBeVisible();
+
+  await page.getByRole('button', { name: '← Back to the charts' }).click();
+  await expect(progress(page)).toBeVisible();
+  await expect(page).not.toHaveURL(/[?&]req=/);
+});
+
+test('a long run shows its progress and stops when cancelled', async ({ page }) => {
+  await page.goto('/sandbox/?mode=traffic&rate=2000&duration=3600');
+  await expect(progress(page)).toHaveAccessibleName('Running the traffic…', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel the run' }).click();
+  await expect(progress(page)).toHaveAccessibleName('Run stopped');
+  await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible();
+});
+
+test('switching to traffic keeps the conditions, and the backoff study compares every jitter', async ({ page }) => {
+  await page.goto('/sandbox/?db=slow');
+  await page.getByRole('radio', { name: /Traffic/ }).check();
+  await expect(page).toHaveURL(/mode=traffic/);
+  await expect(page).toHaveURL(/db=slow/);
+  await expect(page.getByRole('group', { name: 'Load' })).toBeVisible();
+
+  await page.getByRole('radio', { name: /Backoff study/ }).check();
+  const table = page.getByRole('table', { name: 'The study under each kind of jitter' });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('rowheader', { name: /full \(yours\)/ })).toBeVisible();
+  await page.getByLabel('Jitter').selectOption('none');
+  await expect(table.getByRole('rowheader', { name: /none \(yours\)/ })).toBeVisible();
+});
+
+test('the timeline editor adds a moment that the run then shows', async ({ page }) => {
+  await openRun(page, 'mode=traffic&duration=30&rate=20');
+  const timeline = page.getByRole('group', { name: 'What happens when' });
+  await timeline.getByRole('button', { name: 'Add a moment' }).click();
+  await timeline.getByLabel('Moment 1: action').selectOption('db-down');
+  await expect(page).toHaveURL(/timeline=10%3Adb-down/);
+  await expect(progress(page)).toHaveAccessibleName('Run complete', { timeout: 60_000 });
+  await expect(page.getByText(/errors? .*when the database went down|when the database went down/).first()).toBeVisible();
+});
+
+// One page per axe test, each with a run on screen: light, dark, and a phone's width.
+for (const { name, dark, width } of [
+  { name: 'light', dark: false, width: 1280 },
+  { name: 'dark', dark: true, width: 1280 },
+  { name: 'at 375 px', dark: false, width: 375 },
+]) {
+  test(`axe finds no violations on a finished traffic run, ${name}`, async ({ page }) => {
+    if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width, height: 900 });
+    await openRun(page, 'preset=payments-breaker');
+    await page.getByRole('region', { name: 'Requests and errors' }).getByText('Show the data as a table').click();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
