@@ -23,8 +23,8 @@ test('a retry storm from its preset link: the charts, a moment in a table, its s
 
   const latency = page.getByRole('region', { name: 'Latency percentiles' });
   await latency.getByText('Show the data as a table').click();
-  await latency.getByRole('button', { name: /^Pick 30 s/ }).click();
-  const moment = page.getByRole('region', { name: /^From 30 s to 31 s of the run/ });
+  await latency.getByRole('button', { name: /^Pick 40 s/ }).click();
+  const moment = page.getByRole('region', { name: /^From 40 s to 41 s of the run/ });
   await expect(moment).toBeVisible();
   await moment.getByRole('button', { name: /^Open its slowest request/ }).click();
 

@@ -35,31 +35,36 @@ const buttonClass =
 function StretchPanel({ point, bucketS, opening, onOpen }: { point: SeriesPoint; bucketS: number; opening: string | null; onOpen: (id: string) => void }) {
   const from = point.t;
   const to = point.t + bucketS;
-  const slowest = point.slowestId;
-  const typical = point.typicalId && point.typicalId !== slowest ? point.typicalId : null;
+  // The requests this moment offers: the slowest and an ordinary one of those answered in it, and the first that
+  // arrived in it (answered whenever it was), each once.
+  const choices: { id: string; label: string }[] = [];
+  const offer = (id: string | null, label: (id: string) => string) => {
+    if (id && !choices.some((c) => c.id === id)) choices.push({ id, label: label(id) });
+  };
+  offer(point.slowestId, (id) => `Open its slowest request (${id}${point.slowestMs !== null ? `, ${formatMs(point.slowestMs)}` : ', never answered'})`);
+  offer(point.typicalId, (id) => `Open a typical request (${id}, near p50)`);
+  offer(point.arrivedId, (id) => `Open a request that arrived then (${id})`);
+  const answered = point.slowestId !== null && point.slowestMs !== null;
   return (
     <section aria-labelledby="stretch-heading" className="rounded-lg border border-blue-300 bg-blue-50 px-4 py-3 text-sm dark:border-blue-800 dark:bg-blue-950/40">
       <h3 id="stretch-heading" className="font-semibold">
         From {from} s to {to} s of the run
       </h3>
       <p>
-        {point.rps} answers a second, {(point.errorRate * 100).toFixed(1)}% server errors; p50 {formatMs(point.p50)}, p95 {formatMs(point.p95)}, p99 {formatMs(point.p99)}.
+        {answered
+          ? `${point.rps} answers a second, ${(point.errorRate * 100).toFixed(1)}% server errors; p50 ${formatMs(point.p50)}, p95 ${formatMs(point.p95)}, p99 ${formatMs(point.p99)}.`
+          : 'No visitor was answered in this stretch: the answers to its requests came later, if at all.'}
       </p>
-      {slowest || typical ? (
+      {choices.length ? (
         <div className="mt-2 flex flex-wrap gap-2">
-          {slowest ? (
-            <button type="button" className={buttonClass} disabled={opening !== null} onClick={() => onOpen(slowest)}>
-              {opening === slowest ? 'Replaying…' : `Open its slowest request (${slowest}${point.slowestMs !== null ? `, ${formatMs(point.slowestMs)}` : ''})`}
+          {choices.map(({ id, label }) => (
+            <button key={id} type="button" className={buttonClass} disabled={opening !== null} onClick={() => onOpen(id)}>
+              {opening === id ? `Replaying ${id}…` : label}
             </button>
-          ) : null}
-          {typical ? (
-            <button type="button" className={buttonClass} disabled={opening !== null} onClick={() => onOpen(typical)}>
-              {opening === typical ? 'Replaying…' : `Open a typical request (${typical})`}
-            </button>
-          ) : null}
+          ))}
         </div>
       ) : (
-        <p className="mt-1">No visitor was answered in this stretch, so there is no request to open.</p>
+        <p className="mt-1">No visitor arrived or was answered in this stretch, so there is no request to open.</p>
       )}
     </section>
   );

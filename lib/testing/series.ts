@@ -29,6 +29,7 @@ export function stretchAt(t: number, changes: Partial<SeriesPoint> = {}): Series
     slowestId: null,
     slowestMs: null,
     typicalId: null,
+    arrivedId: null,
     ...changes,
   };
 }

@@ -91,6 +91,16 @@ describe("each stretch's requests to open", () => {
     }
   });
 
+  it("name the first request that arrived in each stretch, whenever it was answered", () => {
+    const arrivals = [...answers.entries()].sort((a, b) => a[1].arrivedAtMs - b[1].arrivedAtMs);
+    result.series.forEach((point, index) => {
+      const first = arrivals.find(([, a]) => a.arrivedAtMs >= index * bucketMs);
+      const inStretch = first && first[1].arrivedAtMs < (index + 1) * bucketMs;
+      // The warm-up's visitors count as well: the series starts at 0.
+      expect(point.arrivedId, `stretch ${index}`).toBe(inStretch ? first[0] : null);
+    });
+  });
+
   it('count a request that never got an answer as the slowest of the stretch it arrived in, with no latency', () => {
     const series = new SeriesBuilder(1000, noCounts(), [], () => 0);
     series.arrived('t1');

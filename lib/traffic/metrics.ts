@@ -162,6 +162,11 @@ export interface SeriesPoint {
   slowestMs: number | null;
   /** An ordinary request: the last one answered in the stretch whose latency fell in `p50`'s histogram bucket, so within 1.1% of it. */
   typicalId: string | null;
+  /**
+   * The first visitor's request that arrived in the stretch, answered whenever it was: a request from that moment
+   * even when nothing was answered in it (a stretch of a storm, whose answers all come later). Null when none arrived.
+   */
+  arrivedId: string | null;
 }
 
 /**
@@ -180,6 +185,7 @@ export class SeriesBuilder {
   private readonly idOfBucket: (string | null)[] = new Array<string | null>(BUCKETS).fill(null);
   private slowestId: string | null = null;
   private slowestMs = -1;
+  private firstArrivedId: string | null = null;
   /** Requests under way, by id, each with the stretch it arrived in: those left when the run ends got no answer. */
   private readonly underWay = new Map<string, number>();
   private errors = 0;
@@ -198,6 +204,7 @@ export class SeriesBuilder {
   /** A visitor's request `id` arrives now. */
   arrived(id: string): void {
     this.underWay.set(id, this.points.length);
+    this.firstArrivedId ??= id;
   }
 
   /** Request `id` has its answer. */
@@ -266,11 +273,13 @@ export class SeriesBuilder {
       slowestId: this.slowestId,
       slowestMs: this.slowestId === null ? null : toMicros(this.slowestMs),
       typicalId: middle < 0 ? null : this.idOfBucket[middle]!,
+      arrivedId: this.firstArrivedId,
     });
     this.last = { counters, busy, queue };
     this.latencies.reset();
     this.slowestId = null;
     this.slowestMs = -1;
+    this.firstArrivedId = null;
     this.errors = 0;
     this.startMs = nowMs;
   }
