@@ -16,8 +16,11 @@
  *    Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), read from a PerformanceObserver for
  *    `longtask` entries. A task over 50 ms is one a phone would feel; "none" means no task reached 50 ms.
  *    LONGTASK_RUNS (default 3) loads per route, median reported; LONGTASK=0 skips it.
- * 4. The traffic diagram's frame times while it plays a retry storm, in headless Chromium (scripts/bench-diagram.mjs):
- *    DIAGRAM=1 for the sandbox's `/sandbox/?preset=retry-storm` in out/, DIAGRAM_URL=<page> for another page.
+ * 4. The traffic Worker in the sandbox (scripts/bench-worker.mjs): 100,000 requests (an API and static mix) run from
+ *    the "Run again" button to the run's end, and the longest main-thread task meanwhile (wall time from `longtask`
+ *    entries, and the CPU time of the longest task from a trace, which a busy machine does not stretch). WORKER=0 skips it.
+ * 5. The traffic diagram's frame times while it plays a retry storm, in headless Chromium (scripts/bench-diagram.mjs):
+ *    the sandbox's `/sandbox/?preset=retry-storm` in out/, or DIAGRAM_URL=<page>. DIAGRAM=0 skips it.
  */
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -177,8 +180,30 @@ async function reportLongTasks() {
   writeFileSync('bench-results/latest.json', `${JSON.stringify({ engine, traffic, firstLoadJs: js, longestTaskMs4xCpu: longest }, null, 2)}\n`);
 }
 
+/** The page the worker's run is measured on: 100,000 requests, as the engine's own traffic figure. */
+const WORKER_PAGE = '/sandbox/?mode=traffic&kind=mix&rate=1000&duration=100';
+
+async function reportWorker() {
+  if (process.env.WORKER === '0') return;
+  const port = Number(process.env.BENCH_PORT ?? 3240) + 1;
+  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // @ts-expect-error: a plain ES module without types.
+    const { measureWorker } = (await import('./bench-worker.mjs')) as { measureWorker: (url: string, o: object) => Promise<{ ms: number; longestTaskMs: number; workerCpuMs: number; mainTaskCpuMs: number }> };
+    // The page runs the traffic once on load; "Run again" then starts the measured run, and the progress bar's status says when it is done.
+    const r = await measureWorker(`http://127.0.0.1:${port}${WORKER_PAGE}`, { start: '[data-run-status="done"] [data-run="again"]', done: '[data-run-status="done"]', runs: 3 });
+    console.log(`
+The traffic Worker in the sandbox, ${WORKER_PAGE} (median of 3)`);
+    console.log(`  100,000 requests, click to done      ${Math.round(r.ms)} ms (worker CPU ${Math.round(r.workerCpuMs)} ms)`);
+    console.log(`  longest main-thread task meanwhile   ${r.longestTaskMs ? `${Math.round(r.longestTaskMs)} ms` : 'none over 50 ms'} (longest task's CPU ${Math.round(r.mainTaskCpuMs)} ms)`);
+  } finally {
+    server.kill();
+  }
+}
+
 function reportDiagram() {
-  if (process.env.DIAGRAM !== '1' && !process.env.DIAGRAM_URL) return;
+  if (process.env.DIAGRAM === '0') return;
   console.log('');
   execFileSync(process.execPath, ['scripts/bench-diagram.mjs', ...(process.env.DIAGRAM_URL ? [process.env.DIAGRAM_URL] : [])], { stdio: 'inherit' });
 }
@@ -186,4 +211,5 @@ function reportDiagram() {
 // tsx runs this file as CommonJS, where top-level await is not allowed.
 void reportLongTasks()
   .then(() => console.log('\nWritten to bench-results/latest.json'))
+  .then(reportWorker)
   .then(reportDiagram);

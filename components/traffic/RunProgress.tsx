@@ -19,7 +19,7 @@ export function RunProgress() {
   const percent = Math.round(progress.fraction * 100);
 
   return (
-    <div className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 px-4 py-3 dark:border-slate-800">
+    <div data-run-status={status} className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 px-4 py-3 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1">
           <div className="flex justify-between text-sm">
@@ -55,7 +55,7 @@ export function RunProgress() {
             Cancel the run
           </button>
         ) : (
-          <button type="button" className={buttonClass} onClick={() => run.start(scenario)}>
+          <button type="button" data-run="again" className={buttonClass} onClick={() => run.start(scenario)}>
             Run again
           </button>
         )}
