@@ -1,11 +1,12 @@
 /**
  * A run of many requests in a lesson: `<TrafficSim preset="retry-storm" title="…" />` or `link="mode=traffic&…"`.
  * A server component: the run happens while the page is rendered to HTML, as `<Outcome>`'s do, so the card costs
- * the learner no script. It shows the run's settings and key figures and opens the run in the traffic sandbox.
- * A live simulator may take its place later; `preset`, `link` and `title` are its props too.
+ * the learner no script at first. It shows the run's settings and key figures and opens the run in the traffic
+ * sandbox; near the viewport, the run itself plays out below them, live (TrafficSimLive).
  */
 import { trafficCard } from '@/lib/content/traffic-card';
 import { simQuery } from './sim-query';
+import { TrafficSimLive } from './TrafficSimLive';
 
 export interface TrafficSimProps {
   /** A traffic preset id (TRAFFIC_PRESETS in lib/scenario/presets.ts)… */
@@ -52,6 +53,7 @@ export function TrafficSim({ preset, link, title }: TrafficSimProps) {
         ))}
       </dl>
       <p className="mt-2 mb-0 text-xs text-slate-700 dark:text-slate-300">Figures from this run of the simulator, worked out when the page was built.</p>
+      <TrafficSimLive query={card.sandboxQuery} />
     </figure>
   );
 }
