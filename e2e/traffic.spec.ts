@@ -100,3 +100,13 @@ for (const { name, dark, width } of [
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a lesson’s traffic card plays its run live once scrolled to, and stays axe-clean', async ({ page }) => {
+  await page.goto('/learn/errors-and-retries/');
+  const card = page.getByRole('figure', { name: /^Traffic run: A retry storm/ });
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByRole('progressbar', { name: 'The run, live' })).toBeVisible({ timeout: 60_000 });
+  await expect(card.getByRole('region', { name: 'Latency percentiles' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('figure').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
