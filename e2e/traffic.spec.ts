@@ -46,6 +46,66 @@ test('a retry storm from its preset link: the charts, a moment in a table, its s
   await expect(page).not.toHaveURL(/[?&]req=/);
 });
 
+test('a click on a chart picks the moment under the pointer', async ({ page }) => {
+  await openRun(page, 'preset=retry-storm');
+  // uPlot draws on a canvas; its overlay takes the pointer. The run is 90 s, so 40.5 s is 45% of the way across.
+  const plot = page.getByRole('region', { name: 'Latency percentiles' }).locator('.u-over');
+  const box = (await plot.boundingBox())!;
+  await plot.click({ position: { x: box.width * (40.5 / 90), y: box.height / 2 } });
+  const moment = page.getByRole('region', { name: /^From \d+ s to \d+ s of the run/ });
+  await expect(moment).toBeVisible();
+  const from = Number(/^From (\d+) s/.exec((await moment.getByRole('heading').textContent()) ?? '')?.[1]);
+  expect(from).toBeGreaterThanOrEqual(39);
+  expect(from).toBeLessThanOrEqual(42);
+});
+
+test('on a phone, from the keyboard: a breaker ends the storm, and the worst p99 opens hop by hop as a link', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await openRun(page, 'preset=retry-storm');
+  const callsPerVisit = page.getByRole('region', { name: 'What the run came to' }).locator('div', { hasText: 'DB calls a visit' }).getByRole('definition');
+  const storm = Number(await callsPerVisit.textContent());
+  expect(storm).toBeGreaterThan(2);
+
+  // A breaker on the app's database calls (where a breaker goes unless told otherwise).
+  const resilience = page.locator('summary', { hasText: 'Resilience patterns' });
+  await resilience.focus();
+  await page.keyboard.press('Enter');
+  const breaker = page.getByLabel('Circuit breaker', { exact: true });
+  await breaker.focus();
+  await breaker.selectOption('resilience4j');
+  await expect(page.getByRole('group', { name: 'Who has a circuit breaker' }).getByLabel('App → database')).toBeChecked();
+  // Full jitter is already the AWS SDK's default; the storm raged with it, since jitter spreads retries, not cuts them.
+  await expect(page.getByLabel('Jitter')).toHaveValue('full');
+  await expect(page).toHaveURL(/breaker=resilience4j/);
+  // The new run ends with far fewer database calls a visit: the storm is over.
+  await expect.poll(async () => Number(await callsPerVisit.textContent()), { timeout: 60_000 }).toBeLessThan(storm / 2);
+  await expect(progress(page)).toHaveAccessibleName('Run complete', { timeout: 60_000 });
+
+  const worst = page.getByRole('button', { name: /^Pick the worst p99/ });
+  await worst.focus();
+  await page.keyboard.press('Enter');
+  const slowest = page.getByRole('region', { name: /^From \d+ s to \d+ s of the run/ }).getByRole('button', { name: /^Open its slowest request/ });
+  await slowest.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible();
+  // Two steps in, past the request's first moment, so the link carries a time.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(/^Step 1 of \d+$/)).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]req=t\d+/);
+  await expect(page).toHaveURL(/[?&]t=\d/);
+
+  // The moment is a link: opened afresh, it is the same request at the same step.
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+  expect(page.url()).toBe(link);
+});
+
 test('a long run shows its progress and stops when cancelled', async ({ page }) => {
   await page.goto('/sandbox/?mode=traffic&rate=2000&duration=3600');
   await expect(progress(page)).toHaveAccessibleName('Running the traffic…', { timeout: 30_000 });

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { createSandboxStore } from '@/lib/store/sandbox-store';
+import { decodeLink } from '@/lib/scenario/url-codec';
 import { FlowDiagram } from '@/components/diagram/FlowDiagram';
 import { ControlsPanel } from '@/components/sandbox/ControlsPanel';
 import { EventLog } from '@/components/sandbox/EventLog';
@@ -75,7 +76,7 @@ export function CompactSim({ query, autoPlay = false }: { query: string; autoPla
   const [store] = useState(() => {
     // Lesson links are checked by `npm run check:content`; should one still carry a bad parameter, the notice shows.
     const store = createSandboxStore();
-    store.getState().applyLink(query);
+    store.getState().applyLink(decodeLink(query));
     return store;
   });
   useEffect(() => {

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { decodeLink } from '@/lib/scenario/url-codec';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GROUPS } from '@/lib/scenario/field-kinds';
@@ -80,7 +81,7 @@ describe('the controls, drawn from the field table', () => {
     expect([...kind().options].map((o) => o.value)).toEqual(['api', 'static']);
     cleanup();
     const store = createSandboxStore();
-    store.getState().applyLink('mode=traffic&kind=mix');
+    store.getState().applyLink(decodeLink('mode=traffic&kind=mix'));
     show(store);
     expect(kind().value).toBe('mix');
     expect([...kind().options].map((o) => o.value)).toEqual(['api', 'static', 'mix']);
@@ -101,7 +102,7 @@ describe('the controls, drawn from the field table', () => {
 describe('the notices', () => {
   it('explains settings that cannot take effect together in a polite status, apart from the link’s alert', () => {
     const store = createSandboxStore();
-    store.getState().applyLink('db=deadlock&dbms=redis&colour=blue');
+    store.getState().applyLink(decodeLink('db=deadlock&dbms=redis&colour=blue'));
     show(store);
     const status = screen.getByRole('status');
     expect(status.textContent).toContain('Redis runs commands one at a time');

@@ -8,6 +8,7 @@
  * the diagram brings the inspector forward beside it. On a phone everything stacks, the tabs under the player,
  * and a compact player bar keeps the controls at hand while the diagram is on screen.
  */
+import dynamic from 'next/dynamic';
 import { Suspense, useRef, useState } from 'react';
 import { LazyFlowDiagram } from '@/components/diagram/LazyFlowDiagram';
 import { Timeline } from '@/components/timeline/Timeline';
@@ -19,8 +20,6 @@ import { Tabs, type Tab } from '@/components/ui/Tabs';
 import { Waterfall } from '@/components/waterfall/Waterfall';
 import { DrillBar } from '@/components/traffic/DrillBar';
 import { TrafficRunProvider } from '@/components/traffic/TrafficRunProvider';
-import { TrafficStage } from '@/components/traffic/TrafficStage';
-import { BackoffStudyStage } from '@/components/traffic/BackoffStudyStage';
 import { stageOf } from '@/lib/store/sandbox-store';
 import { CompactPlayerBar } from './CompactPlayerBar';
 import { ControlsPanel } from './ControlsPanel';
@@ -36,6 +35,15 @@ import { ShareButton } from './ShareButton';
 import { useSandbox, useSandboxStore } from './store-context';
 import { useReducedMotion } from './useReducedMotion';
 import { useStageRoom } from './useStageRoom';
+
+// The stages of the other modes load when their mode is on: a visit for one request never fetches them.
+const loadingSays = (what: string) => {
+  const Loading = () => <p className="text-sm text-slate-700 dark:text-slate-300">{what}</p>;
+  return Loading;
+};
+const TrafficStage = dynamic(() => import('@/components/traffic/TrafficStage').then((m) => m.TrafficStage), { ssr: false, loading: loadingSays('Loading the traffic run…') });
+const ReplayPending = dynamic(() => import('@/components/traffic/ReplayPending').then((m) => m.ReplayPending), { ssr: false, loading: loadingSays('Replaying the request…') });
+const BackoffStudyStage = dynamic(() => import('@/components/traffic/BackoffStudyStage').then((m) => m.BackoffStudyStage), { ssr: false, loading: loadingSays('Loading the backoff study…') });
 
 function MotionToggle() {
   const store = useSandboxStore();
@@ -145,6 +153,8 @@ function SandboxLayout() {
       <div ref={stage} className={`flex min-h-0 min-w-0 flex-col gap-2 lg:col-start-2 lg:row-span-2 lg:row-start-1 ${charts ? 'lg:overflow-y-auto' : ''}`}>
         {stageKind === 'traffic' ? (
           <TrafficStage />
+        ) : stageKind === 'replaying' ? (
+          <ReplayPending />
         ) : stageKind === 'study' ? (
           <BackoffStudyStage />
         ) : (

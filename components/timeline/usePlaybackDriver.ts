@@ -1,10 +1,13 @@
 'use client';
 
 /**
- * Drives the cursor while playing: motion animates display time linearly at the chosen speed, and each
- * frame is turned back into simulated time for the store. Stopping is the store's `pause` (or reaching the end).
+ * Drives the cursor while playing: display time runs linearly at the chosen speed, one step per animation
+ * frame, and each frame is turned back into simulated time for the store. Stopping is the store's `pause`
+ * (or reaching the end).
+ *
+ * A linear clock needs no animation library: it is `requestAnimationFrame` and a subtraction. (motion's
+ * `animate` did this before, and put about 24 KB gzip of it in the sandbox's first load for one linear tween.)
  */
-import { animate } from 'motion';
 import { useEffect } from 'react';
 import { displayToSim, simToDisplay } from '@/lib/playback/timeline';
 import { useResult, useSandbox, useSandboxStore, useTimeline } from '@/components/sandbox/store-context';
@@ -19,21 +22,24 @@ export function usePlaybackDriver(): void {
   useEffect(() => {
     if (!playing) return;
     const from = simToDisplay(timeline, store.getState().cursor);
-    const remaining = timeline.totalDisplayMs - from;
-    if (remaining <= 0) {
+    if (timeline.totalDisplayMs - from <= 0) {
       store.getState().pause();
       return;
     }
-    const controls = animate(from, timeline.totalDisplayMs, {
-      duration: remaining / 1000 / speed,
-      ease: 'linear',
-      onUpdate: (display) => store.getState().seek(displayToSim(timeline, display)),
-      onComplete: () => {
+    let started: number | null = null;
+    let frame = requestAnimationFrame(function tick(now) {
+      // The first frame's timestamp is the start, so the cursor never jumps by the wait for that frame.
+      started ??= now;
+      const display = from + (now - started) * speed;
+      if (display >= timeline.totalDisplayMs) {
         store.getState().seek(timeline.totalSimMs);
         store.getState().pause();
-      },
+        return;
+      }
+      store.getState().seek(displayToSim(timeline, display));
+      frame = requestAnimationFrame(tick);
     });
-    return () => controls.stop();
-    // `result` identifies the run: a new scenario restarts the animation.
+    return () => cancelAnimationFrame(frame);
+    // `result` identifies the run: a new scenario restarts the clock.
   }, [playing, speed, result, timeline, store]);
 }

@@ -10,8 +10,9 @@ import { useRef, useState } from 'react';
 import { formatMs } from '@/components/ui/format';
 import { useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
-import { primeReplay } from '@/lib/store/derived';
 import type { SeriesPoint } from '@/lib/traffic';
+import { worstP99Index } from '@/lib/traffic/describe';
+import { formatSecondsAt } from '@/lib/traffic/figures';
 import { RunFigures } from './RunFigures';
 import { RunProgress } from './RunProgress';
 import { useTraffic } from './TrafficRunProvider';
@@ -32,7 +33,7 @@ const buttonClass =
   'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
 /** One picked stretch of the run: its figures, and its requests to open. */
-function StretchPanel({ point, bucketS, opening, onOpen }: { point: SeriesPoint; bucketS: number; opening: string | null; onOpen: (id: string) => void }) {
+function StretchPanel({ point, bucketS, onOpen }: { point: SeriesPoint; bucketS: number; onOpen: (id: string) => void }) {
   const from = point.t;
   const to = point.t + bucketS;
   // The requests this moment offers: the slowest and an ordinary one of those answered in it, and the first that
@@ -58,8 +59,8 @@ function StretchPanel({ point, bucketS, opening, onOpen }: { point: SeriesPoint;
       {choices.length ? (
         <div className="mt-2 flex flex-wrap gap-2">
           {choices.map(({ id, label }) => (
-            <button key={id} type="button" className={buttonClass} disabled={opening !== null} onClick={() => onOpen(id)}>
-              {opening === id ? `Replaying ${id}…` : label}
+            <button key={id} type="button" className={buttonClass} onClick={() => onOpen(id)}>
+              {label}
             </button>
           ))}
         </div>
@@ -77,8 +78,6 @@ export function TrafficStage() {
   const [picked, setPicked] = useState<number | null>(null);
   // The diagram's playhead, in simulated seconds: picking a moment on a chart moves it there too.
   const [at, setAt] = useState(0);
-  const [opening, setOpening] = useState<string | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
 
   const panel = useRef<HTMLDivElement>(null);
   const reduced = useReducedMotion();
@@ -88,26 +87,14 @@ export function TrafficStage() {
     setPicked(index);
     const chosen = series[index];
     if (chosen) setAt(chosen.t);
-    setOpenError(null);
     panel.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
   };
   const point = picked !== null ? series[picked] : undefined;
+  // Offered once the run is over, when the worst moment can no longer move.
+  const worst = run.status === 'done' ? worstP99Index(series) : null;
 
-  const open = async (id: string) => {
-    setOpening(id);
-    setOpenError(null);
-    try {
-      // Replayed in the Worker, then kept where the views read it, so the main thread never runs the traffic again.
-      const result = await run.replay(scenario, id);
-      primeReplay(scenario, id, result);
-      if (result) store.getState().drill(id);
-      else setOpenError(`Request ${id} is not in this run any more: the conditions changed. Pick a moment again.`);
-    } catch (error) {
-      setOpenError(`Request ${id} could not be replayed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setOpening(null);
-    }
-  };
+  // The request is replayed in the Worker (ReplayPending), then the single-request views play it.
+  const open = (id: string) => store.getState().drill(id);
 
   return (
     <section aria-label="Traffic run" className="flex min-w-0 flex-col gap-3">
@@ -115,19 +102,21 @@ export function TrafficStage() {
       <RunFigures />
       {/* Above the charts, so a moment picked on any of them shows here without a long scroll down. */}
       <div ref={panel} className="scroll-mt-2" tabIndex={-1}>
-        {point ? <StretchPanel point={point} bucketS={bucketS} opening={opening} onOpen={(id) => void open(id)} /> : null}
-        {openError ? (
-          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            {openError}
-          </p>
-        ) : null}
+        {point ? <StretchPanel point={point} bucketS={bucketS} onOpen={open} /> : null}
       </div>
       {series.length > 0 ? (
         <>
           <TrafficDiagram series={series} bucketS={bucketS} durationS={scenario.traffic.durationS} scenario={scenario} at={at} onSeek={setAt} reducedMotion={reduced} />
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            Each point is {bucketS} s of the run. Pick one on a chart, or in a chart’s table, to open one of its requests hop by hop.
-          </p>
+          <div className="flex flex-col items-start gap-2">
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Each point is {bucketS} s of the run. Pick one on a chart, or in a chart’s table, to open one of its requests hop by hop.
+            </p>
+            {worst !== null ? (
+              <button type="button" className={buttonClass} onClick={() => pick(worst)}>
+                Pick the worst p99 ({formatMs(series[worst]!.p99)} at {formatSecondsAt(series[worst]!.t)})
+              </button>
+            ) : null}
+          </div>
           <TrafficCharts series={series} bucketS={bucketS} durationS={scenario.traffic.durationS} scenario={scenario} summary={run.status === 'done' ? run.result?.summary : undefined} selectedIndex={picked} onPick={pick} />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { DEFAULT_NETWORK } from './network-rules';
-import { SCENARIO_VERSION, type Scenario } from './schema';
+import type { Scenario } from './schema';
+import { SCENARIO_VERSION } from './vocabulary';
 
 /**
  * The scenario a learner starts from: a healthy GET of a cacheable API response, nothing cached yet,

@@ -275,8 +275,8 @@ export const FIELDS = {
   'network.naclApp': networkAcl({ group: 'network', param: 'naclApp', label: 'Network ACL acl-app (private app subnets)', hint: NACL_HINT }),
   'network.naclData': networkAcl({ group: 'network', param: 'naclData', label: 'Network ACL acl-data (private data subnets)', hint: NACL_HINT }),
 
-  // Resilience patterns on the calling edges (lib/sim/resilience). No group: links and files set them, and the
-  // sandbox's controls come later. Each breaker library has its own knobs, each defaulting to the library's own default.
+  // Resilience patterns on the calling edges (lib/sim/resilience), in traffic mode's controls. Each breaker library
+  // has its own knobs, each defaulting to the library's own default.
   'resilience.breaker': choice({ group: 'resilience',
     param: 'breaker',
     values: BREAKER_LIBRARIES,

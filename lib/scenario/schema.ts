@@ -10,8 +10,7 @@ import { hasAtMostDecimals, inTimeOrder, type EnumField, type IntField, type Lis
 import { FIELDS } from './fields';
 import { NACL_ACTIONS, naclRulesProblem, RULE_DIRECTIONS, RULE_PROTOCOLS, sgRulesProblem, type NaclRuleSpec, type SgRuleSpec } from './network-rules';
 import { RULES } from './rules';
-
-export const SCENARIO_VERSION = 1;
+import { SCENARIO_VERSION } from './vocabulary';
 
 export * from './vocabulary';
 export { MAX_PAYLOAD_LENGTH } from './fields';

@@ -3,39 +3,17 @@
  *
  * A share link is public API: links in the wild depend on these parameter names. Decoding never throws
  * and never evaluates anything: an unknown or invalid parameter becomes a notice naming it, and the rest
- * of the link still applies.
+ * of the link still applies. Writing a link is url-encode.ts, which loads without the schema's validation.
  */
 import { DEFAULT_SCENARIO } from './defaults';
-import { readParam, writeParam } from './link-fields';
+import { writeParam } from './link-fields';
 import { FIELD_ENTRIES, getAt, setAt } from './paths';
-import { presetById, scenarioForPreset } from './presets';
+import { presetById } from './presets';
 import { RULES } from './rules';
-import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+import { SCENARIO_VERSION, scenarioSchema } from './schema';
+import { baseFor, type DecodedLink, type Notice, type ViewState } from './url-encode';
 
-export interface Notice {
-  /** The parameter the notice is about. */
-  param: string;
-  message: string;
-}
-
-export interface ViewState {
-  /** Playback position in simulated ms. */
-  t: number | null;
-  /** A node id, a link id (`link:app-db`) or an event (`e12`). */
-  sel: string | null;
-  /**
-   * One request of a traffic run, drilled into from its charts (`t1234`): the single-request views play it, and
-   * `t` and `sel` are about it. Only a link with `mode=traffic` has one.
-   */
-  req?: string | null;
-}
-
-export interface DecodedLink {
-  scenario: Scenario;
-  preset: string | null;
-  view: ViewState;
-  notices: Notice[];
-}
+export { encodeLink, type DecodedLink, type Notice, type ViewState } from './url-encode';
 
 const VIEW_PARAMS = ['t', 'sel', 'req'] as const;
 const META_PARAMS = ['v', 'preset'] as const;
@@ -57,27 +35,6 @@ function migrate(params: URLSearchParams, from: number): URLSearchParams {
     if (step) current = step(current);
   }
   return current;
-}
-
-function baseFor(preset: string | null): Scenario {
-  return (preset && scenarioForPreset(preset)) || DEFAULT_SCENARIO;
-}
-
-/** The query string for a scenario and view, defaults left out. Parameter order is fixed, so equal scenarios give equal links. */
-export function encodeLink(scenario: Scenario, view: ViewState = { t: null, sel: null }, preset: string | null = null): string {
-  const params = new URLSearchParams();
-  const validPreset = preset && presetById(preset) ? preset : null;
-  if (validPreset) params.set('preset', validPreset);
-  const base = baseFor(validPreset);
-  for (const entry of FIELD_ENTRIES) {
-    const value = readParam(entry, scenario);
-    if (value !== readParam(entry, base)) params.set(entry.param, value);
-  }
-  if (view.t !== null && view.t > 0) params.set('t', String(Math.round(view.t * 1000) / 1000));
-  if (view.sel) params.set('sel', view.sel);
-  if (view.req && scenario.mode === 'traffic') params.set('req', view.req);
-  if ([...params.keys()].length > 0) params.set('v', String(SCENARIO_VERSION));
-  return params.toString();
 }
 
 /** Reads a link's query string (with or without `?`, or a whole URL). Never throws. */

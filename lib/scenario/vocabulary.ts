@@ -2,6 +2,10 @@
  * The words a scenario is made of: every choice a cause can take. The field table (fields.ts) hands
  * them to the schema, the link, the controls and the test generators, so each list is written once.
  */
+
+/** The scenario format's version, in files and links (`v`); older ones are migrated forward when read. */
+export const SCENARIO_VERSION = 1;
+
 /** `mix` is traffic only: one run of many requests, some API calls and some static files (`traffic.staticShare`). */
 export const REQUEST_KINDS = ['api', 'static', 'mix'] as const;
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

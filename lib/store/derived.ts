@@ -4,7 +4,6 @@
  */
 import { runScenario, type SimResult } from '@/lib/sim';
 import type { Scenario } from '@/lib/scenario/schema';
-import { replayAsResult } from '@/lib/traffic';
 import { buildTimeline, type Timeline } from '@/lib/playback/timeline';
 import { stepMoments } from '@/lib/playback/steps';
 import { waterfallOf, type Waterfall } from '@/lib/playback/waterfall';
@@ -26,39 +25,33 @@ export function resultFor(scenario: Scenario): SimResult {
   return memo(results, scenario, runScenario);
 }
 
-/** Replays of traffic requests, by scenario and request id; null when the run never had that request. */
+/**
+ * Replays of traffic requests, by scenario and request id; null when the run never had that request. They are
+ * made off the main thread (the traffic Worker, components/traffic) and kept here, so the views read them at once:
+ * replaying a late request repeats the run up to it, seconds of work that would freeze the page. The engine is
+ * deterministic, so a replay made there equals one made here (lib/traffic/replay.ts).
+ */
 const replays = new WeakMap<Scenario, Map<string, SimResult | null>>();
 
 function replaysOf(scenario: Scenario): Map<string, SimResult | null> {
   return memo(replays, scenario, () => new Map());
 }
 
-/**
- * Keeps a replay made elsewhere (the traffic Worker, off the main thread), so the views read it at once. The engine
- * is deterministic, so it equals what `replayedFor` would compute here.
- */
 export function primeReplay(scenario: Scenario, request: string, result: SimResult | null): void {
   replaysOf(scenario).set(request, result);
 }
 
-/** Whether a replay is at hand without running anything. */
-export function hasReplay(scenario: Scenario, request: string): boolean {
-  return replaysOf(scenario).has(request);
-}
-
-/** One request of a traffic run, replayed with every event (lib/traffic/replay.ts); null if the run never had it. */
-export function replayedFor(scenario: Scenario, request: string): SimResult | null {
-  const kept = replaysOf(scenario);
-  if (!kept.has(request)) kept.set(request, replayAsResult(scenario, request));
-  return kept.get(request) ?? null;
+/** A request's replay: its result, null if the run never had it, undefined while it is not replayed yet. */
+export function replayOf(scenario: Scenario, request: string): SimResult | null | undefined {
+  return replays.get(scenario)?.get(request);
 }
 
 /**
- * The run the single-request views play: the request drilled into from a traffic run's charts, or else the
- * scenario's one request.
+ * The run the single-request views play: the request drilled into from a traffic run's charts once its replay is
+ * here, or else the scenario's one request.
  */
 export function resultOf({ scenario, request }: { scenario: Scenario; request: string | null }): SimResult {
-  return (request !== null && scenario.mode === 'traffic' && replayedFor(scenario, request)) || resultFor(scenario);
+  return (request !== null && scenario.mode === 'traffic' && replayOf(scenario, request)) || resultFor(scenario);
 }
 
 export function timelineFor(result: SimResult): Timeline {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stepMoments } from '@/lib/playback/steps';
 import { frameAt } from '@/lib/playback/frame';
 import { decodeLink } from '@/lib/scenario/url-codec';
-import { momentsFor, replayedFor, resultFor, resultOf, timelineFor } from './derived';
+import { replayAsResult } from '@/lib/traffic';
+import { momentsFor, replayOf, resultFor, resultOf, timelineFor } from './derived';
 import { createSandboxStore, linkFor, stageOf } from './sandbox-store';
 
 describe('the sandbox store', () => {
@@ -26,7 +27,7 @@ describe('the sandbox store', () => {
 
   it('counts every step of a slow run up by one, then lands on the end of the work', () => {
     const store = createSandboxStore();
-    store.getState().applyLink('db=slow&cache=off');
+    store.getState().applyLink(decodeLink('db=slow&cache=off'));
     const { events, outcome } = resultFor(store.getState().scenario);
     for (let i = 0; i < events.length; i++) {
       store.getState().stepForward();
@@ -105,13 +106,13 @@ describe('the sandbox store', () => {
     const store = createSandboxStore();
     store.getState().loadPreset('db-timeout');
     expect(store.getState().previous).not.toBeNull();
-    store.getState().applyLink('cache=stale');
+    store.getState().applyLink(decodeLink('cache=stale'));
     expect(store.getState().previous).toBeNull();
   });
 
   it('applies a link and writes the same link back', () => {
     const store = createSandboxStore();
-    store.getState().applyLink('?cache=stale&db=slow&t=182&sel=edge&v=1');
+    store.getState().applyLink(decodeLink('?cache=stale&db=slow&t=182&sel=edge&v=1'));
     const state = store.getState();
     expect(state.scenario.cache.state).toBe('stale');
     expect(state.cursor).toBe(182);
@@ -122,14 +123,14 @@ describe('the sandbox store', () => {
 
   it('drops a selected event that does not exist in the run, with a notice', () => {
     const store = createSandboxStore();
-    store.getState().applyLink('sel=e99999');
+    store.getState().applyLink(decodeLink('sel=e99999'));
     expect(store.getState().selection).toBeNull();
     expect(store.getState().notices[0]?.param).toBe('sel');
   });
 
   it('clamps a cursor past the end of the run', () => {
     const store = createSandboxStore();
-    store.getState().applyLink('t=999999999');
+    store.getState().applyLink(decodeLink('t=999999999'));
     expect(store.getState().cursor).toBe(timelineFor(resultFor(store.getState().scenario)).totalSimMs);
   });
 
@@ -142,7 +143,7 @@ describe('the sandbox store', () => {
 
   it('restores a picked event from a link even when others share its moment', () => {
     const store = createSandboxStore();
-    store.getState().applyLink('db=slow&cache=off');
+    store.getState().applyLink(decodeLink('db=slow&cache=off'));
     const result = resultFor(store.getState().scenario);
     const moments = momentsFor(result);
     // The app's retry, its pool checkout and its connection reuse all happen at one instant.
@@ -150,14 +151,14 @@ describe('the sandbox store', () => {
     expect(moments.filter((m) => m === moments[retry.id]).length).toBeGreaterThan(1);
     store.getState().jumpToEvent(retry.id);
     const other = createSandboxStore();
-    other.getState().applyLink(linkFor(store.getState()));
+    other.getState().applyLink(decodeLink(linkFor(store.getState())));
     expect(other.getState().step).toBe(retry.id);
     expect(frameAt(result, other.getState().cursor, other.getState().step).currentEventId).toBe(retry.id);
   });
 
   it('runs a backoff-study link or preset as one request, as it runs a traffic link', () => {
     const fromLink = createSandboxStore();
-    fromLink.getState().applyLink('preset=backoff-study&jitter=equal');
+    fromLink.getState().applyLink(decodeLink('preset=backoff-study&jitter=equal'));
     const fromMenu = createSandboxStore();
     fromMenu.getState().loadPreset('backoff-study');
     for (const store of [fromLink, fromMenu]) {
@@ -171,34 +172,65 @@ describe('the sandbox store', () => {
 
 describe('a request drilled into from a traffic run', () => {
   const traffic = 'mode=traffic&duration=5&rate=20';
+  /** What the traffic Worker does in the page: replays the request and hands it to the store. */
+  const settle = (store: ReturnType<typeof createSandboxStore>) => {
+    const { scenario, request } = store.getState();
+    store.getState().settleReplay(scenario, request!, replayAsResult(scenario, request!));
+  };
 
-  it('plays that request, keeps it in the link, and goes back to the charts', () => {
+  it('waits for its replay, then plays that request, keeps it in the link, and goes back to the charts', () => {
     const store = createSandboxStore();
-    store.getState().applyLink(traffic);
+    store.getState().applyLink(decodeLink(traffic));
     expect(stageOf(store.getState())).toBe('traffic');
     store.getState().drill('t3');
+    expect(stageOf(store.getState())).toBe('replaying');
+    expect(linkFor(store.getState())).toContain('req=t3');
+    settle(store);
     const state = store.getState();
     expect(stageOf(state)).toBe('request');
-    expect(resultOf(state)).toBe(replayedFor(state.scenario, 't3'));
+    expect(resultOf(state)).toBe(replayOf(state.scenario, 't3'));
     expect(resultOf(state)).not.toBe(resultFor(state.scenario));
     expect(linkFor(state)).toContain('req=t3');
     store.getState().drill(null);
     expect(linkFor(store.getState())).not.toContain('req=');
   });
 
-  it('restores it from a link, with the cursor, and says so when the run never had it', () => {
+  it('restores it from a link, keeping the link’s moment until the replay can check it', () => {
     const store = createSandboxStore();
-    store.getState().applyLink(`${traffic}&req=t2&t=5`);
-    expect(store.getState().request).toBe('t2');
-    expect(store.getState().cursor).toBe(5);
-    store.getState().applyLink(`${traffic}&req=t999999`);
-    expect(store.getState().request).toBeNull();
+    store.getState().applyLink(decodeLink(`${traffic}&req=t2&t=5&sel=edge`));
+    expect(store.getState()).toMatchObject({ request: 't2', cursor: 5, selection: 'edge' });
+    expect(linkFor(store.getState())).toContain('t=5');
+    settle(store);
+    expect(store.getState()).toMatchObject({ request: 't2', cursor: 5, selection: 'edge', notices: [] });
+    expect(stageOf(store.getState())).toBe('request');
+    // The replay is kept with the run: back to the charts and into the same request again needs no wait.
+    store.getState().drill(null);
+    store.getState().drill('t2');
+    expect(stageOf(store.getState())).toBe('request');
+  });
+
+  it('says so, and shows the charts, when the run never had that request', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(decodeLink(`${traffic}&req=t999999&t=5`));
+    settle(store);
+    expect(store.getState()).toMatchObject({ request: null, cursor: 0 });
     expect(store.getState().notices).toEqual([{ param: 'req', message: 'This traffic run has no request t999999, so its charts are shown.' }]);
+    expect(stageOf(store.getState())).toBe('traffic');
+  });
+
+  it('keeps a replay that arrives after the learner moved on, without acting on it', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(decodeLink(`${traffic}&req=t4`));
+    const { scenario } = store.getState();
+    store.getState().drill(null);
+    store.getState().settleReplay(scenario, 't4', replayAsResult(scenario, 't4'));
+    expect(store.getState().request).toBeNull();
+    expect(replayOf(scenario, 't4')).not.toBeUndefined();
   });
 
   it('lets go of it when the conditions change, since a new run numbers its requests afresh', () => {
     const store = createSandboxStore();
-    store.getState().applyLink(`${traffic}&req=t2`);
+    store.getState().applyLink(decodeLink(`${traffic}&req=t2`));
     store.getState().updateScenario((s) => ({ ...s, traffic: { ...s.traffic, rate: 30 } }));
     expect(store.getState().request).toBeNull();
     expect(stageOf(store.getState())).toBe('traffic');

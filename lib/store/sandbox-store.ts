@@ -10,11 +10,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
-import { decodeLink, encodeLink, type Notice } from '@/lib/scenario/url-codec';
+import { encodeLink, type DecodedLink, type Notice } from '@/lib/scenario/url-encode';
 import { nextStep, previousStep, stepMoments, toTenth } from '@/lib/playback/steps';
 import type { TimeScale } from '@/lib/playback/timeline';
 import { carryCursor, carrySelection, sameEvent } from '@/lib/compare/same-step';
-import { replayedFor, resultFor, resultOf, timelineFor } from './derived';
+import type { SimResult } from '@/lib/sim';
+import { primeReplay, replayOf, resultFor, resultOf, timelineFor } from './derived';
 import { selectionExists } from './selection';
 
 /** Playback speeds offered, slowest first. */
@@ -76,8 +77,17 @@ export interface SandboxActions {
   select: (selection: string | null) => void;
   /** Makes an event the caption's step and selects it (clicking a log line or a waterfall bar). */
   jumpToEvent: (id: number) => void;
-  /** Applies a share link's query string; what it cannot use becomes notices. */
-  applyLink: (query: string) => void;
+  /**
+   * Applies a decoded share link (lib/scenario/url-codec.ts); what it cannot use becomes notices. A link to one
+   * request of a traffic run waits for that request's replay (`settleReplay`) before its cursor and selection are
+   * checked against it.
+   */
+  applyLink: (decoded: DecodedLink) => void;
+  /**
+   * Takes a traffic request's replay, made off the main thread: the views play it, and the cursor and selection a
+   * link gave are checked against it now. A replay for a request no longer drilled into is only kept.
+   */
+  settleReplay: (scenario: Scenario, request: string, result: SimResult | null) => void;
   dismissNotices: () => void;
   setMotion: (motion: MotionPreference) => void;
   setScale: (scale: TimeScale) => void;
@@ -119,6 +129,28 @@ function stepFromLink(played: Played, cursor: number, selection: string | null):
   const id = Number(match[1]);
   const moment = stepMoments(resultOf(played).events)[id];
   return moment !== undefined && Math.abs(moment - cursor) < 1e-6 ? id : null;
+}
+
+/**
+ * A link's moment checked against what it plays: the cursor kept within the run, a selection that is not in it
+ * dropped, the step its selected event names. A traffic request the run never had sends the learner back to the
+ * run's charts. What had to change becomes notices.
+ */
+function viewOf(played: Played, t: number, selection: string | null, given: Notice[]): Pick<SandboxInputs, 'request' | 'cursor' | 'step' | 'selection' | 'notices'> {
+  const notices = [...given];
+  const request = played.request;
+  if (request !== null && played.scenario.mode === 'traffic' && replayOf(played.scenario, request) === null) {
+    notices.push({ param: 'req', message: `This traffic run has no request ${request}, so its charts are shown.` });
+    return { request: null, cursor: 0, step: null, selection: null, notices };
+  }
+  const result = resultOf(played);
+  let kept = selection;
+  if (kept && !selectionExists(kept, result, played.scenario.db.engine)) {
+    notices.push({ param: 'sel', message: `“${kept}” is not part of this scenario, so nothing is selected.` });
+    kept = null;
+  }
+  const cursor = clampCursor(played, t);
+  return { request, cursor, step: stepFromLink(played, cursor, kept), selection: kept, notices };
 }
 
 export function createSandboxStore(initial: Partial<SandboxInputs> = {}): SandboxStore {
@@ -194,33 +226,21 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
         if (resultOf(get()).events[id]) showStep(id, { selection: `e${id}` });
       },
 
-      applyLink: (query) => {
-        const decoded = decodeLink(query);
-        const notices = [...decoded.notices];
-        let request = decoded.view.req ?? null;
-        if (request !== null && replayedFor(decoded.scenario, request) === null) {
-          notices.push({ param: 'req', message: `This traffic run has no request ${request}, so its charts are shown.` });
-          request = null;
+      applyLink: (decoded) => {
+        const request = decoded.view.req ?? null;
+        const inputs = { scenario: decoded.scenario, previous: null, preset: decoded.preset, request, playing: false };
+        if (request !== null && replayOf(decoded.scenario, request) === undefined) {
+          // The link's moment is about a request not replayed yet: it is kept as given until settleReplay checks it.
+          set({ ...inputs, cursor: Math.max(0, decoded.view.t ?? 0), step: null, selection: decoded.view.sel, notices: decoded.notices });
+          return;
         }
-        const played = { scenario: decoded.scenario, request };
-        const result = resultOf(played);
-        let selection = decoded.view.sel;
-        if (selection && !selectionExists(selection, result, decoded.scenario.db.engine)) {
-          notices.push({ param: 'sel', message: `“${selection}” is not part of this scenario, so nothing is selected.` });
-          selection = null;
-        }
-        const cursor = clampCursor(played, decoded.view.t ?? 0);
-        set({
-          scenario: decoded.scenario,
-          previous: null,
-          preset: decoded.preset,
-          request,
-          cursor,
-          step: stepFromLink(played, cursor, selection),
-          selection,
-          playing: false,
-          notices,
-        });
+        set({ ...inputs, ...viewOf({ scenario: decoded.scenario, request }, decoded.view.t ?? 0, decoded.view.sel, decoded.notices) });
+      },
+      settleReplay: (scenario, request, result) => {
+        primeReplay(scenario, request, result);
+        const state = get();
+        if (state.scenario !== scenario || state.request !== request) return;
+        set(viewOf({ scenario, request }, state.cursor, state.selection, state.notices));
       },
       dismissNotices: () => set({ notices: [] }),
       setMotion: (motion) => set({ motion }),
@@ -231,14 +251,17 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
 
 /**
  * What the sandbox's stage shows: one request played event by event (a single run, or a traffic request drilled
- * into), a traffic run's charts, or the backoff study's table.
+ * into), a drilled-into request while its replay is on its way, a traffic run's charts, or the backoff study's table.
  */
-export type Stage = 'request' | 'traffic' | 'study';
+export type Stage = 'request' | 'replaying' | 'traffic' | 'study';
 
 export function stageOf(state: Pick<SandboxInputs, 'scenario' | 'request'>): Stage {
   const { mode } = state.scenario;
   if (mode === 'backoff-study') return 'study';
-  return mode === 'traffic' && state.request === null ? 'traffic' : 'request';
+  if (mode !== 'traffic') return 'request';
+  if (state.request === null) return 'traffic';
+  // The drilled-into request shows once its replay is here (the store notifies then: settleReplay).
+  return replayOf(state.scenario, state.request) === undefined ? 'replaying' : 'request';
 }
 
 /** The share link's query string for the store's current state. */

@@ -6,7 +6,7 @@ import { scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
 import { scenarioWith } from '@/lib/testing/scenario';
 import { stretchAt as stretch } from '@/lib/testing/series';
-import { describeRun, TIMELINE_ACTION_CLAUSES } from './describe';
+import { describeRun, TIMELINE_ACTION_CLAUSES, worstP99Index } from './describe';
 import { runTrafficSync } from './index';
 import type { SeriesPoint } from './metrics';
 import type { TrafficSummary } from './run';
@@ -145,4 +145,16 @@ describe('the run in one sentence', () => {
       'p99 rose from 285 ms to 20.9 s at t = 21 s, when the database slowed, and came back by t = 54 s; errors peaked at 100.0% at t = 40 s.',
     );
   }, 60_000);
+});
+
+describe('the worst p99 moment', () => {
+  it('is the stretch with the highest p99, the first of equals', () => {
+    const series = seriesOf(10, (t) => (t === 3 || t === 7 ? { p99: 6200 } : {}));
+    expect(worstP99Index(series)).toBe(3);
+  });
+
+  it('is none while no stretch has answers', () => {
+    expect(worstP99Index([])).toBeNull();
+    expect(worstP99Index(seriesOf(3, () => ({ p99: 0, rps: 0 })))).toBeNull();
+  });
 });

@@ -170,3 +170,15 @@ export function describeRun(run: RunToDescribe): string {
   }
   return `p99 stayed near ${usualP99}; ${errors} errors.`;
 }
+
+/**
+ * The stretch with the highest p99, the first of equals; null while no stretch has answers (whose p99 is 0). A
+ * dashboard's "worst moment" is where a learner starts looking for a slow request.
+ */
+export function worstP99Index(series: readonly SeriesPoint[]): number | null {
+  let worst: number | null = null;
+  series.forEach((point, i) => {
+    if (point.p99 > (worst === null ? 0 : series[worst]!.p99)) worst = i;
+  });
+  return worst;
+}
