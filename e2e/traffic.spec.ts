@@ -28,17 +28,18 @@ test('a retry storm from its preset link: the charts, a moment in a table, its s
   await expect(moment).toBeVisible();
   await moment.getByRole('button', { name: /^Open its slowest request/ }).click();
 
-  // The single-request views play that request: outcome, player, and the way back.
-  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible();
+  // Replayed in the Worker, then the single-request views play that request: outcome, player, and the way back.
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Request t\d+ is ready/ })).toBeAttached();
+  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeFocused();
   await expect(page).toHaveURL(/[?&]req=t\d+/);
   const request = new URL(page.url()).searchParams.get('req');
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.getByText(/^Step \d+ of \d+$/)).toBeVisible();
 
-  // The link restores the same request of the same run.
+  // The link restores the same request of the same run, once its replay is back from the Worker.
   await page.reload();
-  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(`Request ${request} of the traffic run`, { exact: false })).toBeVisible();
 
   await page.getByRole('button', { name: '← Back to the charts' }).click();
@@ -84,11 +85,13 @@ test('on a phone, from the keyboard: a breaker ends the storm, and the worst p99
   const worst = page.getByRole('button', { name: /^Pick the worst p99/ });
   await worst.focus();
   await page.keyboard.press('Enter');
+  // Focus moves to the picked moment, so the next Tab reaches its requests.
+  await page.keyboard.press('Tab');
   const slowest = page.getByRole('region', { name: /^From \d+ s to \d+ s of the run/ }).getByRole('button', { name: /^Open its slowest request/ });
-  await slowest.focus();
+  await expect(slowest).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeFocused();
   // Two steps in, past the request's first moment, so the link carries a time.
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText(/^Step 1 of \d+$/)).toBeVisible();
@@ -101,7 +104,7 @@ test('on a phone, from the keyboard: a breaker ends the storm, and the worst p99
   const link = page.url();
   await page.goto('about:blank');
   await page.goto(link);
-  await expect(page.getByRole('button', { name: '← Back to the charts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
   expect(page.url()).toBe(link);
 });

@@ -78,9 +78,11 @@ function knownKinds(): Set<EventKind> {
   return EVENT_KINDS;
 }
 
-function checkSandboxLink(where: string, query: string): void {
-  const notices = decodeLink(query).notices;
+function checkSandboxLink(where: string, query: string, embedded = true): void {
+  const { notices, view } = decodeLink(query);
   for (const n of notices) errors.push(`${where}: link “${query}”: ${n.param}: ${n.message}`);
+  // An embedded simulator plays one request; replaying a traffic run's request is the sandbox's job (a link to it may).
+  if (embedded && view.req) errors.push(`${where}: link “${query}”: req: a simulator in a page cannot open a traffic run's request; link to the sandbox instead`);
 }
 
 const anchors: Record<string, string[]> = {};
@@ -186,7 +188,7 @@ async function main(): Promise<void> {
       }
       if (path === '/' || path === '/learn/') continue;
       if (path === '/sandbox/') {
-        if (query) checkSandboxLink(slug, query);
+        if (query) checkSandboxLink(slug, query, false);
         continue;
       }
       const lesson = /^\/learn\/([a-z0-9-]+)\/$/.exec(path)?.[1];

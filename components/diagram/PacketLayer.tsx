@@ -2,7 +2,7 @@
 
 /**
  * Packets in flight, drawn in flow coordinates above the links. Positions come from the playback frame,
- * whose clock motion animates (usePlaybackDriver); a packet grows in as it leaves (CSS, no JavaScript).
+ * whose clock runs on animation frames (usePlaybackDriver); a packet grows in as it leaves (CSS, no JavaScript).
  * A packet shows its direction also when paused (PacketShape); it is a button that selects its event for
  * the inspector. Packets sharing a link step aside, away from the link's label, so none hides it.
  */

@@ -76,7 +76,9 @@ export function CompactSim({ query, autoPlay = false }: { query: string; autoPla
   const [store] = useState(() => {
     // Lesson links are checked by `npm run check:content`; should one still carry a bad parameter, the notice shows.
     const store = createSandboxStore();
-    store.getState().applyLink(decodeLink(query));
+    const decoded = decodeLink(query);
+    // A lesson's simulator plays one request; a traffic run's request (`req`) is the sandbox's to replay.
+    store.getState().applyLink({ ...decoded, view: { ...decoded.view, req: null } });
     return store;
   });
   useEffect(() => {

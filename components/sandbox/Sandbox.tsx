@@ -94,6 +94,8 @@ function SandboxLayout() {
   usePlaybackDriver();
   useKeyboardShortcuts(!charts);
   const stage = useRef<HTMLDivElement>(null);
+  // Set when the learner opens a request from the charts: the control they used goes away, so focus moves to the bar.
+  const focusDrillBarRef = useRef(false);
   const diagram = useRef<HTMLDivElement>(null);
   const player = useRef<HTMLElement>(null);
   const room = useStageRoom(stage, diagram);
@@ -152,14 +154,18 @@ function SandboxLayout() {
       {/* The stage: its column is as tall as the window from lg, and the diagram takes what the others leave. */}
       <div ref={stage} className={`flex min-h-0 min-w-0 flex-col gap-2 lg:col-start-2 lg:row-span-2 lg:row-start-1 ${charts ? 'lg:overflow-y-auto' : ''}`}>
         {stageKind === 'traffic' ? (
-          <TrafficStage />
-        ) : stageKind === 'replaying' ? (
-          <ReplayPending />
+          <TrafficStage onOpen={() => (focusDrillBarRef.current = true)} />
         ) : stageKind === 'study' ? (
           <BackoffStudyStage />
+        ) : stageKind === 'replaying' ? (
+          // The bar stays in place from the wait to the request's views, so its focus and its live region carry over.
+          <>
+            <DrillBar takeFocusRef={focusDrillBarRef} />
+            <ReplayPending />
+          </>
         ) : (
           <>
-            <DrillBar />
+            <DrillBar takeFocusRef={focusDrillBarRef} />
             <OutcomeBanner />
             <RevealOnSelect ref={diagram} className="lg:min-h-0 lg:overflow-hidden" onSelect={() => choose('inspector')}>
               <LazyFlowDiagram maxHeight={room} />

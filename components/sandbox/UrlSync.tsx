@@ -6,11 +6,19 @@
  * During playback the link is written when playback stops, not sixty times a second.
  *
  * The decoder and its schema validation (zod) load only when the page was opened with a link: a plain visit
- * to the sandbox never needs them. Until the link is applied nothing is written, so the address bar keeps it.
+ * to the sandbox never needs them. The download starts as soon as this module runs, before hydration, so the
+ * link is usually applied before the learner can touch anything. Until it is applied nothing is written, so the
+ * address bar keeps it; should the learner change the conditions first, their change stands and the link is
+ * set aside with a notice; should the decoder fail to load, the link stays in the address bar for a reload.
  */
 import { useEffect } from 'react';
 import { linkFor } from '@/lib/store/sandbox-store';
 import { useSandboxStore } from './store-context';
+
+const opened = typeof window === 'undefined' ? '' : window.location.search;
+const decoder = opened.length > 1 ? import('@/lib/scenario/url-codec') : null;
+// A failed download is reported where the link is applied; this only keeps it from counting as unhandled meanwhile.
+decoder?.catch(() => {});
 
 export function UrlSync() {
   const store = useSandboxStore();
@@ -33,11 +41,18 @@ export function UrlSync() {
 
     const query = window.location.search;
     if (query.length > 1) {
-      void import('@/lib/scenario/url-codec').then(({ decodeLink }) => {
-        if (stopped) return;
-        store.getState().applyLink(decodeLink(query));
-        sync();
-      });
+      const untouched = store.getState().scenario;
+      void (query === opened && decoder ? decoder : import('@/lib/scenario/url-codec')).then(
+        ({ decodeLink }) => {
+          if (stopped) return;
+          if (store.getState().scenario === untouched) store.getState().applyLink(decodeLink(query));
+          else store.getState().notify({ param: 'link', message: 'The conditions changed before the link was read, so your changes stand and the link was set aside.' });
+          sync();
+        },
+        () => {
+          if (!stopped) store.getState().notify({ param: 'link', message: 'The link could not be read: part of the page did not load. Reload the page to try again.' });
+        },
+      );
     } else {
       sync();
     }

@@ -71,7 +71,8 @@ function StretchPanel({ point, bucketS, onOpen }: { point: SeriesPoint; bucketS:
   );
 }
 
-export function TrafficStage() {
+/** `onOpen` hears that the learner opened a request here, before the stage gives way to it. */
+export function TrafficStage({ onOpen }: { onOpen?: () => void }) {
   const run = useTraffic();
   const store = useSandboxStore();
   const scenario = useSandbox((s) => s.scenario);
@@ -87,21 +88,26 @@ export function TrafficStage() {
     setPicked(index);
     const chosen = series[index];
     if (chosen) setAt(chosen.t);
+    // Focus follows the pick, so the keyboard's next Tab reaches the moment's requests.
+    panel.current?.focus({ preventScroll: true });
     panel.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
   };
   const point = picked !== null ? series[picked] : undefined;
-  // Offered once the run is over, when the worst moment can no longer move.
-  const worst = run.status === 'done' ? worstP99Index(series) : null;
+  // Offered once the run is over or stopped, when the worst moment can no longer move.
+  const worst = run.status === 'done' || run.status === 'cancelled' ? worstP99Index(series) : null;
 
   // The request is replayed in the Worker (ReplayPending), then the single-request views play it.
-  const open = (id: string) => store.getState().drill(id);
+  const open = (id: string) => {
+    onOpen?.();
+    store.getState().drill(id);
+  };
 
   return (
     <section aria-label="Traffic run" className="flex min-w-0 flex-col gap-3">
       <RunProgress />
       <RunFigures />
       {/* Above the charts, so a moment picked on any of them shows here without a long scroll down. */}
-      <div ref={panel} className="scroll-mt-2" tabIndex={-1}>
+      <div ref={panel} className="scroll-mt-2 outline-none" tabIndex={-1}>
         {point ? <StretchPanel point={point} bucketS={bucketS} onOpen={open} /> : null}
       </div>
       {series.length > 0 ? (

@@ -1,6 +1,8 @@
 /**
  * Everything computed from the store's inputs, memoised by identity: a scenario object is never
  * mutated, so the same object always has the same result, timeline, step moments and waterfall.
+ * Traffic replays are the exception in where they are computed, not in what they are: the Worker makes them and
+ * they are filed here (`primeReplay`, through the store's `settleReplay`).
  */
 import { runScenario, type SimResult } from '@/lib/sim';
 import type { Scenario } from '@/lib/scenario/schema';

@@ -218,6 +218,55 @@ describe('a request drilled into from a traffic run', () => {
     expect(stageOf(store.getState())).toBe('traffic');
   });
 
+  it('checks the link’s moment against the replay: a time past its end is clamped, a missing selection dropped', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(decodeLink(`${traffic}&req=t3&t=99999999&sel=e99999`));
+    expect(store.getState()).toMatchObject({ cursor: 99999999, selection: 'e99999' });
+    settle(store);
+    const state = store.getState();
+    expect(state.cursor).toBe(timelineFor(resultOf(state)).totalSimMs);
+    expect(state.selection).toBeNull();
+    expect(state.notices).toEqual([{ param: 'sel', message: '“e99999” is not part of this scenario, so nothing is selected.' }]);
+  });
+
+  it('restores a linked step of the replayed request once the replay is here', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(decodeLink(traffic));
+    store.getState().drill('t3');
+    settle(store);
+    store.getState().stepForward();
+    store.getState().stepForward();
+    const { step } = store.getState();
+    expect(step).not.toBeNull();
+    store.getState().jumpToEvent(step!);
+    const link = linkFor(store.getState());
+    expect(link).toContain(`sel=e${step}`);
+
+    const other = createSandboxStore();
+    other.getState().applyLink(decodeLink(link));
+    expect(other.getState().step).toBeNull();
+    settle(other);
+    expect(other.getState()).toMatchObject({ step, selection: `e${step}`, notices: [] });
+  });
+
+  it('takes no request from a link that is not a traffic run, however it was built', () => {
+    const store = createSandboxStore();
+    const decoded = decodeLink('db=slow');
+    store.getState().applyLink({ ...decoded, view: { ...decoded.view, req: 't3' } });
+    expect(store.getState().request).toBeNull();
+    expect(stageOf(store.getState())).toBe('request');
+  });
+
+  it('keeps a replay that arrives after the conditions changed, without acting on it', () => {
+    const store = createSandboxStore();
+    store.getState().applyLink(decodeLink(`${traffic}&req=t4`));
+    const { scenario } = store.getState();
+    store.getState().updateScenario((s) => ({ ...s, traffic: { ...s.traffic, rate: 30 } }));
+    store.getState().settleReplay(scenario, 't4', replayAsResult(scenario, 't4'));
+    expect(store.getState()).toMatchObject({ request: null, notices: [] });
+    expect(replayOf(scenario, 't4')).not.toBeUndefined();
+  });
+
   it('keeps a replay that arrives after the learner moved on, without acting on it', () => {
     const store = createSandboxStore();
     store.getState().applyLink(decodeLink(`${traffic}&req=t4`));

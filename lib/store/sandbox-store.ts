@@ -88,6 +88,8 @@ export interface SandboxActions {
    * link gave are checked against it now. A replay for a request no longer drilled into is only kept.
    */
   settleReplay: (scenario: Scenario, request: string, result: SimResult | null) => void;
+  /** Adds a notice of the page's own (a link it could not load, say), shown with the link's. */
+  notify: (notice: Notice) => void;
   dismissNotices: () => void;
   setMotion: (motion: MotionPreference) => void;
   setScale: (scale: TimeScale) => void;
@@ -227,7 +229,8 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
       },
 
       applyLink: (decoded) => {
-        const request = decoded.view.req ?? null;
+        // The decoder keeps `req` only for a traffic run; a link built by hand is held to the same rule here.
+        const request = decoded.scenario.mode === 'traffic' ? (decoded.view.req ?? null) : null;
         const inputs = { scenario: decoded.scenario, previous: null, preset: decoded.preset, request, playing: false };
         if (request !== null && replayOf(decoded.scenario, request) === undefined) {
           // The link's moment is about a request not replayed yet: it is kept as given until settleReplay checks it.
@@ -242,6 +245,7 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
         if (state.scenario !== scenario || state.request !== request) return;
         set(viewOf({ scenario, request }, state.cursor, state.selection, state.notices));
       },
+      notify: (notice) => set({ notices: [...get().notices, notice] }),
       dismissNotices: () => set({ notices: [] }),
       setMotion: (motion) => set({ motion }),
       setScale: (scale) => set({ scale }),
