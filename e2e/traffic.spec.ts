@@ -169,7 +169,14 @@ test('a lesson’s traffic card plays its run live once scrolled to, and stays a
   const card = page.getByRole('figure', { name: /^Traffic run: A retry storm/ });
   await card.scrollIntoViewIfNeeded();
   await expect(card.getByRole('progressbar', { name: 'The run, live' })).toBeVisible({ timeout: 60_000 });
-  await expect(card.getByRole('region', { name: 'Latency percentiles' })).toBeVisible();
+  const latency = card.getByRole('region', { name: 'Latency percentiles' });
+  await expect(latency).toBeVisible();
+  // A moment picked in a chart's table offers its requests, each a link to it in the sandbox.
+  await latency.getByText('Show the data as a table').click();
+  await latency.getByRole('button', { name: /^Pick 40 s/ }).click();
+  const moment = card.getByRole('region', { name: /^From 40 s to 41 s of the run/ });
+  const slowest = moment.getByRole('link', { name: /^Open its slowest request .* in the sandbox$/ });
+  await expect(slowest).toHaveAttribute('href', /^\/sandbox\/\?preset=retry-storm&req=t\d+&v=1$/);
   const results = await new AxeBuilder({ page }).include('figure').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

@@ -2,18 +2,27 @@
 
 /**
  * A traffic run inside a lesson: decoded from the card's link, run once in a Web Worker, drawn as the sandbox draws
- * it (components/traffic/charts). Picking a moment belongs to the sandbox, where a request can be opened hop by
- * hop; the card links there.
+ * it (components/traffic/charts). A moment picked on a chart or in a table offers its requests, each a link to that
+ * request in the sandbox, which replays it and plays it hop by hop: the lesson stays a page to read.
  */
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { TrafficCharts } from '@/components/traffic/charts/TrafficCharts';
+import { StretchPanel } from '@/components/traffic/StretchPanel';
 import { useTrafficRun } from '@/components/traffic/worker/useTrafficRun';
-import { decodeLink } from '@/lib/scenario/url-codec';
+import { decodeLink, encodeLink } from '@/lib/scenario/url-codec';
 
 export default function TrafficSimRun({ query }: { query: string }) {
   const labelId = useId();
-  const scenario = useMemo(() => decodeLink(query).scenario, [query]);
+  const { scenario, preset } = useMemo(() => decodeLink(query), [query]);
   const run = useTrafficRun();
+  const [picked, setPicked] = useState<number | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // As in the sandbox: the picked moment comes into view above the charts, and focus goes with it.
+  const pick = (index: number) => {
+    setPicked(index);
+    panel.current?.focus({ preventScroll: true });
+    panel.current?.scrollIntoView({ block: 'nearest', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  };
   const { start } = run;
   useEffect(() => {
     if (scenario.mode === 'traffic') start(scenario);
@@ -21,6 +30,7 @@ export default function TrafficSimRun({ query }: { query: string }) {
   if (scenario.mode !== 'traffic') return null;
 
   const percent = Math.round((run.progress?.fraction ?? 0) * 100);
+  const point = picked !== null ? run.series[picked] : undefined;
   return (
     <div className="mt-3 flex flex-col gap-3">
       <div className="flex items-center gap-3 text-sm">
@@ -38,6 +48,11 @@ export default function TrafficSimRun({ query }: { query: string }) {
           <div className="h-full bg-blue-700 dark:bg-blue-400" style={{ width: `${percent}%` }} />
         </div>
       </div>
+      <div ref={panel} className="scroll-mt-16 outline-none" tabIndex={-1}>
+        {point ? (
+          <StretchPanel point={point} bucketS={run.bucketS ?? 1} headingLevel={5} hrefFor={(id) => `/sandbox/?${encodeLink(scenario, { t: null, sel: null, req: id }, preset)}`} />
+        ) : null}
+      </div>
       {run.series.length ? (
         <TrafficCharts
           series={run.series}
@@ -46,6 +61,8 @@ export default function TrafficSimRun({ query }: { query: string }) {
           scenario={scenario}
           summary={run.status === 'done' ? run.result?.summary : undefined}
           headingLevel={4}
+          selectedIndex={picked}
+          onPick={pick}
         />
       ) : null}
     </div>

@@ -10,10 +10,10 @@ import { useRef, useState } from 'react';
 import { formatMs } from '@/components/ui/format';
 import { useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { useReducedMotion } from '@/components/sandbox/useReducedMotion';
-import type { SeriesPoint } from '@/lib/traffic';
 import { worstP99Index } from '@/lib/traffic/describe';
 import { formatSecondsAt } from '@/lib/traffic/figures';
 import { RunFigures } from './RunFigures';
+import { buttonClass, StretchPanel } from './StretchPanel';
 import { RunProgress } from './RunProgress';
 import { useTraffic } from './TrafficRunProvider';
 
@@ -28,48 +28,6 @@ const TrafficDiagram = dynamic(() => import('./diagram/TrafficDiagram'), {
   ssr: false,
   loading: () => <p className="text-sm text-slate-700 dark:text-slate-300">Loading the diagram…</p>,
 });
-
-const buttonClass =
-  'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
-
-/** One picked stretch of the run: its figures, and its requests to open. */
-function StretchPanel({ point, bucketS, onOpen }: { point: SeriesPoint; bucketS: number; onOpen: (id: string) => void }) {
-  const from = point.t;
-  const to = point.t + bucketS;
-  // The requests this moment offers: the slowest and an ordinary one of those answered in it, and the first that
-  // arrived in it (answered whenever it was), each once.
-  const choices: { id: string; label: string }[] = [];
-  const offer = (id: string | null, label: (id: string) => string) => {
-    if (id && !choices.some((c) => c.id === id)) choices.push({ id, label: label(id) });
-  };
-  offer(point.slowestId, (id) => `Open its slowest request (${id}${point.slowestMs !== null ? `, ${formatMs(point.slowestMs)}` : ', never answered'})`);
-  offer(point.typicalId, (id) => `Open a typical request (${id}, near p50)`);
-  offer(point.arrivedId, (id) => `Open a request that arrived then (${id})`);
-  const answered = point.slowestId !== null && point.slowestMs !== null;
-  return (
-    <section aria-labelledby="stretch-heading" className="rounded-lg border border-blue-300 bg-blue-50 px-4 py-3 text-sm dark:border-blue-800 dark:bg-blue-950/40">
-      <h3 id="stretch-heading" className="font-semibold">
-        From {from} s to {to} s of the run
-      </h3>
-      <p>
-        {answered
-          ? `${point.rps} answers a second, ${(point.errorRate * 100).toFixed(1)}% server errors; p50 ${formatMs(point.p50)}, p95 ${formatMs(point.p95)}, p99 ${formatMs(point.p99)}.`
-          : 'No visitor was answered in this stretch: the answers to its requests came later, if at all.'}
-      </p>
-      {choices.length ? (
-        <div className="mt-2 flex flex-wrap gap-2">
-          {choices.map(({ id, label }) => (
-            <button key={id} type="button" className={buttonClass} onClick={() => onOpen(id)}>
-              {label}
-            </button>
-          ))}
-        </div>
-      ) : (
-        <p className="mt-1">No visitor arrived or was answered in this stretch, so there is no request to open.</p>
-      )}
-    </section>
-  );
-}
 
 /** `onOpen` hears that the learner opened a request here, before the stage gives way to it. */
 export function TrafficStage({ onOpen }: { onOpen?: () => void }) {
