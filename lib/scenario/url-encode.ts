@@ -36,6 +36,7 @@ export interface DecodedLink {
   notices: Notice[];
 }
 
+/** What a link's settings are differences from: its preset's scenario, or the default one. */
 export function baseFor(preset: string | null): Scenario {
   return (preset && scenarioForPreset(preset)) || DEFAULT_SCENARIO;
 }
