@@ -30,8 +30,18 @@ export interface Fit {
   y: number;
 }
 
+/**
+ * Layouts already worked out, by engine and visible nodes. The placeholder drawing and React Flow ask for the same
+ * ones while the sandbox loads, and a page's simulators for the same few again: working one out is milliseconds on a
+ * phone, inside the task that hydrates the page. The few combinations of nodes and engines keep this small.
+ */
+const LAYOUTS = new Map<string, DiagramLayout[]>();
+
 export function layoutsFor(visible: readonly NodeId[], engine: DbEngine): DiagramLayout[] {
-  return LAYOUT_NAMES.map((name) => diagramLayout(name, visible, engine));
+  const key = `${engine}:${visible.join(',')}`;
+  let layouts = LAYOUTS.get(key);
+  if (!layouts) LAYOUTS.set(key, (layouts = LAYOUT_NAMES.map((name) => diagramLayout(name, visible, engine))));
+  return layouts;
 }
 
 /** How much of a layout a pane of this size shows at the floor, from 0 to 1. */

@@ -70,25 +70,22 @@ export function segmentCrosses(segment: Segment, box: Box): boolean {
   const { from, to } = segment;
   const dx = to.x - from.x;
   const dy = to.y - from.y;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, from.x - box.x],
-    [dx, box.x + box.width - from.x],
-    [-dy, from.y - box.y],
-    [dy, box.y + box.height - from.y],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) t0 = Math.max(t0, r);
-    else t1 = Math.min(t1, r);
-    if (t0 > t1) return false;
-  }
-  return true;
+  const range = { t0: 0, t1: 1 };
+  return (
+    clipsTo(range, -dx, from.x - box.x) &&
+    clipsTo(range, dx, box.x + box.width - from.x) &&
+    clipsTo(range, -dy, from.y - box.y) &&
+    clipsTo(range, dy, box.y + box.height - from.y)
+  );
+}
+
+/** One edge of Liang–Barsky: narrows the segment's parameter range to the edge's inner side; false once it is empty. */
+function clipsTo(range: { t0: number; t1: number }, p: number, q: number): boolean {
+  if (p === 0) return q >= 0;
+  const r = q / p;
+  if (p < 0) range.t0 = Math.max(range.t0, r);
+  else range.t1 = Math.min(range.t1, r);
+  return range.t0 <= range.t1;
 }
 
 export function contains(outer: Box, inner: Box): boolean {

@@ -111,8 +111,16 @@ export interface Obstacles {
  * inside the drawing's extent. A layout may ask for a place first (`preferred`).
  */
 export function placeLabelAvoiding(segment: Segment, text: string, obstacles: Obstacles, preferred?: LabelSpec): PlacedLabel {
+  // Tried in order and no further than needed: this runs while a page hydrates, and most labels fit their first place.
   const options = preferred ? [preferred, ...CANDIDATES] : CANDIDATES;
-  const placed = options.map((spec) => placeLabel(segment, text, spec));
-  const clear = placed.filter((p) => !obstacles.boxes.some((b) => overlaps(p.box, b)) && !obstacles.lines.some((l) => segmentCrosses(l, p.box)));
-  return clear.find((p) => contains(obstacles.within, p.box)) ?? clear[0] ?? placed[0]!;
+  let first: PlacedLabel | undefined;
+  let firstClear: PlacedLabel | undefined;
+  for (const spec of options) {
+    const placed = placeLabel(segment, text, spec);
+    first ??= placed;
+    if (obstacles.boxes.some((b) => overlaps(placed.box, b)) || obstacles.lines.some((l) => segmentCrosses(l, placed.box))) continue;
+    if (contains(obstacles.within, placed.box)) return placed;
+    firstClear ??= placed;
+  }
+  return firstClear ?? first!;
 }
