@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { runScenario } from '@/lib/sim';
 import { TimedHeap } from '@/lib/sim/kernel/heap';
+import { holding, Kernel, serve, withDeadline, type Task } from '@/lib/sim/kernel/kernel';
 import { TallyRecorder, TraceRecorder, type Recorder } from '@/lib/sim/recorder';
 import { applyChanges, PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
@@ -109,6 +110,42 @@ function timedTraffic(scenario: Scenario, recorder: Recorder) {
   return { ms, requests: result.summary.requests, events: recorder.count, steps: run.ctx.kernel.steps, peakHeapMB: peakHeap / 2 ** 20 };
 }
 
+/**
+ * The process model's ceiling: requests that do nothing but wait, on the same kernel, shaped like a traffic run's
+ * requests (counted in the default run: per request about 5.4 sleeps, reached through about four nested generators,
+ * 0.47 deadlines, 0.27 hand-offs to a server that keeps working, 0.18 resources held). No node code, no recorder:
+ * what is left of the bare loop's rate once the processes themselves are paid for. Returns the kernel's steps.
+ */
+function waitingOnlyRun(requests: number): number {
+  const kernel = new Kernel();
+  const pool = kernel.resource(10);
+  function* wait(ms: number): Task<void> {
+    yield { type: 'sleep', ms };
+  }
+  function* nested(depth: number, ms: number): Task<void> {
+    if (depth === 1) return yield* wait(ms);
+    return yield* nested(depth - 1, ms);
+  }
+  function* body(i: number): Task<void> {
+    for (let w = 0; w < 5; w++) yield* nested(4, 1 + ((i * 7 + w) % 13));
+    if (i % 4 === 0) yield* serve(wait(3), () => {});
+    if (i % 5 === 0) yield* holding(pool, wait(2));
+  }
+  function* request(i: number): Task<void> {
+    if (i % 2 === 0) yield* withDeadline(body(i), 30_000);
+    else yield* body(i);
+  }
+  function* arrivals(): Task<void> {
+    for (let i = 0; i < requests; i++) {
+      kernel.spawn(request(i));
+      yield { type: 'sleep', ms: 20 };
+    }
+  }
+  kernel.spawn(arrivals());
+  kernel.run();
+  return kernel.steps;
+}
+
 function trafficBench() {
   const runs = Number(process.env.TRAFFIC_RUNS ?? 3);
   const big = trafficScenario(100_000);
@@ -122,6 +159,10 @@ function trafficBench() {
   const heapForEvents = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(metrics[0]!.events))));
   const tally = Array.from({ length: runs }, () => timedTraffic(small, new TallyRecorder()));
   const trace = Array.from({ length: runs }, () => timedTraffic(small, new TraceRecorder()));
+  waitingOnlyRun(5_000);
+  const waitingSteps = waitingOnlyRun(metrics[0]!.requests);
+  const waitingOnly = median(Array.from({ length: runs }, () => time(() => waitingOnlyRun(metrics[0]!.requests))));
+  const heapForWaiting = median(Array.from({ length: runs }, () => time(() => bareHeapLoop(waitingSteps))));
   const perSecond = (rows: { ms: number; events: number }[]) => median(rows.map((r) => r.events / (r.ms / 1000)));
   const ms = median(metrics.map((r) => r.ms));
   return {
@@ -135,6 +176,8 @@ function trafficBench() {
     tallyEventsPerSecond: perSecond(tally),
     traceEventsPerSecond: perSecond(trace),
     bareHeapEventsPerSecond: metrics[0]!.events / (heapForEvents / 1000),
+    waitingOnlySteps: waitingSteps,
+    waitingOnlyShareOfBareLoop: heapForWaiting / waitingOnly,
     peakHeapMB: median(metrics.map((r) => r.peakHeapMB)),
     peakHeapTraceMB5k: median(trace.map((r) => r.peakHeapMB)),
   };

@@ -7,6 +7,7 @@
  *    in the same process, so the ratio says how much the engine costs over its queue alone.
  *    Then traffic mode: 100,000 requests (the default knobs, an API and static mix), beside the same bare loop run
  *    for as many entries as the kernel took off its heap; events per second in each recorder; the peak heap.
+ *    Beside them, requests that only wait, shaped like the run's, on the same kernel: the process model's ceiling.
  *    The same 100,000 again with everything on (resilience patterns at every edge, tight network rules, Origin Shield,
  *    a rate-based rule), to hold them to the target too.
  *    TRAFFIC_RUNS (default 3) runs, median reported; TRAFFIC=0 skips it; TRAFFIC_LINK adds link parameters to the
@@ -42,6 +43,8 @@ type TrafficFigures = {
   tallyEventsPerSecond: number;
   traceEventsPerSecond: number;
   bareHeapEventsPerSecond: number;
+  waitingOnlySteps: number;
+  waitingOnlyShareOfBareLoop: number;
   peakHeapMB: number;
   peakHeapTraceMB5k: number;
 };
@@ -109,6 +112,9 @@ if (traffic) {
   console.log(`  the same, everything on      ${f(traffic.everythingOnMs)} ms   (breakers, bulkheads, fallbacks and the retry quota at every edge, tight network rules, Origin Shield, a rate-based rule; target < 2,000 ms)`);
   console.log(`  kernel steps                ${f(traffic.kernelSteps)}; the bare heap loop over as many entries is ${traffic.engineOverHeapSteps.toFixed(1)}× faster`);
   console.log(`  events/s, metrics recorder  ${f(traffic.metricsEventsPerSecond)}   (${((traffic.metricsEventsPerSecond / traffic.bareHeapEventsPerSecond) * 100).toFixed(1)}% of the bare loop's ${f(traffic.bareHeapEventsPerSecond)}; target ≥ 25%)`);
+  console.log(
+    `  requests that only wait     ${(traffic.waitingOnlyShareOfBareLoop * 100).toFixed(1)}% of the bare loop's steps/s   (the kernel and its generator processes alone, shaped like the run's requests: ${f(traffic.waitingOnlySteps)} steps; the ceiling for any node code on this process model)`,
+  );
   console.log(`  events/s, tally recorder    ${f(traffic.tallyEventsPerSecond)}   (5,000 requests)`);
   console.log(`  events/s, trace recorder    ${f(traffic.traceEventsPerSecond)}   (5,000 requests)`);
   console.log(`  peak heap                   ${traffic.peakHeapMB.toFixed(1)} MB for 100,000 requests (metrics); ${traffic.peakHeapTraceMB5k.toFixed(1)} MB for 5,000 traced`);
