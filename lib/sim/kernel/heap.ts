@@ -37,23 +37,41 @@ export class TimedHeap<T extends Timed> {
     items[i] = item;
   }
 
+  /**
+   * Keeps only the entries `keep` accepts, in a heap rebuilt bottom-up (O(n)). The order in which the rest come off
+   * is unchanged: it is set by (t, seq) alone.
+   */
+  retain(keep: (item: T) => boolean): void {
+    const items = this.items;
+    let kept = 0;
+    for (const item of items) if (keep(item)) items[kept++] = item;
+    items.length = kept;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i, items[i]!);
+  }
+
   pop(): T | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
     if (items.length === 0 || last === undefined) return top;
-    let i = 0;
+    this.siftDown(0, last);
+    return top;
+  }
+
+  /** Puts `item` at `i`, or below it, where it is no later than its children. */
+  private siftDown(start: number, item: T): void {
+    const items = this.items;
     const n = items.length;
+    let i = start;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= n) break;
       const right = left + 1;
       const child = right < n && before(items[right]!, items[left]!) ? right : left;
-      if (!before(items[child]!, last)) break;
+      if (!before(items[child]!, item)) break;
       items[i] = items[child]!;
       i = child;
     }
-    items[i] = last;
-    return top;
+    items[i] = item;
   }
 }
