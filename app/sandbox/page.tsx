@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { SandboxApp } from '@/components/sandbox/SandboxApp';
+import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
+import { runScenario } from '@/lib/sim/run';
 
 export const metadata: Metadata = {
   title: 'Sandbox',
@@ -7,5 +9,6 @@ export const metadata: Metadata = {
 };
 
 export default function SandboxPage() {
-  return <SandboxApp />;
+  // Worked out here, at build time, by the same engine: the page's first view needs no engine in the browser.
+  return <SandboxApp firstRun={runScenario(DEFAULT_SCENARIO)} />;
 }

@@ -7,6 +7,7 @@
 import dynamic from 'next/dynamic';
 import { useInView } from '@/components/ui/useInView';
 import { simQuery } from './sim-query';
+import { withEngine } from '@/lib/store/engine';
 
 export interface SimProps {
   /** A preset id (lib/scenario/presets.ts)… */
@@ -16,7 +17,7 @@ export interface SimProps {
   title: string;
 }
 
-const CompactSim = dynamic(() => import('./CompactSim').then((m) => m.CompactSim), {
+const CompactSim = dynamic(() => withEngine(import('./CompactSim')).then((m) => m.CompactSim), {
   ssr: false,
   loading: () => <Placeholder />,
 });

@@ -4,7 +4,7 @@
  */
 import type { EventKind } from '@/lib/sim';
 import type { DbEngine } from '@/lib/scenario/schema';
-import { DB_HANDSHAKES } from '@/lib/sim/nodes/db-handshake';
+import { DB_HANDSHAKES } from '@/lib/sim/nodes/db-handshake-steps';
 
 export const DB_PROTOCOLS: Readonly<Record<DbEngine, string>> = {
   // PostgreSQL docs, "Frontend/Backend Protocol".
