@@ -14,30 +14,6 @@ async function showPanel(page: Page, name: 'Conditions' | 'Inspector' | 'Log' | 
   await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
 
-test('a change made before the engine has loaded shows at once, and plays when the engine arrives', async ({ page, request }) => {
-  // The page's first view needs no engine: it loads after the page. Scripts the HTML does not name (the engine,
-  // React Flow) are held back, as on a slow phone link, until the test lets them through.
-  const html = await (await request.get('/sandbox/')).text();
-  const named = new Set([...html.matchAll(/src="([^"]+\.js)"/g)].map((m) => m[1]));
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    if (!named.has(new URL(route.request().url()).pathname)) await released;
-    await route.continue();
-  });
-  await openSandbox(page);
-  const cache = page.getByLabel('What the edge holds');
-  await cache.selectOption('fresh');
-  await expect(cache).toHaveValue('fresh');
-  const outcome = page.getByRole('region', { name: 'Outcome' });
-  await expect(outcome).toContainText('Loading the engine to work out your change');
-  await expect(outcome).toContainText('cache miss');
-  release();
-  await expect(outcome).toContainText('cache hit');
-  await expect(outcome).not.toContainText('Loading the engine');
-  await expect(page).toHaveURL(/cache=fresh/);
-});
-
 test('a learner sets a cause, plays, steps back, and reads the log and the inspector', async ({ page }) => {
   await openSandbox(page);
   await page.getByLabel('What the edge holds').selectOption('fresh');

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import { SandboxApp } from '@/components/sandbox/SandboxApp';
-import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
-import { runScenario } from '@/lib/sim/run';
 
 export const metadata: Metadata = {
   title: 'Sandbox',
@@ -9,6 +7,5 @@ export const metadata: Metadata = {
 };
 
 export default function SandboxPage() {
-  // Worked out here, at build time, by the same engine: the page's first view needs no engine in the browser.
-  return <SandboxApp firstRun={runScenario(DEFAULT_SCENARIO)} />;
+  return <SandboxApp />;
 }

@@ -2,13 +2,12 @@
 
 import dynamic from 'next/dynamic';
 import { useInView } from '@/components/ui/useInView';
-import { withEngine } from '@/lib/store/engine';
 
 function Placeholder() {
   return <div className="flex h-[440px] items-center justify-center rounded-xl border border-slate-200 text-sm dark:border-slate-800">Loading the live demo…</div>;
 }
 
-const LiveDemo = dynamic(() => withEngine(import('./LiveDemo')).then((m) => m.LiveDemo), { ssr: false, loading: () => <Placeholder /> });
+const LiveDemo = dynamic(() => import('./LiveDemo').then((m) => m.LiveDemo), { ssr: false, loading: () => <Placeholder /> });
 
 /** The demo loads when it is well in view; on a phone that is below the introduction. */
 export function LazyLiveDemo() {

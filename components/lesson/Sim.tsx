@@ -7,7 +7,6 @@
 import dynamic from 'next/dynamic';
 import { useInView } from '@/components/ui/useInView';
 import { simQuery } from './sim-query';
-import { withEngine } from '@/lib/store/engine';
 
 export interface SimProps {
   /** A preset id (lib/scenario/presets.ts)… */
@@ -17,7 +16,7 @@ export interface SimProps {
   title: string;
 }
 
-const CompactSim = dynamic(() => withEngine(import('./CompactSim')).then((m) => m.CompactSim), {
+const CompactSim = dynamic(() => import('./CompactSim').then((m) => m.CompactSim), {
   ssr: false,
   loading: () => <Placeholder />,
 });

@@ -5,9 +5,8 @@
  * scenario, playing. The simulator's code loads when it is first shown, never with the page.
  */
 import dynamic from 'next/dynamic';
-import { withEngine } from '@/lib/store/engine';
 
-const CompactSim = dynamic(() => withEngine(import('@/components/lesson/CompactSim')).then((m) => m.CompactSim), {
+const CompactSim = dynamic(() => import('@/components/lesson/CompactSim').then((m) => m.CompactSim), {
   ssr: false,
   loading: () => <p className="m-0 py-6 text-center text-sm text-slate-700 dark:text-slate-300">Loading the simulator…</p>,
 });

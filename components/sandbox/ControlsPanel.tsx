@@ -57,8 +57,7 @@ const PRESET_MENUS: Readonly<Record<Mode, MenuOption[]>> = {
 
 export function ControlsPanel() {
   const store = useSandboxStore();
-  // A change made while the engine loads shows here at once (lib/store/sandbox-store.ts, `pending`).
-  const scenario = useSandbox((s) => s.pending ?? s.scenario);
+  const scenario = useSandbox((s) => s.scenario);
   // The menu names what the conditions amount to now, not the preset they started from.
   const match = presetMatching(scenario);
   const update: Update = (recipe) => store.getState().updateScenario(recipe);

@@ -17,7 +17,7 @@ const MODES = [
 
 export function ModeSwitch() {
   const store = useSandboxStore();
-  const mode = useSandbox((s) => (s.pending ?? s.scenario).mode);
+  const mode = useSandbox((s) => s.scenario.mode);
   const choose = (next: Mode) => {
     // The study starts from the 2015 study's own settings (its base and cap); the others keep every setting.
     if (next === 'backoff-study') store.getState().loadPreset('backoff-study');

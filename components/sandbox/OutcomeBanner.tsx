@@ -31,8 +31,6 @@ export function OutcomeBanner() {
   // Only work whose answer nobody read counts: the browser drawing the page after its answer is not that.
   const workedOn = events.some((e) => e.kind === 'orphaned');
   const ok = outcome.status !== null && outcome.status < 400;
-  // A change made before the engine had loaded: these figures are still the run before it.
-  const waiting = useSandbox((s) => s.pending !== null);
   return (
     <section aria-label="Outcome" className={`rounded-lg border-l-4 px-4 py-2 ${ok ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950/40' : 'border-red-700 bg-red-50 dark:bg-red-950/40'}`}>
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
@@ -82,7 +80,6 @@ export function OutcomeBanner() {
           </Figure>
         ) : null}
       </dl>
-      {waiting ? <p className="m-0 text-sm text-slate-700 dark:text-slate-300">Loading the engine to work out your change…</p> : null}
       <ChangeSummary />
     </section>
   );

@@ -3,13 +3,8 @@
  * mutated, so the same object always has the same result, timeline, step moments and waterfall.
  * Traffic replays are the exception in where they are computed, not in what they are: the Worker makes them and
  * they are filed here (`primeReplay`, through the store's `settleReplay`).
- *
- * The engine itself is not imported here but handed over (`engineLoaded`, from `loadEngine`): a page's first view
- * can be a result the engine worked out when the site was built (`primeResult`), so the engine, a fifth of the
- * sandbox's JavaScript, loads after the first paint instead of before it.
  */
-import type { SimResult } from '@/lib/sim';
-import type { runScenario } from '@/lib/sim/run';
+import { runScenario, type SimResult } from '@/lib/sim';
 import type { Scenario } from '@/lib/scenario/schema';
 import { buildTimeline, type Timeline } from '@/lib/playback/timeline';
 import { stepMoments } from '@/lib/playback/steps';
@@ -28,29 +23,8 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: (key: 
   return value;
 }
 
-type Engine = typeof runScenario;
-let engine: Engine | null = null;
-
-/** Hands the engine over once it has loaded (`lib/store/engine.ts`); from then on any scenario can be worked out here. */
-export function engineLoaded(run: Engine): void {
-  engine = run;
-}
-
-/** Whether `resultFor` can answer for this scenario now: its result is known, or the engine is here to work it out. */
-export function canRun(scenario: Scenario): boolean {
-  return engine !== null || results.has(scenario);
-}
-
-/** Files a result the engine worked out elsewhere (at build time, for a page's first view) for this scenario object. */
-export function primeResult(scenario: Scenario, result: SimResult): void {
-  if (!results.has(scenario)) results.set(scenario, result);
-}
-
 export function resultFor(scenario: Scenario): SimResult {
-  return memo(results, scenario, (s) => {
-    if (!engine) throw new Error('the engine has not loaded yet: wait for loadEngine() before a scenario without a primed result becomes current');
-    return engine(s);
-  });
+  return memo(results, scenario, runScenario);
 }
 
 /**

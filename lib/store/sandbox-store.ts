@@ -5,11 +5,6 @@
  * module global, so every embedded simulator has its own.
  *
  * Every user command is an action here; buttons, keyboard shortcuts and tests all call the same ones.
- *
- * The store's scenario is always one the views can play at once: a change to a scenario the engine has not worked
- * out waits for the engine to load (`whenRunnable`), so no view ever renders a run that is not there. The first
- * view of the sandbox is a result worked out at build time; the engine follows it (lib/store/engine.ts). A change
- * made in that moment shows once the engine is here, a fraction of a second on a phone.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
@@ -20,8 +15,7 @@ import { nextStep, previousStep, stepMoments, toTenth } from '@/lib/playback/ste
 import type { TimeScale } from '@/lib/playback/timeline';
 import { carryCursor, carrySelection, sameEvent } from '@/lib/compare/same-step';
 import type { SimResult } from '@/lib/sim';
-import { canRun, primeReplay, replayOf, resultFor, resultOf, timelineFor } from './derived';
-import { loadEngine } from './engine';
+import { primeReplay, replayOf, resultFor, resultOf, timelineFor } from './derived';
 import { selectionExists } from './selection';
 
 /** Playback speeds offered, slowest first. */
@@ -30,11 +24,6 @@ export type Speed = (typeof SPEEDS)[number];
 
 export interface SandboxInputs {
   scenario: Scenario;
-  /**
-   * A change made before the engine had loaded (see `whenRunnable`): the controls show it at once, and it becomes
-   * the scenario when the engine is here. Null otherwise.
-   */
-  pending: Scenario | null;
   /** The scenario before the learner's last change, so what changed can be shown; null on a fresh start. */
   previous: Scenario | null;
   /** The preset the scenario started from, kept so links stay short. */
@@ -111,7 +100,6 @@ export type SandboxStore = StoreApi<SandboxState>;
 
 export const initialInputs: SandboxInputs = {
   scenario: DEFAULT_SCENARIO,
-  pending: null,
   previous: null,
   preset: null,
   request: null,
@@ -176,20 +164,6 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
       else set({ playing: false, cursor: stepMoments(events)[id]!, step: id, ...extra });
     };
     const position = () => ({ t: get().cursor, step: get().step });
-    /**
-     * Applies a change that makes `scenario` current: now if its run can be had now, else once the engine has loaded,
-     * with the scenario `pending` meanwhile. Of several changes made in that moment only the last is applied: each
-     * built on the one before (`updateScenario` reads the pending scenario), so the last holds them all.
-     */
-    const whenRunnable = (scenario: Scenario, apply: () => void) => {
-      if (canRun(scenario)) return apply();
-      set({ pending: scenario });
-      void loadEngine().then(() => {
-        if (get().pending !== scenario) return;
-        set({ pending: null });
-        apply();
-      });
-    };
 
     return {
       ...initialInputs,
@@ -197,8 +171,6 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
 
       // A change of conditions keeps the learner at the same step when that step still exists (lib/compare).
       setScenario: (scenario) => {
-        if (!canRun(scenario)) return whenRunnable(scenario, () => get().setScenario(scenario));
-        if (get().pending !== null) set({ pending: null });
         const { scenario: before, cursor, selection, step, request } = get();
         if (scenario === before) return;
         // A new traffic run numbers its requests afresh: the request drilled into is not in it, so the charts come back.
@@ -218,14 +190,12 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
           playing: false,
         });
       },
-      updateScenario: (recipe) => get().setScenario(recipe(get().pending ?? get().scenario)),
+      updateScenario: (recipe) => get().setScenario(recipe(get().scenario)),
       loadPreset: (id) => {
         const scenario = scenarioForPreset(id);
         if (!scenario) return;
-        whenRunnable(scenario, () => {
-          get().setScenario(scenario);
-          set({ preset: id, selection: null });
-        });
+        get().setScenario(scenario);
+        set({ preset: id, selection: null });
       },
       drill: (request) => {
         if (request !== null && get().scenario.mode !== 'traffic') return;
@@ -259,8 +229,6 @@ export function createSandboxStore(initial: Partial<SandboxInputs> = {}): Sandbo
       },
 
       applyLink: (decoded) => {
-        // A link is not the learner's change: the view stays as it is until the engine can play the link's run.
-        if (!canRun(decoded.scenario)) return void loadEngine().then(() => get().applyLink(decoded));
         // The decoder keeps `req` only for a traffic run; a link built by hand is held to the same rule here.
         const request = decoded.scenario.mode === 'traffic' ? (decoded.view.req ?? null) : null;
         const inputs = { scenario: decoded.scenario, previous: null, preset: decoded.preset, request, playing: false };
