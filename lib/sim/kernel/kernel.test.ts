@@ -192,6 +192,7 @@ describe('the kernel', () => {
     ]);
     expect(group.live).toBe(0);
   });
+
   it('drops the timers of deadlines settled early from its heap, and still runs everything when it did', () => {
     // 500 calls, each answered in 1–5 ms under a 60 s deadline, and some that time out: far more dead timers than
     // live entries, so the heap sweeps them. What runs, and when, is the same as with each timer popped in turn.

@@ -67,4 +67,3 @@ export const DB_HANDSHAKES: Readonly<Record<DbEngine, readonly HandshakeStep[]>>
     FROM_DB('map: server=redis, proto=3', 'Redis accepts.'),
   ],
 };
-
