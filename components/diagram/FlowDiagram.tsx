@@ -174,8 +174,10 @@ export function FlowDiagram({ compact = false, maxHeight = Infinity }: { compact
   // nodesReached keeps one list per run, so this is the same array until the run or the choice changes.
   const visible = focused ? reached : NODE_IDS;
   const layouts = useMemo(() => layoutsFor(visible, engine), [visible, engine]);
-  const [paneRef, { width }] = useElementSize<HTMLDivElement>();
-  const [captionRef, { height: captionHeight }] = useElementSize<HTMLElement>();
+  // Measured after the browser's own layout, not by forcing one as React Flow mounts: the static drawing stands in
+  // until then, and React Flow's first render is a transition that React renders in slices.
+  const [paneRef, { width }] = useElementSize<HTMLDivElement>({ measureOnMount: false });
+  const [captionRef, { height: captionHeight }] = useElementSize<HTMLElement>({ measureOnMount: false });
   // What the figure's other parts leave for the drawing.
   const room = maxHeight - FRAME_BORDERS - CONTROL_STRIP - CAPTION_GAP - captionHeight;
   const fit = width > 0 ? fitDiagram(layouts, width, size, room) : null;
