@@ -21,13 +21,18 @@ export interface Arrival {
 /** What each arrival asks for: its kind, its object, whether it carries the attack payload. */
 export function arrivalsFrom(plan: TrafficPlan, scenario: Scenario, random: Random, zipf: Zipf) {
   const { method, payload } = scenario.request;
+  // One string per URL, made the first time it is asked for: the cache tiers key their maps by it, and V8 keeps a
+  // string's hash in the string, so the same URL asked for again is not hashed again (nor allocated).
+  const staticPaths: string[] = [];
+  const apiPaths: string[] = [];
   return (n: number): Arrival => {
     const kind = plan.kind === 'mix' ? (random.next() < plan.staticShare ? 'static' : 'api') : plan.kind;
     const object = zipf.sample(random.next());
     const attack = random.next() < plan.attackShare;
     // Static files are only ever read; the API takes the scenario's method, its reads spread over the objects.
     const read = kind === 'static' || method === 'GET' || method === 'HEAD';
-    const path = kind === 'static' ? `/static/assets/${object}.js` : read ? `/api/products/${object}` : apiPathFor(method);
+    const path =
+      kind === 'static' ? (staticPaths[object] ??= `/static/assets/${object}.js`) : read ? (apiPaths[object] ??= `/api/products/${object}`) : apiPathFor(method);
     // Each visitor sends from an address of their own; which visitor this is, is a hash of the arrival's number, not a draw.
     const sourceAddress = visitorAddress(visitorOf(n, plan.visitors));
     return { id: `t${n}`, kind, attack, spec: { method: kind === 'static' ? 'GET' : method, payload: attack ? 'sqli' : payload, path, sourceAddress } };

@@ -57,6 +57,21 @@ describe('a rate-based rule’s counting (AWS WAF: per address, over the evaluat
     expect(counter.countedAtCheck(A)).toBe(101);
   });
 
+  it('keeps a seed for an earlier stretch apart from the requests of a later one, and lets each leave the window in turn', () => {
+    const counter = new RateCounter(10, 60);
+    counter.hit(A, 25_000);
+    counter.seed(A, 20, 25_000);
+    // The check at 30 s sees the seed (10–20 s) and the request at 25 s.
+    expect(counter.hit(A, 30_000)).toBe(true);
+    expect(counter.countedAtCheck(A)).toBe(21);
+    // At 80 s the window is 20–80 s: the request at 25 s and the one at 30 s, not the seed.
+    expect(counter.hit(A, 80_000)).toBe(false);
+    expect(counter.countedAtCheck(A)).toBe(2);
+    // At 95 s (window 30–90 s) only the 30 s and 80 s requests are left.
+    counter.hit(A, 95_000);
+    expect(counter.countedAtCheck(A)).toBe(2);
+  });
+
   it('forgets addresses whose requests left the window: memory stays bounded by one window’s requests', () => {
     const counter = new RateCounter(10, 60);
     for (let address = 0; address < 10_000; address++) counter.hit(address, address);

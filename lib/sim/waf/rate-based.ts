@@ -13,10 +13,12 @@
  * an address's count is the requests it sent in the stretches that fill the window before that moment, and whether
  * it is over the limit holds until the next check. AWS also weighs recent requests more; this model does not.
  *
- * Cost: each request is O(1): two map look-ups and an update. The stretches a window spans are kept as a ring of
- * maps from address to count; when a stretch leaves the window its counts are taken off their addresses' totals,
- * and an address whose total reaches zero is forgotten. Every entry is made by a request and removed once, so the
- * work is amortised O(1), and memory is bounded by the requests of one window (and by the addresses there are).
+ * Cost: each request is O(1): one map look-up and an update. Each address has a record with its total over the
+ * window; each stretch keeps a list of the records that sent in it, with their counts there. When a stretch leaves
+ * the window its counts are taken off their records' totals, and a record whose total reaches zero is forgotten
+ * (it has no count left in any stretch, so no list still points at it). Every entry is made by a request and
+ * removed once, so the work is amortised O(1), and memory is bounded by the requests of one window (and by the
+ * addresses there are).
  */
 import type { Address } from '../clients';
 
@@ -24,6 +26,7 @@ import type { Address } from '../clients';
 export const RATE_CHECK_INTERVAL_MS = 10_000;
 
 interface AddressCount {
+  address: Address;
   /** Requests in the window's stretches and the current one. */
   total: number;
   /** The check (stretch number) `over` and `counted` were worked out at. */
@@ -31,11 +34,20 @@ interface AddressCount {
   /** Requests in the window at that check. */
   counted: number;
   over: boolean;
+  /** The latest stretch this address sent in, and where its count there sits in that stretch's list. */
+  lastStretch: number;
+  lastEntry: number;
+}
+
+/** One stretch: the records that sent in it and how many requests each sent, in step. */
+interface Stretch {
+  records: AddressCount[];
+  counts: number[];
 }
 
 export class RateCounter {
   /** The stretches of one window, then the current one: a ring indexed by stretch number. */
-  private readonly stretches: Map<Address, number>[];
+  private readonly stretches: Stretch[];
   private readonly addresses = new Map<Address, AddressCount>();
   /** Records of forgotten addresses, reused so that a steady stream of new visitors allocates nothing. */
   private readonly spare: AddressCount[] = [];
@@ -47,7 +59,7 @@ export class RateCounter {
     readonly intervalMs: number = RATE_CHECK_INTERVAL_MS,
   ) {
     const inWindow = Math.round((windowS * 1000) / intervalMs);
-    this.stretches = Array.from({ length: inWindow + 1 }, () => new Map<Address, number>());
+    this.stretches = Array.from({ length: inWindow + 1 }, () => ({ records: [], counts: [] }));
   }
 
   /** How many addresses are counted now: at most those that sent a request within the last window. */
@@ -63,16 +75,15 @@ export class RateCounter {
     const stretch = Math.floor(nowMs / this.intervalMs);
     if (stretch > this.current) this.moveTo(stretch);
     const record = this.recordFor(address);
-    const ring = this.stretches[this.slot(stretch)]!;
-    const inStretch = ring.get(address) ?? 0;
+    const counts = this.stretches[this.slot(stretch)]!.counts;
+    const sentBefore = record.lastStretch === stretch;
     if (record.checkedAt !== stretch) {
       // The check at this stretch's start saw the window before it: everything but this stretch's own requests.
       record.checkedAt = stretch;
-      record.counted = record.total - inStretch;
+      record.counted = record.total - (sentBefore ? counts[record.lastEntry]! : 0);
       record.over = record.counted > this.limit;
     }
-    ring.set(address, inStretch + 1);
-    record.total += 1;
+    this.add(record, stretch, 1);
     return record.over;
   }
 
@@ -86,9 +97,23 @@ export class RateCounter {
     if (count <= 0) return;
     const stretch = Math.floor(nowMs / this.intervalMs) - 1;
     if (stretch > this.current) this.moveTo(stretch);
-    const ring = this.stretches[this.slot(stretch)]!;
-    ring.set(address, (ring.get(address) ?? 0) + count);
-    this.recordFor(address).total += count;
+    this.add(this.recordFor(address), stretch, count);
+  }
+
+  /** Adds `count` requests to the record's total and to its entry in the stretch (made on its first request there). */
+  private add(record: AddressCount, stretch: number, count: number): void {
+    const { records, counts } = this.stretches[this.slot(stretch)]!;
+    if (record.lastStretch === stretch) counts[record.lastEntry]! += count;
+    else {
+      // `lastEntry` follows the latest stretch only: a seed for an earlier one gets an entry of its own.
+      if (!(stretch < record.lastStretch)) {
+        record.lastStretch = stretch;
+        record.lastEntry = records.length;
+      }
+      records.push(record);
+      counts.push(count);
+    }
+    record.total += count;
   }
 
   private slot(stretch: number): number {
@@ -99,11 +124,14 @@ export class RateCounter {
   private recordFor(address: Address): AddressCount {
     let record = this.addresses.get(address);
     if (!record) {
-      record = this.spare.pop() ?? { total: 0, checkedAt: Number.NaN, counted: 0, over: false };
+      record = this.spare.pop() ?? { address, total: 0, checkedAt: Number.NaN, counted: 0, over: false, lastStretch: Number.NaN, lastEntry: 0 };
+      record.address = address;
       record.total = 0;
       record.checkedAt = Number.NaN;
       record.counted = 0;
       record.over = false;
+      record.lastStretch = Number.NaN;
+      record.lastEntry = 0;
       this.addresses.set(address, record);
     }
     return record;
@@ -118,16 +146,17 @@ export class RateCounter {
   }
 
   /** A stretch leaves the window: its counts come off their addresses, and addresses left with none are forgotten. */
-  private expire(ring: Map<Address, number>): void {
-    for (const [address, count] of ring) {
-      const record = this.addresses.get(address);
-      if (!record) continue;
-      record.total -= count;
+  private expire(stretch: Stretch): void {
+    const { records, counts } = stretch;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      record.total -= counts[i]!;
       if (record.total <= 0) {
-        this.addresses.delete(address);
+        this.addresses.delete(record.address);
         this.spare.push(record);
       }
     }
-    ring.clear();
+    records.length = 0;
+    counts.length = 0;
   }
 }
