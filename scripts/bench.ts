@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import { median } from './median';
+import { pageScripts } from './after-first-paint';
 
 type EngineFigures = { singleRequestMs: number; tenThousandRequestsMs: number; events: number; eventsPerSecond: number; bareHeapEventsPerSecond: number; engineOverHeap: number };
 type TrafficFigures = {
@@ -79,13 +80,11 @@ function routes(dir: string, prefix = '/'): string[] {
 function firstLoadJs(out: string) {
   const rows: { route: string; files: number; gzipKB: number }[] = [];
   for (const route of routes(out)) {
-    const html = readFileSync(join(out, route, 'index.html'), 'utf8');
-    // noModule scripts are polyfills that modern browsers skip, so they are not part of first load.
-    const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/noModule/i.test(tag));
-    const sources = new Set(tags.map((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src)));
+    // Tags or the after-first-paint loader's list; noModule polyfills, which modern browsers skip, are left out.
+    const sources = pageScripts(readFileSync(join(out, route, 'index.html'), 'utf8'));
     let bytes = 0;
     for (const src of sources) bytes += gzipSync(readFileSync(join(out, src.replace(/^\//, '')))).length;
-    rows.push({ route, files: sources.size, gzipKB: Math.round((bytes / 1024) * 10) / 10 });
+    rows.push({ route, files: sources.length, gzipKB: Math.round((bytes / 1024) * 10) / 10 });
   }
   return rows;
 }
