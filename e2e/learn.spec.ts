@@ -146,6 +146,18 @@ test('dark mode follows the choice and survives a reload', async ({ page }) => {
   await expect(page.locator('html')).toHaveClass(/dark/);
 });
 
+test('a theme chosen before the scripts have loaded is applied and kept', async ({ page }) => {
+  // Reading pages start their scripts after the first paint: hold them back to choose in the static menu.
+  await page.route('**/_next/static/chunks/*.js', (route) => route.abort());
+  await page.goto('/learn/');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.unroute('**/_next/static/chunks/*.js');
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+});
+
 test('every lesson fits a 375 px phone without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   for (const slug of LESSON_SLUGS) {
