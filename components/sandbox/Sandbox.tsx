@@ -9,13 +9,15 @@
  * and a compact player bar keeps the controls at hand while the diagram is on screen.
  */
 import dynamic from 'next/dynamic';
-import { Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { LazyFlowDiagram } from '@/components/diagram/LazyFlowDiagram';
 import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
 import { usePlaybackDriver } from '@/components/timeline/usePlaybackDriver';
 import { PLAYER_ID } from '@/components/ui/SkipLinks';
+import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import type { Mode } from '@/lib/scenario/vocabulary';
+import { Dormant } from '@/components/ui/Dormant';
 import { Tabs, type Tab } from '@/components/ui/Tabs';
 import { Waterfall } from '@/components/waterfall/Waterfall';
 import { DrillBar } from '@/components/traffic/DrillBar';
@@ -79,6 +81,9 @@ const INTRODUCTIONS: Readonly<Record<Mode, string>> = {
  */
 const SANDBOX_HEIGHT = 'lg:h-[calc(100dvh-3.5625rem)]';
 
+/** A panel's content fills its panel from lg (the log's list scrolls in what is left), through the dormant wrapper. */
+const PANEL_FILL = 'lg:flex lg:min-h-0 lg:flex-1 lg:flex-col';
+
 export function Sandbox() {
   return (
     <TrafficRunProvider>
@@ -116,18 +121,27 @@ function SandboxLayout() {
     tabs.current?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
   };
 
-  // Each Suspense boundary hydrates on its own, so React can yield between them instead of one long task.
   // The inspector, log and waterfall are about one request: a traffic run's charts have none on screen.
-  const conditions: Tab<Panel> = { id: 'conditions', label: 'Conditions', panel: <Suspense><ControlsPanel /></Suspense> };
+  const active = charts ? 'conditions' : panel;
+  // The panels are most of the page's HTML and, on a phone, screens below the diagram: each stays server HTML until
+  // it nears the screen or is used (components/ui/Dormant), so the sandbox's load hydrates what is in view. The
+  // conditions wake at once when they no longer show the default scenario (a link, the mode switch); a hidden panel
+  // wakes in the render that shows it. Each Suspense boundary hydrates on its own, so React can yield between them.
+  const changed = useSandbox((s) => s.scenario !== DEFAULT_SCENARIO);
+  const dormant = (content: ReactNode, wakeNow: boolean) => (
+    <Dormant className={PANEL_FILL} wakeNow={wakeNow}>
+      <Suspense>{content}</Suspense>
+    </Dormant>
+  );
+  const conditions: Tab<Panel> = { id: 'conditions', label: 'Conditions', panel: dormant(<ControlsPanel />, changed) };
   const panels: Tab<Panel>[] = charts
     ? [conditions]
     : [
         conditions,
-        { id: 'inspector', label: 'Inspector', panel: <Suspense><Inspector /></Suspense> },
-        { id: 'log', label: 'Log', panel: <Suspense><EventLog fill /></Suspense> },
-        { id: 'waterfall', label: 'Waterfall', panel: <Waterfall /> },
+        { id: 'inspector', label: 'Inspector', panel: dormant(<Inspector />, active === 'inspector') },
+        { id: 'log', label: 'Log', panel: dormant(<EventLog fill />, active === 'log') },
+        { id: 'waterfall', label: 'Waterfall', panel: dormant(<Waterfall />, active === 'waterfall') },
       ];
-  const active = charts ? 'conditions' : panel;
 
   return (
     <div

@@ -7,7 +7,8 @@
  * points at it, focuses into it or clicks it; then its children render for real, in a transition, so the old
  * HTML stays until the new is ready. Clicks that arrive before then act on the static HTML as usual (a radio
  * shows as checked at once) and are replayed, in order, on the same elements of the live island; focus moves to
- * the same element. So nothing the reader does is lost.
+ * the same element. So nothing the reader does is lost. `wakeNow` wakes it in the same render, for a caller that
+ * knows the static HTML no longer shows what the live island would (a hidden tab being shown, a changed input).
  *
  * How: during hydration the wrapper renders with an empty `dangerouslySetInnerHTML`, which React treats as a
  * leaf and never compares with the server's children. After a client-side navigation there is no server
@@ -33,10 +34,20 @@ function follow(root: Element, path: number[]): HTMLElement | null {
   return node instanceof HTMLElement ? node : null;
 }
 
-export function Dormant({ children, margin = '100% 0px', className }: { children: ReactNode; margin?: string; className?: string }) {
+interface DormantProps {
+  children: ReactNode;
+  margin?: string;
+  className?: string;
+  wakeNow?: boolean;
+}
+
+export function Dormant({ children, margin = '100% 0px', className, wakeNow = false }: DormantProps) {
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const [awake, setAwake] = useState(() => typeof document === 'undefined' || !document.getElementById(id));
+  // Set while rendering, not from an effect: the render that shows a hidden tab also renders its content. Once awake,
+  // it stays awake.
+  if (wakeNow && !awake) setAwake(true);
   const pending = useRef<Action[]>([]);
   // Set when the live island is in the page, before held actions are replayed: the listeners below are removed
   // only after that (passive effects run after layout effects), and must not hold the replayed clicks again.
