@@ -148,3 +148,24 @@ test('reduced motion replaces moving packets with highlighted links', async ({ p
   await expect(page.getByText('Reduced motion: links in use are highlighted instead of moving packets.')).toBeHidden();
   await expect(page.getByRole('button', { name: / packet from / }).first()).toBeVisible();
 });
+
+test('choices made before the scripts have loaded are kept once the sandbox is live', async ({ page }) => {
+  // Hold the scripts back, as a slow phone would, while the learner already uses the static page.
+  let release: () => void = () => {};
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto('/sandbox/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Speed').selectOption('1.5');
+  await page.getByLabel('What the edge holds').selectOption('fresh');
+  release();
+
+  // The player's menu is hydrated (React would put back its own 1×); the conditions wake with the choice applied.
+  await expect(page.getByRole('region', { name: 'Outcome' })).toContainText('cache hit');
+  await expect(page.getByLabel('Speed')).toHaveValue('1.5');
+  await expect(page.getByLabel('What the edge holds')).toHaveValue('fresh');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});

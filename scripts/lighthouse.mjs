@@ -51,7 +51,7 @@ try {
     report[method] = {};
     console.log(`\nThrottling: ${method}`);
     for (const page of PAGES) {
-      const scores = Object.fromEntries([...CATEGORIES, 'lcpMs', 'observedLcpMs', 'tbtMs'].map((c) => [c, []]));
+      const scores = Object.fromEntries([...CATEGORIES, 'lcpMs', 'observedLcpMs', 'tbtMs', 'ttiMs'].map((c) => [c, []]));
       for (let run = 0; run < RUNS; run++) {
         const result = await lighthouse(`http://127.0.0.1:${PORT}${page}`, {
           port: chrome.port,
@@ -71,11 +71,12 @@ try {
         scores.lcpMs.push(metrics.largestContentfulPaint);
         scores.observedLcpMs.push(metrics.observedLargestContentfulPaint);
         scores.tbtMs.push(metrics.totalBlockingTime);
+        scores.ttiMs.push(metrics.interactive);
       }
       const row = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, median(v)]));
       report[method][page] = row;
       console.log(
-        `  ${page.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms`,
+        `  ${page.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms, TTI ${Math.round(row.ttiMs)} ms`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { EARLY_INPUT_SCRIPT } from '@/components/sandbox/early-input';
 import { SandboxApp } from '@/components/sandbox/SandboxApp';
 
 export const metadata: Metadata = {
@@ -7,5 +8,11 @@ export const metadata: Metadata = {
 };
 
 export default function SandboxPage() {
-  return <SandboxApp />;
+  return (
+    <>
+      {/* Before the controls, so it hears the first thing the learner does to them. */}
+      <script dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} />
+      <SandboxApp />
+    </>
+  );
 }

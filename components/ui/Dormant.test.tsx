@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act } from 'react';
+import { act, useState } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,5 +89,41 @@ describe('a dormant island', () => {
     });
     await act(async () => container.querySelector('button')!.click());
     expect(go).toHaveBeenCalledTimes(1);
+  });
+
+  it('carries a choice made in the static HTML, before hydration, to the live island', async () => {
+    function Picker({ onPick }: { onPick: (value: string) => void }) {
+      const [speed, setSpeed] = useState('1');
+      const [loop, setLoop] = useState(false);
+      return (
+        <>
+          <select aria-label="Speed" value={speed} onChange={(e) => (setSpeed(e.target.value), onPick(`speed ${e.target.value}`))}>
+            <option value="1">1×</option>
+            <option value="2">2×</option>
+          </select>
+          <input type="checkbox" aria-label="Loop" checked={loop} onChange={(e) => (setLoop(e.target.checked), onPick(`loop ${e.target.checked}`))} />
+        </>
+      );
+    }
+    const Form = ({ wakeNow, onPick }: { wakeNow: boolean; onPick: (value: string) => void }) => (
+      <Dormant wakeNow={wakeNow}>
+        <Picker onPick={onPick} />
+      </Dormant>
+    );
+    container.innerHTML = ''; // No island of the same id in the page while the server's HTML is made.
+    container.innerHTML = renderToString(<Form wakeNow={false} onPick={() => {}} />);
+    // The reader's choices, made while the page was still static HTML.
+    container.querySelector('select')!.value = '2';
+    container.querySelector<HTMLInputElement>('input')!.checked = true;
+
+    const picked: string[] = [];
+    await act(async () => {
+      root = hydrateRoot(container, <Form wakeNow={false} onPick={(v) => picked.push(v)} />);
+    });
+    await act(async () => root!.render(<Form wakeNow onPick={(v) => picked.push(v)} />));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(picked).toEqual(['speed 2', 'loop true']);
+    expect(container.querySelector('select')!.value).toBe('2');
+    expect(container.querySelector('input')!.checked).toBe(true);
   });
 });

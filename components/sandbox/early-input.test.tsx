@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { act, useEffect, useState } from 'react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EARLY_INPUT_SCRIPT, replayEarlyInput } from './early-input';
+
+/** A player in miniature: a speed menu and a play button, each reporting what it did. */
+function Player({ done }: { done: (step: string) => void }) {
+  const [speed, setSpeed] = useState('1');
+  useEffect(replayEarlyInput, []);
+  return (
+    <>
+      <select aria-label="Speed" value={speed} onChange={(e) => (setSpeed(e.target.value), done(`speed ${e.target.value}`))}>
+        <option value="1">1×</option>
+        <option value="2">2×</option>
+      </select>
+      <button type="button" onClick={() => done(`play at ${speed}`)}>
+        Play
+      </button>
+    </>
+  );
+}
+
+let root: Root | undefined;
+const container = document.createElement('div');
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  container.remove();
+  window.__roundtripEarlyInput = undefined;
+});
+
+describe('what a learner does before the sandbox has hydrated', () => {
+  it('is replayed on the live controls, in order, once React has hydrated them', async () => {
+    container.innerHTML = renderToString(<Player done={() => {}} />);
+    document.body.append(container);
+    new Function(EARLY_INPUT_SCRIPT)();
+
+    // The static HTML: the menu shows the choice at once; the button does nothing yet.
+    const select = container.querySelector('select')!;
+    select.value = '2';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    container.querySelector('button')!.click();
+
+    const steps: string[] = [];
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    await act(async () => {
+      root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+
+    expect(steps).toEqual(['speed 2', 'play at 2']);
+    expect(container.querySelector('select')!.value).toBe('2');
+  });
+
+  it('stops recording once replayed: React handles everything after', async () => {
+    container.innerHTML = renderToString(<Player done={() => {}} />);
+    document.body.append(container);
+    new Function(EARLY_INPUT_SCRIPT)();
+    const steps: string[] = [];
+    await act(async () => {
+      root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
+    });
+    act(() => container.querySelector('button')!.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(steps).toEqual(['play at 1']);
+    expect(window.__roundtripEarlyInput).toBeUndefined();
+  });
+});
