@@ -9,10 +9,11 @@
  * and build every SVG element of it again (about 25 ms of a phone's main thread before its 4× slowdown), just to
  * show the same picture until React Flow arrives.
  */
-import { startTransition, useEffect, useState, type ComponentType } from 'react';
+import { startTransition, useEffect, useState, type ComponentProps, type ComponentType } from 'react';
+import type { FlowDiagram as FlowDiagramComponent } from './FlowDiagram';
 import { StaticDiagram } from './StaticDiagram';
 
-type FlowDiagramProps = { compact?: boolean; maxHeight?: number };
+type FlowDiagramProps = ComponentProps<typeof FlowDiagramComponent>;
 
 export function LazyFlowDiagram(props: FlowDiagramProps) {
   const [FlowDiagram, setFlowDiagram] = useState<ComponentType<FlowDiagramProps> | null>(null);

@@ -24,6 +24,7 @@ function Player({ done }: { done: (step: string) => void }) {
 
 let root: Root | undefined;
 const container = document.createElement('div');
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 afterEach(() => {
   act(() => root?.unmount());
@@ -45,7 +46,6 @@ describe('what a learner does before the sandbox has hydrated', () => {
     container.querySelector('button')!.click();
 
     const steps: string[] = [];
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
     await act(async () => {
       root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
     });

@@ -4,12 +4,13 @@
  * An island of server-rendered HTML that stays inert until it is needed. The static HTML shows it in full
  * (text, choices, headings: readable and in the accessibility tree), but on load React leaves that HTML alone:
  * it neither hydrates it nor loads its code. The island wakes when the reader comes within `margin` of it,
- * points at it, focuses into it, clicks it or changes one of its controls; then its children render for real, in a
- * transition, so the old HTML stays until the new is ready. Clicks that arrive before then act on the static HTML as usual (a radio
- * shows as checked at once) and are replayed, in order, on the same elements of the live island; focus moves to
- * the same element, and a control changed in the static HTML (before or after hydration) is set to the same state on
- * its live twin. So nothing the reader does is lost. `wakeNow` wakes it in the same render, for a caller that
- * knows the static HTML no longer shows what the live island would (a hidden tab being shown, a changed input).
+ * points at it, focuses into it, clicks it or changes one of its controls; then its children render for real,
+ * in a transition, so the old HTML stays until the new is ready. Clicks that arrive before then act on the
+ * static HTML as usual (a radio shows as checked at once) and are replayed, in order, on the same elements of
+ * the live island; focus moves to the same element, and a control changed in the static HTML (before or after
+ * hydration) is set to the same state on its live twin. So nothing the reader does is lost. `wakeNow` wakes it
+ * in the same render, for a caller that knows the static HTML no longer shows what the live island would (a
+ * hidden tab being shown, a changed input).
  *
  * How: during hydration the wrapper renders with an empty `dangerouslySetInnerHTML`, which React treats as a
  * leaf and never compares with the server's children. After a client-side navigation there is no server
