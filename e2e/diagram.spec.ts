@@ -71,10 +71,12 @@ async function expectLegible(diagram: Locator, minTitle: number) {
   for (const { name, px } of labels) expect(px, `${name} label`).toBeGreaterThanOrEqual(10);
 }
 
+/** The sandbox once the learner's pointer has come onto the diagram: its first use mounts React Flow. */
 async function openSandbox(page: Page, query = '') {
   await page.goto(`/sandbox/${query}`);
   await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
   const diagram = diagramOf(page);
+  await diagram.hover();
   await expect(diagram.getByRole('button', { name: /^CDN edge\b/ })).toBeVisible();
   return diagram;
 }
@@ -88,6 +90,20 @@ async function openLessonSim(page: Page) {
   await expect(diagram.getByRole('button', { name: /^CDN edge\b/ })).toBeVisible();
   return { sim, diagram };
 }
+
+test('until the page is used the sandbox shows a drawing of the same diagram, and a first touch makes it live', async ({ page }) => {
+  await page.goto('/sandbox/');
+  const diagram = diagramOf(page);
+  const drawing = diagram.locator('svg[data-layout]:visible');
+  // The drawing names every service and what it stands for, as the live diagram does.
+  await expect(drawing).toContainText('CDN edge');
+  await expect(drawing).toContainText('CloudFront edge location (POP)');
+  await expect(drawing).toContainText('sg-alb');
+  await expect(diagram.getByRole('button')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Share this moment' }).hover();
+  await expect(diagram.getByRole('button', { name: /^CDN edge\b/ })).toBeVisible();
+  await expect(drawing).toHaveCount(0);
+});
 
 for (const width of [1280, 375]) {
   test(`sandbox at ${width} px: titles read at 12 px or more, labels at 10 px, nothing cut or covered`, async ({ page }) => {

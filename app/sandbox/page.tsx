@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { EARLY_INPUT_SCRIPT } from '@/components/sandbox/early-input';
 import { SandboxApp } from '@/components/sandbox/SandboxApp';
+import { FIRST_USE_SCRIPT } from '@/components/ui/first-use';
 
 export const metadata: Metadata = {
   title: 'Sandbox',
@@ -10,8 +11,9 @@ export const metadata: Metadata = {
 export default function SandboxPage() {
   return (
     <>
-      {/* Before the controls, so it hears the first thing the learner does to them. */}
+      {/* Before the controls, so they hear the first thing the learner does. */}
       <script dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} />
+      <script dangerouslySetInnerHTML={{ __html: FIRST_USE_SCRIPT }} />
       <SandboxApp />
     </>
   );

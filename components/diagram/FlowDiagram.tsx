@@ -198,7 +198,16 @@ export function FlowDiagram({ compact = false, maxHeight = Infinity }: { compact
 
   return (
     <DiagramFrame paneRef={paneRef} captionRef={captionRef} height={fit ? Math.min(fit.height, room) : undefined} caption={caption}>
-      {fit ? <Pane fit={fit} size={size} /> : <StaticDrawings size={size} visible={visible} />}
+      {fit ? (
+        <Pane fit={fit} size={size} />
+      ) : (
+        <>
+          <StaticDrawings size={size} visible={visible} />
+          <p className="sr-only" role="status">
+            Loading the interactive diagram…
+          </p>
+        </>
+      )}
     </DiagramFrame>
   );
 }

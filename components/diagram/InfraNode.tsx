@@ -5,9 +5,9 @@ import { memo } from 'react';
 import type { NodeTone } from '@/lib/playback/frame';
 import type { NodeId } from '@/lib/sim';
 import { useSandboxStore } from '@/components/sandbox/store-context';
+import { NodeText, nodeFaceClass, SECURITY_GROUP_TAG_CLASS, SECURITY_GROUP_TAG_STYLE } from './faces';
 import { NODE_HEIGHT, NODE_WIDTH, TAG_PAD_X, tagBox } from './layout';
-import { SELECTED_CLASSES, TONE_CLASSES, TONE_WORDS } from './node-tones';
-import { FONT, LINE_HEIGHT } from './typography';
+import { TONE_WORDS } from './node-tones';
 
 export type InfraNodeData = {
   nodeId: NodeId;
@@ -43,20 +43,12 @@ function InfraNodeComponent({ data, sourcePosition = Position.Right, targetPosit
         data-node={data.nodeId}
         onClick={() => store.getState().select(data.selected ? null : data.nodeId)}
         aria-pressed={data.selected}
-        className={`nopan flex h-full w-full cursor-pointer flex-col items-start justify-center rounded-lg border-2 px-2 text-left shadow-sm transition-colors ${TONE_CLASSES[data.tone]} ${data.selected ? SELECTED_CLASSES : ''}`}
+        className={`nopan cursor-pointer ${nodeFaceClass(data.tone, data.selected)}`}
       >
-        <span data-part="title" className="font-semibold" style={{ fontSize: FONT.title, lineHeight: LINE_HEIGHT }}>
-          {data.label}
-        </span>{' '}
-        <span data-part="counterpart" className="text-slate-700 dark:text-slate-300" style={{ fontSize: FONT.counterpart, lineHeight: LINE_HEIGHT }}>
-          {data.counterpart}
-        </span>
+        <NodeText label={data.label} counterpart={data.counterpart} />
         <span className="sr-only">: {TONE_WORDS[data.tone]}</span>
         {data.securityGroup ? (
-          <span
-            className="absolute rounded border border-slate-400 bg-slate-100 font-mono text-slate-800 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100"
-            style={{ ...tagStyle(data.securityGroup), fontSize: FONT.counterpart, lineHeight: 1.2, paddingInline: TAG_PAD_X }}
-          >
+          <span className={`absolute ${SECURITY_GROUP_TAG_CLASS}`} style={{ ...tagStyle(data.securityGroup), ...SECURITY_GROUP_TAG_STYLE, paddingInline: TAG_PAD_X }}>
             <span className="sr-only">, security group </span>
             {data.securityGroup}
           </span>

@@ -1,22 +1,33 @@
 /**
- * The topology as plain SVG, drawn from the same layouts as the interactive diagram. It is the first
- * thing painted (the static HTML has it) and React Flow replaces it once loaded, so the page never shows
- * an empty box. Container queries pick the layout the interactive diagram will pick for the same width,
- * at the same size, so nothing jumps. It carries no information the interactive diagram does not.
+ * The topology as it stands before the run starts, drawn from the same layouts and with the same faces
+ * (faces.tsx) as the interactive diagram: the services with what they stand for and their security groups, the
+ * zones, the links and their labels. It is the first thing painted (the static HTML has it), and it stays until
+ * the learner first uses the page or the run shows something it cannot (LazyFlowDiagram). Container queries pick
+ * the layout the interactive diagram will pick for the same width, at the same size, so nothing jumps.
+ * The faces are HTML in `foreignObject`s, so they wrap and scale with the drawing exactly as React Flow's do.
  */
-import { NODE_IDS, NODES, type NodeId, type ZoneKind } from '@/lib/sim';
+import type { ReactNode } from 'react';
+import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
+import type { DbEngine } from '@/lib/scenario/schema';
+import { NodeText, nodeFaceClass, LINK_LABEL_STYLE, LINK_STROKE, LinkLabelLines, linkDash, linkLabelClass, SECURITY_GROUP_TAG_CLASS, SECURITY_GROUP_TAG_STYLE, ZoneFace } from './faces';
 import { ZOOM_CEILING, ZOOM_FLOOR, layoutsFor, type DiagramSize } from './fit';
 import { DiagramFrame } from './DiagramFrame';
-import { center } from './geometry';
-import type { DiagramLayout, LayoutName } from './layout';
-import { FONT, LINE_HEIGHT } from './typography';
+import { TAG_PAD_X, tagBox, type DiagramLayout, type LayoutName } from './layout';
+import { securityGroupTag } from './zones';
 
-const ZONE_STROKE: Record<ZoneKind, string> = {
-  'edge-location': 'stroke-orange-400 dark:stroke-orange-400/70',
-  vpc: 'stroke-slate-400 dark:stroke-slate-500',
-  'public-subnet': 'stroke-emerald-500 dark:stroke-emerald-600',
-  'private-subnet': 'stroke-sky-500 dark:stroke-sky-600',
-};
+type Box = DiagramLayout['bounds'];
+
+/** The database the drawing labels its link with (a run on another engine shows the interactive diagram). */
+export const STATIC_DB_ENGINE: DbEngine = 'postgres';
+
+/** HTML placed on the drawing; visible overflow keeps a service's shadow and a tag's border whole. */
+function Html({ box, children }: { box: Box; children: ReactNode }) {
+  return (
+    <foreignObject x={box.x} y={box.y} width={box.width} height={box.height} overflow="visible">
+      {children}
+    </foreignObject>
+  );
+}
 
 function Drawing({ layout }: { layout: DiagramLayout }) {
   const { x, y, width, height } = layout.bounds;
@@ -28,32 +39,42 @@ function Drawing({ layout }: { layout: DiagramLayout }) {
       className="mx-auto h-auto w-full text-slate-900 dark:text-slate-100"
       style={{ maxWidth: width * ZOOM_CEILING }}
     >
-      {layout.zones.map(({ zone, box, titleBox }) => (
-        <g key={zone.id}>
-          <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={12} fill="none" className={ZONE_STROKE[zone.kind]} strokeWidth={2} strokeDasharray={zone.kind === 'public-subnet' || zone.kind === 'private-subnet' ? '6 4' : undefined} />
-          <text x={titleBox.x} y={titleBox.y + FONT.zone} fontSize={FONT.zone} fill="currentColor">
-            {zone.title}
-          </text>
-        </g>
+      {layout.zones.map(({ zone, box }) => (
+        <Html key={zone.id} box={box}>
+          <ZoneFace title={zone.title} kind={zone.kind} width={box.width} height={box.height} />
+        </Html>
       ))}
-      {layout.links.map(({ link, segment, label }) => (
-        <g key={link.id}>
-          <line x1={segment.from.x} y1={segment.from.y} x2={segment.to.x} y2={segment.to.y} stroke="#64748b" strokeWidth={2} />
-          <rect {...label.box} rx={3} className="fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500" />
-          {label.lines.map((line, i) => (
-            <text key={i} x={center(label.box).x} y={label.box.y + 3 + FONT.label * (LINE_HEIGHT * i + 1)} fontSize={FONT.label} textAnchor="middle" fontFamily="ui-monospace, monospace" fill="currentColor">
-              {line}
-            </text>
-          ))}
-        </g>
+      {layout.links.map(({ link, segment }) => (
+        <line key={link.id} x1={segment.from.x} y1={segment.from.y} x2={segment.to.x} y2={segment.to.y} stroke={LINK_STROKE.idle} strokeWidth={2} strokeDasharray={linkDash(link.protocol)} />
       ))}
-      {(Object.entries(layout.nodes) as [NodeId, DiagramLayout['bounds']][]).map(([id, box]) => (
-        <g key={id}>
-          <rect {...box} rx={8} className="fill-white stroke-slate-300 dark:fill-slate-900 dark:stroke-slate-600" strokeWidth={2} />
-          <text x={box.x + 10} y={box.y + 26} fontSize={FONT.title} fontWeight={600} fill="currentColor">
-            {NODES[id].label}
-          </text>
-        </g>
+      {(Object.entries(layout.nodes) as [NodeId, Box][]).map(([id, box]) => {
+        const securityGroup = securityGroupTag(id);
+        return (
+          <g key={id}>
+            <Html box={box}>
+              <div className={nodeFaceClass('idle', false)}>
+                <NodeText label={NODES[id].label} counterpart={NODES[id].counterpart} />
+              </div>
+            </Html>
+            {securityGroup ? (
+              <Html box={tagBox(box, securityGroup)}>
+                <div className={`h-full ${SECURITY_GROUP_TAG_CLASS}`} style={{ ...SECURITY_GROUP_TAG_STYLE, paddingInline: TAG_PAD_X }}>
+                  {securityGroup}
+                </div>
+              </Html>
+            ) : null}
+          </g>
+        );
+      })}
+      {/* Labels centred on their boxes at their own size, as React Flow's edge labels are. */}
+      {layout.links.map(({ link, label }) => (
+        <Html key={link.id} box={label.box}>
+          <div className="flex h-full items-center justify-center">
+            <div className={linkLabelClass(false, false)} style={LINK_LABEL_STYLE}>
+              <LinkLabelLines lines={label.lines} />
+            </div>
+          </div>
+        </Html>
       ))}
     </svg>
   );
@@ -86,7 +107,7 @@ function containerRules(scope: string, layouts: readonly DiagramLayout[], size: 
 }
 
 export function StaticDrawings({ size, visible }: { size: DiagramSize; visible: readonly NodeId[] }) {
-  const layouts = layoutsFor(visible, 'postgres');
+  const layouts = layoutsFor(visible, STATIC_DB_ENGINE);
   // One scope per set of rules: the same view always gets the same class, so repeats are harmless.
   const scope = `static-diagram-${size}-${visible.map((id) => NODE_IDS.indexOf(id).toString(36)).join('')}`;
   return (
@@ -95,9 +116,6 @@ export function StaticDrawings({ size, visible }: { size: DiagramSize; visible: 
       {layouts.map((layout) => (
         <Drawing key={layout.name} layout={layout} />
       ))}
-      <p className="sr-only" role="status">
-        Loading the interactive diagram…
-      </p>
     </div>
   );
 }
@@ -106,6 +124,7 @@ export function StaticDiagram() {
   return (
     <DiagramFrame>
       <StaticDrawings size="full" visible={NODE_IDS} />
+      <p className="sr-only">The services and links become buttons as soon as you use the page.</p>
     </DiagramFrame>
   );
 }

@@ -9,7 +9,7 @@
  * and a compact player bar keeps the controls at hand while the diagram is on screen.
  */
 import dynamic from 'next/dynamic';
-import { Suspense, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { LazyFlowDiagram } from '@/components/diagram/LazyFlowDiagram';
 import { Timeline } from '@/components/timeline/Timeline';
 import { useKeyboardShortcuts } from '@/components/timeline/useKeyboardShortcuts';
@@ -126,11 +126,11 @@ function SandboxLayout() {
   // The panels are most of the page's HTML and, on a phone, screens below the diagram: each stays server HTML until
   // it nears the screen or is used (components/ui/Dormant), so the sandbox's load hydrates what is in view. The
   // conditions wake at once when they no longer show the default scenario (a link, the mode switch); a hidden panel
-  // wakes in the render that shows it. Each Suspense boundary hydrates on its own, so React can yield between them.
+  // wakes in the render that shows it.
   const changed = useSandbox((s) => s.scenario !== DEFAULT_SCENARIO);
   const dormant = (content: ReactNode, wakeNow: boolean) => (
     <Dormant className={PANEL_FILL} wakeNow={wakeNow}>
-      <Suspense>{content}</Suspense>
+      {content}
     </Dormant>
   );
   const conditions: Tab<Panel> = { id: 'conditions', label: 'Conditions', panel: dormant(<ControlsPanel />, changed) };

@@ -1,0 +1,37 @@
+/**
+ * Whether the learner has used the page yet: moved or pressed a pointer, touched, pressed a key, turned a wheel,
+ * moved focus or clicked. Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram)
+ * asks `onFirstUse`. The page loads its scripts after its first paint, so a use can come before any of them: the
+ * inline FIRST_USE_SCRIPT, rendered ahead of the page's content, remembers it for them.
+ */
+
+/** The events that mean a use, listened for on the window (capturing, passive) until the first one. */
+export const FIRST_USE_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin', 'click'] as const;
+
+declare global {
+  interface Window {
+    __roundtripUsed?: boolean;
+  }
+}
+
+/** Kept in ES5: it runs while the HTML is parsed, before any bundle. */
+export const FIRST_USE_SCRIPT = `(function(){var t=${JSON.stringify(FIRST_USE_EVENTS)},o={capture:true,passive:true},i;function u(){window.__roundtripUsed=true;for(i=0;i<t.length;i++)window.removeEventListener(t[i],u,o)}for(i=0;i<t.length;i++)window.addEventListener(t[i],u,o)})()`;
+
+/** Calls `used` once, at the first use, or at once if the page has been used already. Returns the unsubscribe. */
+export function onFirstUse(used: () => void): () => void {
+  if (window.__roundtripUsed) {
+    used();
+    return () => {};
+  }
+  const options = { capture: true, passive: true } as const;
+  const stop = () => {
+    for (const type of FIRST_USE_EVENTS) window.removeEventListener(type, use, options);
+  };
+  function use() {
+    window.__roundtripUsed = true;
+    stop();
+    used();
+  }
+  for (const type of FIRST_USE_EVENTS) window.addEventListener(type, use, options);
+  return stop;
+}
