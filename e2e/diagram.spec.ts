@@ -105,6 +105,17 @@ test('until the page is used the sandbox shows a drawing of the same diagram, an
   await expect(drawing).toHaveCount(0);
 });
 
+test('a first tap on a service in the drawing selects it, as it would in the live diagram', async ({ page }) => {
+  await page.goto('/sandbox/');
+  // Hydrated: the sandbox has taken the list of what was done before its scripts ran.
+  await page.waitForFunction(() => (window as { __roundtripEarlyInput?: unknown }).__roundtripEarlyInput === undefined);
+  // A click with no pointer movement before it: it lands on the drawing.
+  await diagramOf(page).locator('svg[data-layout]:visible [data-node="alb"]').dispatchEvent('click');
+  await expect(page.getByRole('region', { name: 'Load balancer' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]sel=alb\b/);
+  await expect(diagramOf(page).getByRole('button', { name: /^Load balancer\b/ })).toHaveAttribute('aria-pressed', 'true');
+});
+
 for (const width of [1280, 375]) {
   test(`sandbox at ${width} px: titles read at 12 px or more, labels at 10 px, nothing cut or covered`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });

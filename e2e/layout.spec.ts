@@ -54,6 +54,8 @@ test.describe('at 1280×800', () => {
   test('clicking a service shows the inspector beside the diagram, both in view', async ({ page }) => {
     await openSandbox(page);
     const diagram = page.getByRole('group', { name: /^Diagram of the request/ });
+    // The pointer coming onto the diagram is the page's first use: the live diagram mounts.
+    await diagram.hover();
     await diagram.getByRole('button', { name: /^Load balancer/ }).click();
     const panels = page.getByRole('tablist', { name: 'Panels' });
     await expect(panels.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
@@ -190,7 +192,8 @@ test.describe('on a 375 px phone', () => {
     const bar = page.getByRole('group', { name: 'Player bar' });
     await expect(bar).toBeVisible();
     await expect(bar.getByRole('button', { name: 'Details ↓' })).toHaveCount(0);
-    await page.getByRole('group', { name: /^Diagram of the request/ }).getByRole('button', { name: /^CDN edge/ }).click();
+    // The first tap of the page, on the service: it lands on the drawing or, if that tap woke it in time, the live diagram.
+    await page.getByRole('group', { name: /^Diagram of the request/ }).locator('[data-node="edge"]:visible').click();
     await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
     await bar.getByRole('button', { name: 'Details ↓' }).click();
     await expect(page.getByRole('region', { name: 'CDN edge' }).getByRole('heading', { name: 'CDN edge' })).toBeInViewport();

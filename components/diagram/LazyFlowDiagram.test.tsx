@@ -92,6 +92,19 @@ describe('the sandbox diagram before and after the first use', () => {
     expect(live()).not.toBeNull();
   });
 
+  it('selects a service or a link tapped in the drawing, as the live diagram would', async () => {
+    const store = renderDiagram();
+    const drawing = document.querySelector('svg[data-layout]')!;
+    fireEvent.click(drawing.querySelector('[data-node="alb"] [data-part="counterpart"]')!);
+    expect(store.getState().selection).toBe('alb');
+    await settle();
+    expect(live()).not.toBeNull();
+    cleanup();
+    const other = renderDiagram();
+    fireEvent.click(document.querySelector('svg[data-layout] [data-link="app-db"] [data-part="link-label"]')!);
+    expect(other.getState().selection).toBe('link:app-db');
+  });
+
   it('keeps React Flow once mounted, even when the run is back at its rest', async () => {
     const store = renderDiagram();
     act(() => store.getState().select('db'));

@@ -25,7 +25,7 @@ import { startTransition, useEffect, useState, type ComponentProps, type Compone
 import { frameAt, type Frame } from '@/lib/playback/frame';
 import { NODE_IDS } from '@/lib/sim';
 import { resultOf } from '@/lib/store/derived';
-import { useSandbox } from '@/components/sandbox/store-context';
+import { useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { onFirstUse } from '@/components/ui/first-use';
 import type { FlowDiagram as FlowDiagramComponent } from './FlowDiagram';
 import { STATIC_DB_ENGINE, StaticDiagram } from './StaticDiagram';
@@ -39,6 +39,7 @@ export function frameAtRest(frame: Frame): boolean {
 
 export function LazyFlowDiagram(props: FlowDiagramProps) {
   const [FlowDiagram, setFlowDiagram] = useState<ComponentType<FlowDiagramProps> | null>(null);
+  const store = useSandboxStore();
   // Once wanted, always wanted: the drawing never comes back.
   const [wanted, setWanted] = useState(false);
   const drawable = useSandbox(
@@ -67,5 +68,6 @@ export function LazyFlowDiagram(props: FlowDiagramProps) {
     };
   }, [wanted]);
 
-  return FlowDiagram ? <FlowDiagram {...props} /> : <StaticDiagram />;
+  // A service or link tapped in the drawing is selected, as in the live diagram; the selection wakes it.
+  return FlowDiagram ? <FlowDiagram {...props} /> : <StaticDiagram onPick={(selection) => store.getState().select(selection)} />;
 }

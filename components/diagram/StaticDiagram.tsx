@@ -6,7 +6,7 @@
  * the layout the interactive diagram will pick for the same width, at the same size, so nothing jumps.
  * The faces are HTML in `foreignObject`s, so they wrap and scale with the drawing exactly as React Flow's do.
  */
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { NODE_IDS, NODES, type NodeId } from '@/lib/sim';
 import type { DbEngine } from '@/lib/scenario/schema';
 import { NodeText, nodeFaceClass, LINK_LABEL_STYLE, LINK_STROKE, LinkLabelLines, linkDash, linkLabelClass, SECURITY_GROUP_TAG_CLASS, SECURITY_GROUP_TAG_STYLE, ZoneFace } from './faces';
@@ -52,7 +52,7 @@ function Drawing({ layout }: { layout: DiagramLayout }) {
         return (
           <g key={id}>
             <Html box={box}>
-              <div className={nodeFaceClass('idle', false)}>
+              <div data-node={id} className={nodeFaceClass('idle', false)}>
                 <NodeText label={NODES[id].label} counterpart={NODES[id].counterpart} />
               </div>
             </Html>
@@ -69,7 +69,7 @@ function Drawing({ layout }: { layout: DiagramLayout }) {
       {/* Labels centred on their boxes at their own size, as React Flow's edge labels are. */}
       {layout.links.map(({ link, label }) => (
         <Html key={link.id} box={label.box}>
-          <div className="flex h-full items-center justify-center">
+          <div data-link={link.id} className="flex h-full items-center justify-center">
             <div className={linkLabelClass(false, false)} style={LINK_LABEL_STYLE}>
               <LinkLabelLines lines={label.lines} />
             </div>
@@ -120,10 +120,22 @@ export function StaticDrawings({ size, visible }: { size: DiagramSize; visible: 
   );
 }
 
-export function StaticDiagram() {
+/**
+ * `onPick` hears a service or a link label picked in the drawing, as a selection (`db`, `link:app-db`): a finger's
+ * first tap is often on a service, and it lands before the interactive diagram that it wakes is there.
+ */
+export function StaticDiagram({ onPick }: { onPick?: (selection: string) => void }) {
+  const pick = (event: MouseEvent<HTMLDivElement>) => {
+    const picked = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-node], [data-link]') : null;
+    if (!picked || !onPick) return;
+    onPick(picked.dataset.node ?? `link:${picked.dataset.link}`);
+  };
   return (
     <DiagramFrame>
-      <StaticDrawings size="full" visible={NODE_IDS} />
+      {/* Pointer only: the drawing is hidden from assistive technology, and a key press has made the diagram live. */}
+      <div onClick={pick}>
+        <StaticDrawings size="full" visible={NODE_IDS} />
+      </div>
       <p className="sr-only">The services and links become buttons as soon as you use the page.</p>
     </DiagramFrame>
   );
