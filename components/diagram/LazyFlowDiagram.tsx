@@ -42,11 +42,12 @@ export function LazyFlowDiagram(props: FlowDiagramProps) {
   const store = useSandboxStore();
   // Once wanted, always wanted: the drawing never comes back.
   const [wanted, setWanted] = useState(false);
-  const drawable = useSandbox(
-    (s) => s.selection === null && !s.playing && s.scenario.db.engine === STATIC_DB_ENGINE && frameAtRest(frameAt(resultOf(s), s.cursor)),
+  // Whether the run has left what the drawing shows; no longer asked (no frame worked out per update) once wanted.
+  const leftRest = useSandbox(
+    (s) => !wanted && !(s.selection === null && !s.playing && s.scenario.db.engine === STATIC_DB_ENGINE && frameAtRest(frameAt(resultOf(s), s.cursor))),
   );
   // Set while rendering, so the render that moves the run off its rest already asks for React Flow.
-  if (!drawable && !wanted) setWanted(true);
+  if (leftRest) setWanted(true);
 
   useEffect(() => {
     if (!wanted) return onFirstUse(() => setWanted(true));
