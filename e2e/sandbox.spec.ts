@@ -169,3 +169,21 @@ test('choices made before the scripts have loaded are kept once the sandbox is l
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
+
+test('a mode chosen before the scripts have loaded applies to the shared link, not instead of it', async ({ page }) => {
+  let release: () => void = () => {};
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto('/sandbox/?db=slow', { waitUntil: 'domcontentloaded' });
+  await page.getByRole('group', { name: 'Run' }).getByText('Traffic', { exact: true }).click();
+  release();
+
+  // The link's slow database is applied first, then the learner's choice of mode.
+  await expect(page).toHaveURL(/mode=traffic/);
+  await expect(page).toHaveURL(/db=slow/);
+  await expect(page.getByRole('group', { name: 'Load' })).toBeVisible();
+  await expect(page.getByText('the link was set aside')).toHaveCount(0);
+});

@@ -1,18 +1,29 @@
 'use client';
 
-import { useEffect } from 'react';
-import { replayEarlyInput } from './early-input';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { replayEarlyInput, takeEarlyInput, type EarlyStep } from './early-input';
 import { SandboxProvider } from './store-context';
 import { Sandbox } from './Sandbox';
 import { UrlSync } from './UrlSync';
 
 /** The full sandbox page: its own store, kept in sync with the address bar. */
 export function SandboxApp() {
-  // After the hydration of everything below: what the learner did to the static controls is done again on live ones.
-  useEffect(replayEarlyInput, []);
+  const [linkRead, setLinkRead] = useState(false);
+  const markRead = useCallback(() => setLinkRead(true), []);
+  const early = useRef<EarlyStep[] | null>(null);
+  // After the hydration of everything below: what the learner did to the static controls is taken now...
+  useEffect(() => {
+    early.current = takeEarlyInput();
+  }, []);
+  // ...and done again on the live controls once the link the page was opened with is applied (or set aside).
+  useEffect(() => {
+    if (!linkRead || !early.current) return;
+    replayEarlyInput(early.current);
+    early.current = null;
+  }, [linkRead]);
   return (
     <SandboxProvider>
-      <UrlSync />
+      <UrlSync onRead={markRead} />
       <Sandbox />
     </SandboxProvider>
   );

@@ -20,7 +20,11 @@ const decoder = opened.length > 1 ? import('@/lib/scenario/url-codec') : null;
 // A failed download is reported where the link is applied; this only keeps it from counting as unhandled meanwhile.
 decoder?.catch(() => {});
 
-export function UrlSync() {
+/**
+ * `onRead` runs once the link is applied, set aside or found unreadable, or at once when there is none. Keep it
+ * stable: a new one applies the link again.
+ */
+export function UrlSync({ onRead }: { onRead?: () => void }) {
   const store = useSandboxStore();
 
   useEffect(() => {
@@ -37,6 +41,7 @@ export function UrlSync() {
       if (stopped) return;
       write();
       unsubscribe = store.subscribe(write);
+      onRead?.();
     };
 
     const query = window.location.search;
@@ -50,7 +55,9 @@ export function UrlSync() {
           sync();
         },
         () => {
-          if (!stopped) store.getState().notify({ param: 'link', message: 'The link could not be read: part of the page did not load. Reload the page to try again.' });
+          if (stopped) return;
+          store.getState().notify({ param: 'link', message: 'The link could not be read: part of the page did not load. Reload the page to try again.' });
+          onRead?.();
         },
       );
     } else {
@@ -60,7 +67,7 @@ export function UrlSync() {
       stopped = true;
       unsubscribe();
     };
-  }, [store]);
+  }, [store, onRead]);
 
   return null;
 }

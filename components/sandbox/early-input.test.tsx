@@ -3,12 +3,12 @@ import { act, useEffect, useState } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EARLY_INPUT_SCRIPT, replayEarlyInput } from './early-input';
+import { EARLY_INPUT_SCRIPT, replayEarlyInput, takeEarlyInput } from './early-input';
 
 /** A player in miniature: a speed menu and a play button, each reporting what it did. */
 function Player({ done }: { done: (step: string) => void }) {
   const [speed, setSpeed] = useState('1');
-  useEffect(replayEarlyInput, []);
+  useEffect(() => replayEarlyInput(takeEarlyInput()), []);
   return (
     <>
       <select aria-label="Speed" value={speed} onChange={(e) => (setSpeed(e.target.value), done(`speed ${e.target.value}`))}>

@@ -9,7 +9,7 @@
  */
 import { applyControlState, type ControlState } from '@/components/ui/control-state';
 
-type EarlyStep = { target: Element } & ({ kind: 'press' } | ({ kind: 'set' } & ControlState));
+export type EarlyStep = { target: Element } & ({ kind: 'press' } | ({ kind: 'set' } & ControlState));
 
 declare global {
   interface Window {
@@ -20,11 +20,23 @@ declare global {
 /** Kept in ES5: it runs while the HTML is parsed, before any bundle. It records until the replay takes the list. */
 export const EARLY_INPUT_SCRIPT = `(function(){var q=window.__roundtripEarlyInput=[];function rec(s){if(window.__roundtripEarlyInput===q)q.push(s)}document.addEventListener('click',function(e){var b=e.target&&e.target.closest&&e.target.closest('button');if(b)rec({kind:'press',target:b})},true);function edit(e){var t=e.target;if(!t||!/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))return;rec(t.type==='checkbox'||t.type==='radio'?{kind:'set',target:t,checked:t.checked}:{kind:'set',target:t,value:t.value})}document.addEventListener('input',edit,true);document.addEventListener('change',edit,true)})()`;
 
-/** Called once the sandbox has hydrated: the recorded steps again, on the same elements, now live. */
-export function replayEarlyInput(): void {
-  const steps = window.__roundtripEarlyInput;
+/**
+ * Called once the sandbox has hydrated: stops the recording (the live controls answer from now on, and a press
+ * recorded after this would be done twice) and hands over what was recorded.
+ */
+export function takeEarlyInput(): EarlyStep[] {
+  const steps = window.__roundtripEarlyInput ?? [];
   window.__roundtripEarlyInput = undefined;
-  if (!steps?.length) return;
+  return steps;
+}
+
+/**
+ * The recorded steps again, on the same elements, now live. The sandbox calls it once the link it was opened with
+ * is applied: the learner's early choices then change the shared conditions, as they would have had the page been
+ * live, instead of coming first and setting the link aside (components/sandbox/UrlSync).
+ */
+export function replayEarlyInput(steps: EarlyStep[]): void {
+  if (!steps.length) return;
   const next = () => {
     const step = steps.shift();
     if (!step) return;
