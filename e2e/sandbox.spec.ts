@@ -149,14 +149,19 @@ test('reduced motion replaces moving packets with highlighted links', async ({ p
   await expect(page.getByRole('button', { name: / packet from / }).first()).toBeVisible();
 });
 
-test('choices made before the scripts have loaded are kept once the sandbox is live', async ({ page }) => {
-  // Hold the scripts back, as a slow phone would, while the learner already uses the static page.
+/** Holds the page's scripts back, as a slow phone would, while the learner already uses the static page. */
+async function holdScripts(page: Page): Promise<() => void> {
   let release: () => void = () => {};
   const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/_next/static/chunks/*.js', async (route) => {
     await scriptsMayLoad;
     await route.continue();
   });
+  return release;
+}
+
+test('choices made before the scripts have loaded are kept once the sandbox is live', async ({ page }) => {
+  const release = await holdScripts(page);
   await page.goto('/sandbox/', { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Speed').selectOption('1.5');
   await page.getByLabel('What the edge holds').selectOption('fresh');
@@ -171,12 +176,7 @@ test('choices made before the scripts have loaded are kept once the sandbox is l
 });
 
 test('a mode chosen before the scripts have loaded applies to the shared link, not instead of it', async ({ page }) => {
-  let release: () => void = () => {};
-  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await scriptsMayLoad;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto('/sandbox/?db=slow', { waitUntil: 'domcontentloaded' });
   await page.getByRole('group', { name: 'Run' }).getByText('Traffic', { exact: true }).click();
   release();
