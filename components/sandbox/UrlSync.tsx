@@ -9,9 +9,12 @@
  * to the sandbox never needs them. The download starts as soon as this module runs, before hydration, so the
  * link is usually applied before the learner can touch anything. Until it is applied nothing is written, so the
  * address bar keeps it; should the learner change the conditions first, their change stands and the link is
- * set aside with a notice; should the decoder fail to load, the link stays in the address bar for a reload.
+ * set aside with a notice (a switch of mode alone changes no condition: the link is applied in that mode); should
+ * the decoder fail to load, the link stays in the address bar for a reload.
  */
 import { useEffect } from 'react';
+import { withMode } from '@/lib/scenario/modes';
+import type { Scenario } from '@/lib/scenario/schema';
 import { linkFor } from '@/lib/store/sandbox-store';
 import { useSandboxStore } from './store-context';
 
@@ -24,6 +27,11 @@ decoder?.catch(() => {});
  * `onRead` runs once the link is applied, set aside or found unreadable, or at once when there is none. Keep it
  * stable: a new one applies the link again.
  */
+/** True when `now` is `before` switched to another mode and nothing else: no condition the learner set. */
+export function onlyModeSwitched(before: Scenario, now: Scenario): boolean {
+  return now.mode !== before.mode && JSON.stringify(withMode(before, now.mode)) === JSON.stringify(now);
+}
+
 export function UrlSync({ onRead }: { onRead?: () => void }) {
   const store = useSandboxStore();
 
@@ -50,8 +58,13 @@ export function UrlSync({ onRead }: { onRead?: () => void }) {
       void (query === opened && decoder ? decoder : import('@/lib/scenario/url-codec')).then(
         ({ decodeLink }) => {
           if (stopped) return;
-          if (store.getState().scenario === untouched) store.getState().applyLink(decodeLink(query));
-          else store.getState().notify({ param: 'link', message: 'The conditions changed before the link was read, so your changes stand and the link was set aside.' });
+          const now = store.getState().scenario;
+          if (now === untouched) store.getState().applyLink(decodeLink(query));
+          else if (onlyModeSwitched(untouched, now)) {
+            // A mode keeps the conditions (lib/scenario/modes.ts): the link's conditions, run the way the learner chose.
+            store.getState().applyLink(decodeLink(query));
+            store.getState().updateScenario((s) => withMode(s, now.mode));
+          } else store.getState().notify({ param: 'link', message: 'The conditions changed before the link was read, so your changes stand and the link was set aside.' });
           sync();
         },
         () => {
