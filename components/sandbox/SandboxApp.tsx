@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { replayEarlyInput, takeEarlyInput, type EarlyStep } from './early-input';
 import { SandboxProvider } from './store-context';
 import { Sandbox } from './Sandbox';
@@ -11,8 +11,9 @@ export function SandboxApp() {
   const [linkRead, setLinkRead] = useState(false);
   const markRead = useCallback(() => setLinkRead(true), []);
   const early = useRef<EarlyStep[] | null>(null);
-  // After the hydration of everything below: what the learner did to the static controls is taken now...
-  useEffect(() => {
+  // In the commit that hydrates everything below, before the browser can hand any event to the live controls: what
+  // the learner did to the static ones is taken now (a press the live page handles is then never recorded too)...
+  useLayoutEffect(() => {
     early.current = takeEarlyInput();
   }, []);
   // ...and done again on the live controls once the link the page was opened with is applied (or set aside).
