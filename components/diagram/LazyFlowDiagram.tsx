@@ -11,9 +11,9 @@
  * sandbox at 0.98 (median TBT 164 ms) without that mount at load, against 0.92 (341 ms) with it.
  *
  * What counts as a use (components/ui/first-use): a pointer moving, pressing or touching, a key, a wheel, focus
- * moving or a click anywhere in the page, also before the scripts have run. Those come before anything the learner can do with the diagram (a finger lands before it scrolls, the
- * mouse moves before it clicks, Tab comes before a focused node), so the live diagram is there, or on its way, by
- * the time it is wanted. The run itself wakes it too: whenever the drawing would no longer show what React Flow would
+ * moving or a click anywhere in the page, also before the scripts have run. Those come before anything the learner
+ * can do with the diagram (a finger lands before it scrolls, the mouse moves before it clicks, Tab comes before a
+ * focused node), so the live diagram is there, or on its way, by the time it is wanted. The run itself wakes it too: whenever the drawing would no longer show what React Flow would
  * (a step taken, the player running, a selection, another database), which covers a shared link and the keyboard
  * shortcuts alike.
  *

@@ -23,15 +23,15 @@ const decoder = opened.length > 1 ? import('@/lib/scenario/url-codec') : null;
 // A failed download is reported where the link is applied; this only keeps it from counting as unhandled meanwhile.
 decoder?.catch(() => {});
 
-/**
- * `onRead` runs once the link is applied, set aside or found unreadable, or at once when there is none. Keep it
- * stable: a new one applies the link again.
- */
 /** True when `now` is `before` switched to another mode and nothing else: no condition the learner set. */
 export function onlyModeSwitched(before: Scenario, now: Scenario): boolean {
   return now.mode !== before.mode && JSON.stringify(withMode(before, now.mode)) === JSON.stringify(now);
 }
 
+/**
+ * `onRead` runs once the link is applied, set aside or found unreadable, or at once when there is none. Keep it
+ * stable: a new one applies the link again.
+ */
 export function UrlSync({ onRead }: { onRead?: () => void }) {
   const store = useSandboxStore();
 
