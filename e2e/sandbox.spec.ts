@@ -175,6 +175,21 @@ test('choices made before the scripts have loaded are kept once the sandbox is l
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
 
+test('keys pressed before the scripts have loaded are pressed again once the sandbox is live', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('/sandbox/', { waitUntil: 'domcontentloaded' });
+  // Two steps on the timeline, and one tab along in the panels, whose arrows are their own.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('tab', { name: 'Conditions' }).focus();
+  await page.keyboard.press('ArrowRight');
+  release();
+
+  await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('a mode chosen before the scripts have loaded applies to the shared link, not instead of it', async ({ page }) => {
   const release = await holdScripts(page);
   await page.goto('/sandbox/?db=slow', { waitUntil: 'domcontentloaded' });

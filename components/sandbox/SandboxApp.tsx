@@ -12,7 +12,8 @@ export function SandboxApp() {
   const markRead = useCallback(() => setLinkRead(true), []);
   const early = useRef<EarlyStep[] | null>(null);
   // In the commit that hydrates everything below, before the browser can hand any event to the live controls: what
-  // the learner did to the static ones is taken now (a press the live page handles is then never recorded too)...
+  // the learner did to the static ones is taken now (a press the live page handles is then never recorded too, and
+  // takeEarlyInput leaves out the one whose arrival made React hydrate)...
   useLayoutEffect(() => {
     early.current = takeEarlyInput();
   }, []);

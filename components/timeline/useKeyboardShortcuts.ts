@@ -8,6 +8,7 @@
  */
 import { useEffect } from 'react';
 import { useSandboxStore } from '@/components/sandbox/store-context';
+import { SHORTCUT_KEYS, type ShortcutKey } from './shortcut-keys';
 
 /** ARIA roles whose widgets use arrow keys, Home and End themselves. */
 const ARROW_ROLES = ['listbox', 'option', 'grid', 'gridcell', 'treegrid', 'tree', 'treeitem', 'menu', 'menubar', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'tablist', 'tab', 'radiogroup', 'radio', 'slider', 'spinbutton', 'combobox', 'toolbar', 'scrollbar'];
@@ -36,15 +37,15 @@ export function useKeyboardShortcuts(enabled = true): void {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (ownsKey(event.target, event.key)) return;
       const actions = store.getState();
-      const handlers: Record<string, () => void> = {
+      const handlers: Record<ShortcutKey, () => void> = {
         ' ': actions.togglePlay,
         ArrowRight: actions.stepForward,
         ArrowLeft: actions.stepBack,
         Home: actions.toStart,
         End: actions.toEnd,
       };
-      const handler = handlers[event.key];
-      if (!handler) return;
+      if (!(SHORTCUT_KEYS as readonly string[]).includes(event.key)) return;
+      const handler = handlers[event.key as ShortcutKey];
       event.preventDefault();
       handler();
     };
