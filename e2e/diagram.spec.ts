@@ -217,3 +217,13 @@ test('dark mode reaches the zoom controls and the credit, and axe finds nothing 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('reached by a link inside the site, the sandbox shows the live diagram without waiting for another use', async ({ page }) => {
+  await page.goto('/learn/');
+  // The site's own navigation (the client-side router) once the page has hydrated.
+  await page.waitForFunction(() => (window as { next?: { router?: unknown } }).next?.router !== undefined);
+  await page.getByRole('banner').getByRole('link', { name: 'Sandbox' }).click();
+  await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
+  await expect(diagramOf(page).getByRole('button', { name: /^CDN edge\b/ })).toBeVisible();
+  await expect(diagramOf(page).getByRole('button', { name: 'Zoom In' })).toBeVisible();
+});

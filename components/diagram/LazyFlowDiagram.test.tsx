@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { frameAt } from '@/lib/playback/frame';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { resultFor } from '@/lib/store/derived';
@@ -11,6 +11,11 @@ import { frameAtRest, LazyFlowDiagram } from './LazyFlowDiagram';
 
 // React Flow itself is not the subject: a stand-in says when the live diagram has replaced the drawing.
 vi.mock('./FlowDiagram', () => ({ FlowDiagram: () => <p>live diagram</p> }));
+
+// As the sandbox's inline script leaves a page it loaded, before any use.
+beforeEach(() => {
+  window.__roundtripUsed = false;
+});
 
 afterEach(() => {
   cleanup();
@@ -68,6 +73,13 @@ describe('the sandbox diagram before and after the first use', () => {
     new Function(FIRST_USE_SCRIPT)();
     fireEvent(window, new Event('pointermove'));
     expect(window.__roundtripUsed).toBe(true);
+    renderDiagram();
+    await settle();
+    expect(live()).not.toBeNull();
+  });
+
+  it('mounts it at once on a page the client-side router brought, whose inline script never ran', async () => {
+    window.__roundtripUsed = undefined;
     renderDiagram();
     await settle();
     expect(live()).not.toBeNull();

@@ -3,6 +3,10 @@
  * moved focus or clicked. Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram)
  * asks `onFirstUse`. The page loads its scripts after its first paint, so a use can come before any of them: the
  * inline FIRST_USE_SCRIPT, rendered ahead of the page's content, remembers it for them.
+ *
+ * A page reached through the site's client-side router was used already: a click or a key brought the learner
+ * there. React does not run an inline script it renders on such a navigation, so `__roundtripUsed` is then unset;
+ * the script sets it to false when the page's own HTML loads, and only false means "not used yet".
  */
 
 /** The events that mean a use, listened for on the window (capturing, passive) until the first one. */
@@ -10,16 +14,20 @@ export const FIRST_USE_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'ke
 
 declare global {
   interface Window {
+    /** false from the inline script until the first use, true after; unset when the script never ran. */
     __roundtripUsed?: boolean;
   }
 }
 
 /** Kept in ES5: it runs while the HTML is parsed, before any bundle. */
-export const FIRST_USE_SCRIPT = `(function(){var t=${JSON.stringify(FIRST_USE_EVENTS)},o={capture:true,passive:true},i;function u(){window.__roundtripUsed=true;for(i=0;i<t.length;i++)window.removeEventListener(t[i],u,o)}for(i=0;i<t.length;i++)window.addEventListener(t[i],u,o)})()`;
+export const FIRST_USE_SCRIPT = `(function(){var t=${JSON.stringify(FIRST_USE_EVENTS)},o={capture:true,passive:true},i;window.__roundtripUsed=false;function u(){window.__roundtripUsed=true;for(i=0;i<t.length;i++)window.removeEventListener(t[i],u,o)}for(i=0;i<t.length;i++)window.addEventListener(t[i],u,o)})()`;
 
-/** Calls `used` once, at the first use, or at once if the page has been used already. Returns the unsubscribe. */
+/**
+ * Calls `used` once, at the first use, or at once if the page has been used already (or was reached by a client-side
+ * navigation). Returns the unsubscribe.
+ */
 export function onFirstUse(used: () => void): () => void {
-  if (window.__roundtripUsed) {
+  if (window.__roundtripUsed !== false) {
     used();
     return () => {};
   }
