@@ -190,6 +190,16 @@ test('keys pressed before the scripts have loaded are pressed again once the san
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
 });
 
+test('a service tapped in the drawing before the scripts have loaded is selected once the sandbox is live', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('/sandbox/', { waitUntil: 'domcontentloaded' });
+  await page.locator('svg[data-layout]:visible [data-node="alb"]').click();
+  release();
+
+  await expect(page.getByRole('region', { name: 'Load balancer' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]sel=alb\b/);
+});
+
 test('a mode chosen before the scripts have loaded applies to the shared link, not instead of it', async ({ page }) => {
   const release = await holdScripts(page);
   await page.goto('/sandbox/?db=slow', { waitUntil: 'domcontentloaded' });

@@ -5,8 +5,9 @@
  * inline script records what the learner does in that window, and once React has hydrated the sandbox the same
  * steps are replayed on the live controls, in order, one per task so each sees the page the one before left.
  * Links are left alone: they work as HTML. Dormant panels keep their static HTML after hydration and carry their
- * own changes (components/ui/Dormant); a button pressed in one is pressed again here, which wakes it. The player's
- * keyboard shortcuts (Space, arrows, Home, End) are recorded and pressed again too.
+ * own changes (components/ui/Dormant); a button pressed in one is pressed again here, which wakes it. A tap on the
+ * diagram's drawing selects what it tapped once live. The player's keyboard shortcuts (Space, arrows, Home, End)
+ * are recorded and pressed again too.
  */
 import { applyControlState, type ControlState } from '@/components/ui/control-state';
 import { SHORTCUT_KEYS } from '@/components/timeline/shortcut-keys';
@@ -19,8 +20,14 @@ declare global {
   }
 }
 
+/**
+ * What a press is recorded on: a button, or a service or link label of the diagram's drawing, which selects it
+ * (components/diagram/StaticDiagram), the tap a phone's learner most often makes first.
+ */
+const PRESSABLE = 'button, svg[data-layout] [data-node], svg[data-layout] [data-link]';
+
 /** Kept in ES5: it runs while the HTML is parsed, before any bundle. It records until the replay takes the list. */
-export const EARLY_INPUT_SCRIPT = `(function(){var q=window.__roundtripEarlyInput=[];function rec(e,s){s.event=e;if(window.__roundtripEarlyInput===q)q.push(s)}document.addEventListener('click',function(e){var b=e.target&&e.target.closest&&e.target.closest('button');if(b)rec(e,{kind:'press',target:b})},true);function edit(e){var t=e.target;if(!t||!/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))return;rec(e,t.type==='checkbox'||t.type==='radio'?{kind:'set',target:t,checked:t.checked}:{kind:'set',target:t,value:t.value})}document.addEventListener('input',edit,true);document.addEventListener('change',edit,true);var keys=${JSON.stringify(SHORTCUT_KEYS)};document.addEventListener('keydown',function(e){if(!e.altKey&&!e.ctrlKey&&!e.metaKey&&keys.indexOf(e.key)>=0&&e.target)rec(e,{kind:'key',target:e.target,key:e.key})},true)})()`;
+export const EARLY_INPUT_SCRIPT = `(function(){var PRESSABLE=${JSON.stringify(PRESSABLE)};var q=window.__roundtripEarlyInput=[];function rec(e,s){s.event=e;if(window.__roundtripEarlyInput===q)q.push(s)}document.addEventListener('click',function(e){var b=e.target&&e.target.closest&&e.target.closest(PRESSABLE);if(b)rec(e,{kind:'press',target:b})},true);function edit(e){var t=e.target;if(!t||!/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))return;rec(e,t.type==='checkbox'||t.type==='radio'?{kind:'set',target:t,checked:t.checked}:{kind:'set',target:t,value:t.value})}document.addEventListener('input',edit,true);document.addEventListener('change',edit,true);var keys=${JSON.stringify(SHORTCUT_KEYS)};document.addEventListener('keydown',function(e){if(!e.altKey&&!e.ctrlKey&&!e.metaKey&&keys.indexOf(e.key)>=0&&e.target)rec(e,{kind:'key',target:e.target,key:e.key})},true)})()`;
 
 /**
  * Called once the sandbox has hydrated: stops the recording (the live controls answer from now on, and a press
