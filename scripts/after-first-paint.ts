@@ -16,9 +16,9 @@
  * main thread has painted it. Starting the scripts from a timeout queued by a frame callback (the loader's first
  * form) started them before that presentation in some loads, and Lighthouse, which times the largest paint by its
  * presentation, then counted every script as something the paint waited for: the sandbox's simulated LCP went from
- * 0.9–1.1 s to 3.8–3.9 s in 5 of 27 Lighthouse runs, and in none of 35 once the loader waited for the report. A browser without paint timing keeps the frame callback. Async
- * scripts run in any order, so nothing Next relies on changes. A tab opened in the background paints nothing until it
- * is shown, so the scripts load after 2 s anyway.
+ * 0.9–1.1 s to 3.8–3.9 s in 5 of 27 Lighthouse runs, and in none of 35 once the loader waited for the report. A
+ * browser without paint timing keeps the frame callback. Async scripts run in any order, so nothing Next relies on
+ * changes. A tab opened in the background paints nothing until it is shown, so the scripts load after 2 s anyway.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

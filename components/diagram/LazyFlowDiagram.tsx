@@ -13,9 +13,9 @@
  * What counts as a use (components/ui/first-use): a pointer moving, pressing or touching, a key, a wheel, focus
  * moving or a click anywhere in the page, also before the scripts have run. Those come before anything the learner
  * can do with the diagram (a finger lands before it scrolls, the mouse moves before it clicks, Tab comes before a
- * focused node), so the live diagram is there, or on its way, by the time it is wanted. The run itself wakes it too: whenever the drawing would no longer show what React Flow would
- * (a step taken, the player running, a selection, another database), which covers a shared link and the keyboard
- * shortcuts alike.
+ * focused node), so the live diagram is there, or on its way, by the time it is wanted. The run itself wakes it
+ * too: whenever the drawing would no longer show what React Flow would (a step taken, the player running, a
+ * selection, another database), which covers a shared link and the keyboard shortcuts alike.
  *
  * The static drawing is server HTML that hydrates like the rest of the page. `next/dynamic` with `ssr: false`
  * would put it in a boundary React renders on the client only: hydration would throw the server's drawing away

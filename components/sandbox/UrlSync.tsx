@@ -13,6 +13,7 @@
  * the decoder fail to load, the link stays in the address bar for a reload.
  */
 import { useEffect } from 'react';
+import { sameData } from '@/lib/compare/same-data';
 import { withMode } from '@/lib/scenario/modes';
 import type { Scenario } from '@/lib/scenario/schema';
 import { linkFor } from '@/lib/store/sandbox-store';
@@ -25,7 +26,7 @@ decoder?.catch(() => {});
 
 /** True when `now` is `before` switched to another mode and nothing else: no condition the learner set. */
 export function onlyModeSwitched(before: Scenario, now: Scenario): boolean {
-  return now.mode !== before.mode && JSON.stringify(withMode(before, now.mode)) === JSON.stringify(now);
+  return now.mode !== before.mode && sameData(withMode(before, now.mode), now);
 }
 
 /**

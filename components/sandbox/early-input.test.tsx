@@ -49,11 +49,24 @@ afterEach(() => {
   window.__roundtripEarlyInput = undefined;
 });
 
+/** The sandbox's static HTML, with the inline recorder running, as the page is before its scripts arrive. */
+function loadStaticPage() {
+  container.innerHTML = renderToString(<Player done={() => {}} />);
+  document.body.append(container);
+  new Function(EARLY_INPUT_SCRIPT)();
+}
+
+/** Starts hydrating the static page; what the live player does is added to `steps`. */
+function hydrate(steps: string[]) {
+  root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
+}
+
+/** Lets the replay, one step per task, run out. */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+
 describe('what a learner does before the sandbox has hydrated', () => {
   it('is replayed on the live controls, in order, once React has hydrated them', async () => {
-    container.innerHTML = renderToString(<Player done={() => {}} />);
-    document.body.append(container);
-    new Function(EARLY_INPUT_SCRIPT)();
+    loadStaticPage();
 
     // The static HTML: the menu shows the choice at once; the button does nothing yet.
     const select = container.querySelector('select')!;
@@ -62,54 +75,42 @@ describe('what a learner does before the sandbox has hydrated', () => {
     container.querySelector('button')!.click();
 
     const steps: string[] = [];
-    await act(async () => {
-      root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
-    });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    await act(async () => hydrate(steps));
+    await settle();
 
     expect(steps).toEqual(['speed 2', 'play at 2']);
     expect(container.querySelector('select')!.value).toBe('2');
   });
 
   it('presses the player\'s shortcut keys again where they were pressed', async () => {
-    container.innerHTML = renderToString(<Player done={() => {}} />);
-    document.body.append(container);
-    new Function(EARLY_INPUT_SCRIPT)();
+    loadStaticPage();
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     // An arrow in the menu is the menu's: replayed there, the shortcut leaves it alone.
     container.querySelector('select')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
     const steps: string[] = [];
-    await act(async () => {
-      root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
-    });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    await act(async () => hydrate(steps));
+    await settle();
     expect(steps).toEqual(['step']);
   });
 
   it('leaves alone the press that made React hydrate: the live button handles it', async () => {
-    container.innerHTML = renderToString(<Player done={() => {}} />);
-    document.body.append(container);
-    new Function(EARLY_INPUT_SCRIPT)();
+    loadStaticPage();
     const steps: string[] = [];
     // Hydration has begun but not finished when the press comes: React hydrates at once, inside the press, and
     // hands it to the live button. The recorder heard it first.
-    root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
+    hydrate(steps);
     container.querySelector('button')!.click();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    await settle();
     expect(steps).toEqual(['play at 1']);
   });
 
   it('stops recording once replayed: React handles everything after', async () => {
-    container.innerHTML = renderToString(<Player done={() => {}} />);
-    document.body.append(container);
-    new Function(EARLY_INPUT_SCRIPT)();
+    loadStaticPage();
     const steps: string[] = [];
-    await act(async () => {
-      root = hydrateRoot(container, <Player done={(step) => steps.push(step)} />);
-    });
+    await act(async () => hydrate(steps));
     act(() => container.querySelector('button')!.click());
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    await settle();
     expect(steps).toEqual(['play at 1']);
     expect(window.__roundtripEarlyInput).toBeUndefined();
   });

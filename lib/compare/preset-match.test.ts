@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
-import { presetMatching, sameData } from './preset-match';
+import { presetMatching } from './preset-match';
+import { sameData } from './same-data';
 
 describe('which preset the conditions amount to', () => {
   it('recognises every preset, and the default conditions as the default', () => {

@@ -5,17 +5,7 @@
 import { DEFAULT_SCENARIO } from '@/lib/scenario/defaults';
 import { PRESETS, TRAFFIC_PRESETS, scenarioForPreset } from '@/lib/scenario/presets';
 import type { Scenario } from '@/lib/scenario/schema';
-
-/** Structural equality for plain data (numbers, strings, booleans, arrays and objects). */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
+import { sameData } from './same-data';
 
 /** `default` for the default conditions, a preset's id, or `custom`. */
 export type PresetMatch = 'default' | 'custom' | (string & {});
