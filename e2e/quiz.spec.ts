@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { quiz as written } from '../content/quizzes/journey-of-a-request';
 import { quizAsShown } from '../lib/content/figure-text';
 import { optionLetter } from '../lib/quiz/letters';
@@ -219,10 +219,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await item.getByRole('button', { name: 'Show the answer' }).click();
     await item.getByRole('button', { name: 'Show me' }).click();
     await expect(item.getByRole('region', { name: 'Outcome' })).toBeVisible(SLOW);
-    const scan = async () => {
-      const results = await new AxeBuilder({ page }).include('section[aria-labelledby="quiz-heading"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-      return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    };
+    const scan = () => axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'], 'section[aria-labelledby="quiz-heading"]');
     expect(await scan()).toEqual([]);
     // The dialog makes the page behind it inert, so it is scanned on its own turn.
     await page.getByRole('button', { name: 'Try the quiz again' }).click();
