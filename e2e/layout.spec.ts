@@ -228,3 +228,37 @@ test.describe('the 404 page', () => {
     expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])).toEqual([]);
   });
 });
+
+test.describe("a lesson's quiz cards", () => {
+  // The narrowest width of each band in app/globals.css (`.quiz-card`): cards only get shorter as the page widens.
+  const BAND_FLOORS = [320, 412, 640, 768];
+
+  test('are never taller than the placeholder they hold while skipped', async ({ page }) => {
+    test.setTimeout(180_000);
+    // The cards as the HTML brings them; the live quiz renders the same markup.
+    await page.route('**/_next/static/chunks/*.js', (route) => route.abort());
+    const tooTall: string[] = [];
+    for (const slug of LESSON_SLUGS) {
+      await page.setViewportSize({ width: BAND_FLOORS[0]!, height: 800 });
+      await page.goto(`/learn/${slug}/`);
+      for (const width of BAND_FLOORS) {
+        await page.setViewportSize({ width, height: 800 });
+        const cards = await page.locator('.quiz-card').evaluateAll((items) =>
+          items.map((item) => {
+            const placeholder = Number.parseFloat(getComputedStyle(item).containIntrinsicHeight.replace('auto', ''));
+            (item as HTMLElement).style.contentVisibility = 'visible';
+            const height = item.getBoundingClientRect().height;
+            (item as HTMLElement).style.contentVisibility = '';
+            return { height, placeholder };
+          }),
+        );
+        expect(cards.length, `${slug} has quiz cards`).toBeGreaterThan(0);
+        cards.forEach(({ height, placeholder }, index) => {
+          if (!(height <= placeholder)) tooTall.push(`${slug} question ${index + 1} at ${width} px: ${Math.ceil(height)} px, placeholder ${placeholder} px`);
+        });
+      }
+    }
+    // A card taller than its placeholder: raise that band's `contain-intrinsic-size` in app/globals.css.
+    expect(tooTall).toEqual([]);
+  });
+});

@@ -117,7 +117,7 @@ export function QuestionCard({ lesson, question, index, questionIds }: Props) {
   };
 
   return (
-    <li className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+    <li className="quiz-card rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <fieldset ref={fieldset} aria-labelledby={headingId} className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0">
         <legend id={headingId} className="font-semibold">
           <span className="mr-1.5 text-slate-600 dark:text-slate-400">{index + 1}.</span>
