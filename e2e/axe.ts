@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
+/** Every rule axe has for WCAG 2.0–2.2 A and AA, and its best practices. */
+export const ALL_AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 /**
  * An axe scan of the page as a learner sees it, reduced to one line per violated rule.
  *
