@@ -82,7 +82,9 @@ function loadRewritten({ paintTiming }: { paintTiming: boolean }) {
   const runTimers = (upTo: number) => {
     for (const timer of timers.splice(0).filter((t) => t.ms <= upTo)) timer.run();
   };
-  return { added, timers, frames, paint: (names: string[]) => report?.(names), runTimers, hasObserver: () => report !== null };
+  /** Next's queue of before-interactive scripts, which it runs before it starts the app. */
+  const beforeInteractive = () => (dom.window as unknown as { __next_s?: unknown[] }).__next_s;
+  return { added, timers, frames, paint: (names: string[]) => report?.(names), runTimers, hasObserver: () => report !== null, beforeInteractive };
 }
 
 describe('the loader in a page', () => {
@@ -98,6 +100,14 @@ describe('the loader in a page', () => {
     expect(page.hasObserver()).toBe(false);
     page.runTimers(0);
     expect(page.added()).toEqual(ALL);
+  });
+
+  it('queues one empty inline script for Next to run before it starts the app, so that the start is a task of its own', () => {
+    const page = loadRewritten({ paintTiming: true });
+    expect(page.beforeInteractive()).toBeUndefined();
+    page.paint(['first-contentful-paint']);
+    page.runTimers(0);
+    expect(page.beforeInteractive()).toEqual([[0, { children: '' }]]);
   });
 
   it('falls back to a timeout after the frame where paint timing is missing', () => {
