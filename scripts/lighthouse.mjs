@@ -6,12 +6,13 @@
  *
  * Two throttling methods are reported:
  * - `simulate` (Lighthouse's default, Lantern) replays the page's dependency graph on a modelled slow
- *   network. Served from localhost, every script arrives before the first paint, so the model bills the
- *   largest paint for downloading all of them: its LCP is seconds later than the paint it observed.
+ *   network and a CPU four times slower. It bills the largest paint for every request that finished, and
+ *   every script that started, before the paint it observed, which is why each page starts its scripts only
+ *   after its first paint (scripts/after-first-paint.ts).
  * - `devtools` applies the throttling for real (slow 4G, 4× CPU), so paint and scripts race as they
  *   would on a phone. The observed FCP/LCP are printed beside both so the gap is visible.
  *
- * Lantern bills each main-thread task at four times its wall time on this machine, and on a shared machine wall
+ * Lantern bills each main-thread task at four times its wall time, and on a shared machine wall
  * time includes the moments the thread waited for a core. Beside its TBT the simulated rows print the same
  * simulation run on the trace's thread times (each task as long as the CPU time it used): what the load would
  * block on a quiet machine, and the figure to compare builds by, since it moves with the page and not the
