@@ -241,7 +241,7 @@ test.describe("a lesson's quiz cards", () => {
     for (const slug of LESSON_SLUGS) {
       await page.setViewportSize({ width: NARROWEST, height: 800 });
       await page.goto(`/learn/${slug}/`);
-      // Each `@media (min-width: …)` that resizes `.quiz-card` in app/globals.css starts a band; cards only get
+      // Each `@media` width query that resizes `.quiz-card` in app/globals.css starts a band; cards only get
       // shorter as the page widens, so each band is checked at its narrowest width.
       const floors = await page.evaluate(() =>
         [...document.styleSheets]
