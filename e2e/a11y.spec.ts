@@ -26,6 +26,9 @@ test('axe finds no violations on a phone-width lesson', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto('/learn/defence-stack/');
   await page.waitForLoadState('networkidle');
+  // With its contents open, so their links are scanned too.
+  await page.locator('summary', { hasText: 'On this page' }).click();
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
   expect(await axeViolations(page, ALL_AXE_TAGS)).toEqual([]);
 });
 

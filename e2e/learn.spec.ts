@@ -138,6 +138,36 @@ test('a lesson fits a 375 px phone', async ({ page }, testInfo) => {
   await page.screenshot({ path: testInfo.outputPath('lesson-375.png') });
 });
 
+test('on a phone a lesson opens on its title; its contents are a closed disclosure that opens from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(LESSON);
+  const title = page.getByRole('heading', { level: 1, name: 'The journey of a request' });
+  const summary = page.locator('summary', { hasText: 'On this page' });
+  await expect(title).toBeInViewport();
+  await expect(summary).toBeInViewport();
+  const [titleBox, summaryBox] = [await title.boundingBox(), await summary.boundingBox()];
+  expect(summaryBox!.y).toBeGreaterThan(titleBox!.y);
+  // Closed, the list is neither shown nor in the accessibility tree: no navigation to meet twice.
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toHaveCount(0);
+
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const contents = page.getByRole('navigation', { name: 'On this page' });
+  await expect(contents).toBeVisible();
+  const first = contents.getByRole('link').first();
+  const target = (await first.getAttribute('href'))!;
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`${target}$`));
+  await expect(page.locator(target)).toBeInViewport();
+});
+
+test('on a wide screen the contents are a sidebar, with no disclosure', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(LESSON);
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
+  await expect(page.locator('summary', { hasText: 'On this page' })).toBeHidden();
+});
+
 test('dark mode follows the choice and survives a reload', async ({ page }) => {
   await page.goto('/learn/');
   await page.getByLabel('Theme').selectOption('dark');

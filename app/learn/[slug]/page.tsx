@@ -5,6 +5,7 @@ import { LESSON_SLUGS } from '@/content/manifest';
 import { isLessonSlug, lessonSummaries, loadLesson } from '@/lib/content/lessons';
 import { LessonStatus } from '@/components/progress/LessonStatus';
 import { LazyQuiz } from '@/components/quiz/LazyQuiz';
+import { LessonContents } from '@/components/lesson/LessonContents';
 
 export const dynamicParams = false;
 
@@ -30,25 +31,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
 
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
-      <aside className="lg:sticky lg:top-4 lg:self-start">
-        <nav aria-label="On this page" className="text-sm">
-          <p className="m-0 font-semibold">On this page</p>
-          <ol className="mt-2 flex list-none flex-col gap-1 p-0">
-            {toc.map((entry) => (
-              <li key={entry.id} className={entry.depth === 3 ? 'pl-3' : ''}>
-                <a href={`#${entry.id}`} className="text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300">
-                  {entry.text}
-                </a>
-              </li>
-            ))}
-            <li>
-              <a href="#quiz-heading" className="text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300">
-                Check your understanding
-              </a>
-            </li>
-          </ol>
-        </nav>
-      </aside>
+      <LessonContents toc={toc} placement="sidebar" />
       <article className="min-w-0">
         <p className="m-0 text-sm text-slate-600 dark:text-slate-400">
           <SiteLink href="/learn/" className="underline">
@@ -58,6 +41,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         </p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
         <p className="mt-2 text-lg text-slate-700 dark:text-slate-300">{frontmatter.summary}</p>
+        <LessonContents toc={toc} placement="inline" />
         <div className="prose prose-slate mt-8 max-w-[75ch] dark:prose-invert prose-headings:scroll-mt-4 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-50 prose-pre:text-slate-900 dark:prose-pre:bg-slate-900 dark:prose-pre:text-slate-100">
           <Content />
         </div>
