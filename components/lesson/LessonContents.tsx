@@ -3,7 +3,7 @@ import type { TocEntry } from '@/lib/content/toc';
 /**
  * A lesson's table of contents, in the two places a reader looks for it.
  *
- * On a wide screen it is a sidebar beside the lesson, always open. On a phone a list of twenty links above the
+ * On a wide screen it is a sidebar beside the lesson, always open. On a phone its long list of links above the
  * lesson pushed its title to the bottom of the first screen, so there it is a disclosure, closed, under the
  * lesson's introduction: the title and summary come first, and the contents are one tap away. Both are server
  * HTML with no script (`<details>` opens by itself), and only one of them is rendered at a time, so a screen
@@ -29,20 +29,20 @@ export function LessonContents({ toc, placement }: { toc: TocEntry[]; placement:
         </svg>
       </summary>
       <nav aria-label="On this page" className="border-t border-slate-200 px-3 pb-3 dark:border-slate-800">
-        <ContentsList toc={toc} linkClassName="block py-1.5" />
+        <ContentsList toc={toc} rows />
       </nav>
     </details>
   );
 }
 
 /** On a phone each link is a full-width row, a target a thumb can hit; beside the lesson they are plain links. */
-function ContentsList({ toc, linkClassName = '' }: { toc: TocEntry[]; linkClassName?: string }) {
+function ContentsList({ toc, rows = false }: { toc: TocEntry[]; rows?: boolean }) {
   const entries = [...toc.map((entry) => ({ id: entry.id, text: entry.text, nested: entry.depth === 3 })), { id: 'quiz-heading', text: 'Check your understanding', nested: false }];
   return (
-    <ol className={`mt-2 flex list-none flex-col p-0 ${linkClassName ? '' : 'gap-1'}`}>
+    <ol className={`mt-2 flex list-none flex-col p-0 ${rows ? '' : 'gap-1'}`}>
       {entries.map((entry) => (
         <li key={entry.id} className={entry.nested ? 'pl-3' : ''}>
-          <a href={`#${entry.id}`} className={`${linkClassName} text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300`}>
+          <a href={`#${entry.id}`} className={`${rows ? 'block py-1.5 ' : ''}text-slate-700 hover:text-blue-700 dark:text-slate-300 dark:hover:text-blue-300`}>
             {entry.text}
           </a>
         </li>
