@@ -14,7 +14,7 @@ const PAGE = [
   '<script src="/_next/static/chunks/polyfills.js" noModule=""></script></head>',
   '<body><main><h1>A lesson</h1></main>',
   '<script>(globalThis.TURBOPACK_CHUNK_LISTS=[])</script><script src="/_next/static/chunks/entry.js" async=""></script>',
-  '<script>self.__next_f.push([1,"payload"])</script></body></html>',
+  '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"payload"])</script></body></html>',
 ].join('');
 
 describe('starting a page’s scripts after its first paint', () => {

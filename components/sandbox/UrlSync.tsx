@@ -12,7 +12,7 @@
  * set aside with a notice (a switch of mode alone changes no condition: the link is applied in that mode); should
  * the decoder fail to load, the link stays in the address bar for a reload.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { sameData } from '@/lib/compare/same-data';
 import { withMode } from '@/lib/scenario/modes';
 import type { Scenario } from '@/lib/scenario/schema';
@@ -35,6 +35,10 @@ export function onlyModeSwitched(before: Scenario, now: Scenario): boolean {
  */
 export function UrlSync({ onRead }: { onRead?: () => void }) {
   const store = useSandboxStore();
+  // The conditions the page opened on, read as it renders. Hydration's commit can hand a click to the live controls
+  // before React runs this component's effect, so a baseline read there could already hold the learner's change,
+  // and the link would then be applied over it.
+  const [untouched] = useState(() => store.getState().scenario);
 
   useEffect(() => {
     let stopped = false;
@@ -55,7 +59,6 @@ export function UrlSync({ onRead }: { onRead?: () => void }) {
 
     const query = window.location.search;
     if (query.length > 1) {
-      const untouched = store.getState().scenario;
       void (query === opened && decoder ? decoder : import('@/lib/scenario/url-codec')).then(
         ({ decodeLink }) => {
           if (stopped) return;
@@ -81,7 +84,7 @@ export function UrlSync({ onRead }: { onRead?: () => void }) {
       stopped = true;
       unsubscribe();
     };
-  }, [store, onRead]);
+  }, [store, onRead, untouched]);
 
   return null;
 }
