@@ -16,7 +16,7 @@ import { InfraNode, type InfraNodeType } from './InfraNode';
 import { placedLinkBetween, type DiagramLayout } from './layout';
 import { LinkEdge, type LinkEdgeType } from './LinkEdge';
 import { PacketLayer } from './PacketLayer';
-import { StaticDrawings } from './StaticDiagram';
+import { StaticDrawings } from './StaticDrawings';
 import { useElementSize } from './useElementSize';
 import { ZoneNode, type ZoneNodeType } from './ZoneNode';
 import { securityGroupTag } from './zones';

@@ -7,7 +7,8 @@ import { resultFor } from '@/lib/store/derived';
 import { createSandboxStore } from '@/lib/store/sandbox-store';
 import { SandboxStoreProvider } from '@/components/sandbox/store-context';
 import { FIRST_USE_EVENTS, FIRST_USE_SCRIPT } from '@/components/ui/first-use';
-import { frameAtRest, LazyFlowDiagram } from './LazyFlowDiagram';
+import { frameAtRest } from './at-rest';
+import { LazyFlowDiagram } from './LazyFlowDiagram';
 
 // React Flow itself is not the subject: a stand-in says when the live diagram has replaced the drawing.
 vi.mock('./FlowDiagram', () => ({ FlowDiagram: () => <p>live diagram</p> }));

@@ -17,25 +17,20 @@
  * too: whenever the drawing would no longer show what React Flow would (a step taken, the player running, a
  * selection, another database), which covers a shared link and the keyboard shortcuts alike.
  *
- * The static drawing is server HTML that hydrates like the rest of the page. `next/dynamic` with `ssr: false`
- * would put it in a boundary React renders on the client only: hydration would throw the server's drawing away
- * and build every element of it again. If React Flow's chunk fails to load, the drawing stays.
+ * The static drawing is server HTML that React keeps without hydrating it (StaticDiagram). `next/dynamic` with
+ * `ssr: false` would put it in a boundary React renders on the client only: hydration would throw the server's
+ * drawing away and build every element of it again. If React Flow's chunk fails to load, the drawing stays.
  */
 import { startTransition, useEffect, useState, type ComponentProps, type ComponentType } from 'react';
-import { frameAt, type Frame } from '@/lib/playback/frame';
-import { NODE_IDS } from '@/lib/sim';
+import { frameAt } from '@/lib/playback/frame';
 import { resultOf } from '@/lib/store/derived';
 import { useSandbox, useSandboxStore } from '@/components/sandbox/store-context';
 import { onFirstUse } from '@/components/ui/first-use';
 import type { FlowDiagram as FlowDiagramComponent } from './FlowDiagram';
-import { STATIC_DB_ENGINE, StaticDiagram } from './StaticDiagram';
+import { StaticDiagram } from './StaticDiagram';
+import { frameAtRest, STATIC_DB_ENGINE } from './at-rest';
 
 type FlowDiagramProps = ComponentProps<typeof FlowDiagramComponent>;
-
-/** What the static drawing shows: every service idle, no packet in flight. */
-export function frameAtRest(frame: Frame): boolean {
-  return frame.packets.length === 0 && NODE_IDS.every((id) => frame.nodes[id] === 'idle');
-}
 
 export function LazyFlowDiagram(props: FlowDiagramProps) {
   const [FlowDiagram, setFlowDiagram] = useState<ComponentType<FlowDiagramProps> | null>(null);

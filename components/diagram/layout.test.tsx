@@ -5,7 +5,7 @@ import type { DbEngine } from '@/lib/scenario/schema';
 import { fitDiagram, layoutsFor, ZOOM_FLOOR } from './fit';
 import { overlaps, segmentCrosses, type Box, type Point, type Segment } from './geometry';
 import { diagramLayout, LAYOUT_NAMES, type DiagramLayout } from './layout';
-import { widthRanges } from './StaticDiagram';
+import { widthRanges } from './StaticDrawings';
 import { LABEL_CLEARANCE } from './link-label';
 import { FONT } from './typography';
 import { ZONES } from './zones';
