@@ -208,6 +208,25 @@ test.describe('on a 375 px phone', () => {
   });
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const scrollbarWidth = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).scrollbarWidth);
+
+  test("the page's overlay scrollbar stays hidden while it loads, and shows from the first scroll on", async ({ page }) => {
+    await page.goto(`/learn/${LESSON_SLUGS[0]}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await scrollbarWidth(page)).toBe('none');
+    await page.getByRole('heading', { level: 2 }).last().scrollIntoViewIfNeeded();
+    await expect.poll(() => scrollbarWidth(page)).toBe('auto');
+  });
+});
+
+test('with a mouse the scrollbar is never hidden', async ({ page }) => {
+  await page.goto(`/learn/${LESSON_SLUGS[0]}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollbarWidth)).toBe('auto');
+});
+
 test.describe('the 404 page', () => {
   test('answers 404 and links to the lessons and the sandbox', async ({ page }) => {
     const response = await page.goto('/no-such-page/');
