@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ProgressProvider } from '@/components/progress/ProgressProvider';
 import { SiteHeader } from '@/components/ui/SiteHeader';
 import { SkipLinks } from '@/components/ui/SkipLinks';
+import { FIRST_USE_SCRIPT } from '@/components/ui/first-use';
 import { OVERLAY_SCROLLBAR_SCRIPT } from '@/components/ui/overlay-scrollbar';
 import { THEME_SCRIPT } from '@/components/ui/ThemeToggle';
 import './globals.css';
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: OVERLAY_SCROLLBAR_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: FIRST_USE_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">
         <SkipLinks />

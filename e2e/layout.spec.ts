@@ -221,6 +221,22 @@ test.describe('on a touch screen', () => {
   });
 });
 
+test.describe("on Lighthouse's phone (412 × 823, touch)", () => {
+  test.use({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+
+  test('a simulator just below the screen loads once the reader starts scrolling, not while the page loads', async ({ page }) => {
+    // The edge-caching lesson's first simulator starts ~125 px below this screen: within reach, not in view.
+    await page.goto('/learn/edge-caching/');
+    await page.waitForLoadState('networkidle');
+    const simulator = page.getByRole('figure', { name: 'Simulator: A fresh copy at the edge' });
+    const top = await simulator.evaluate((figure) => figure.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(823);
+    await expect(simulator).toContainText('Loading the simulator…');
+    await page.mouse.wheel(0, 300);
+    await expect(simulator.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  });
+});
+
 test('with a mouse the scrollbar is never hidden', async ({ page }) => {
   await page.goto(`/learn/${LESSON_SLUGS[0]}/`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

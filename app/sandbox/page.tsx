@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { EARLY_INPUT_SCRIPT } from '@/components/sandbox/early-input';
 import { SandboxApp } from '@/components/sandbox/SandboxApp';
-import { FIRST_USE_SCRIPT } from '@/components/ui/first-use';
 
 export const metadata: Metadata = {
   title: 'Sandbox',
@@ -13,7 +12,6 @@ export default function SandboxPage() {
     <>
       {/* Before the controls, so they hear the first thing the learner does. */}
       <script dangerouslySetInnerHTML={{ __html: EARLY_INPUT_SCRIPT }} />
-      <script dangerouslySetInnerHTML={{ __html: FIRST_USE_SCRIPT }} />
       <SandboxApp />
     </>
   );

@@ -1,8 +1,9 @@
 /**
  * Whether the learner has used the page yet: moved or pressed a pointer, touched, pressed a key, turned a wheel,
- * moved focus or clicked. Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram)
- * asks `onFirstUse`. The page loads its scripts after its first paint, so a use can come before any of them: the
- * inline FIRST_USE_SCRIPT, rendered ahead of the page's content, remembers it for them.
+ * moved focus or clicked. Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram;
+ * an island just off screen, components/ui/useInView) asks `onFirstUse`. The page loads its scripts after its first
+ * paint, so a use can come before any of them: the inline FIRST_USE_SCRIPT, in every page's head (app/layout.tsx),
+ * remembers it for them.
  *
  * A page reached through the site's client-side router was used already: a click or a key brought the learner
  * there. React does not run an inline script it renders on such a navigation, so `__roundtripUsed` is then unset;
