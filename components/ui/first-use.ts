@@ -6,8 +6,9 @@
  * remembers it for them.
  *
  * A page reached through the site's client-side router was used already: a click or a key brought the learner
- * there. React does not run an inline script it renders on such a navigation, so `__roundtripUsed` is then unset;
- * the script sets it to false when the page's own HTML loads, and only false means "not used yet".
+ * there, and the flag the script set on the page first loaded says so (the root layout, and its head, stay across
+ * such a navigation). The script sets the flag to false when a page's HTML loads, and only false means "not used
+ * yet": where it never ran, `__roundtripUsed` is unset and the page counts as used.
  */
 
 /** The events that mean a use, listened for on the window (capturing, passive) until the first one. */
