@@ -5,7 +5,7 @@
  * `cc/input/scrollbar_animation_controller.cc`). That fade is a compositor frame every 16 ms in exactly the moments the
  * page is fetching and starting its scripts. In Lighthouse's mobile runs it was 18–19 frames after the first paint of
  * a lesson or the sandbox, each composited in software and screenshotted, and the main thread waited for a core
- * behind them: sandbox TBT 220 → 111 ms and TTI 3.0 → 2.3 s without the flash (medians of 6, interleaved). A phone does
+ * behind them: sandbox TBT 357 → 137 ms and TTI 3.1 → 2.6 s without the flash (medians of 6, interleaved). A phone does
  * the same frames on its GPU, but on the same few CPU cores as everything else.
  *
  * So on a coarse pointer the document's scrollbar is hidden (`scrollbar-width: none`) until the learner first
