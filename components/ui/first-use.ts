@@ -1,6 +1,6 @@
 /**
  * Whether the learner has used the page yet: moved or pressed a pointer, touched, pressed a key, turned a wheel,
- * moved focus or clicked. Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram;
+ * moved focus, clicked or scrolled (a scroll no input announced, such as find in page or a link to a heading, too). Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram;
  * an island just off screen, components/ui/useInView) asks `onFirstUse`. The page loads its scripts after its first
  * paint, so a use can come before any of them: the inline FIRST_USE_SCRIPT, in every page's head (app/layout.tsx),
  * remembers it for them.
@@ -11,8 +11,11 @@
  * yet": where it never ran, `__roundtripUsed` is unset and the page counts as used.
  */
 
-/** The events that mean a use, listened for on the window (capturing, passive) until the first one. */
-export const FIRST_USE_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin', 'click'] as const;
+/**
+ * The events that mean a use, listened for on the window (capturing, passive) until the first one. Capturing hears a
+ * scroll of any element, not only of the page.
+ */
+export const FIRST_USE_EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel', 'focusin', 'click', 'scroll'] as const;
 
 declare global {
   interface Window {

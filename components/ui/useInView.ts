@@ -10,10 +10,9 @@ import { onFirstUse } from './first-use';
  *
  * Why the use: an island just below the fold at load (the edge-caching lesson's first simulator, 125 px under a
  * 412 × 823 screen) used to mount during the load, its engine, React Flow and first layout a series of 25–50 ms tasks
- * while the page was still starting. A reader who is going to scroll to it touches, turns a wheel, presses a key or
- * moves a pointer first, so it starts loading then, a screen ahead of them, as it did before. Scrolling counts too, for
- * a scroll no input announced (find in page, a link to a heading). On a page without the inline first-use script, or
- * one reached by a client-side navigation, the page counts as used (`onFirstUse`), and margin alone decides.
+ * while the page was still starting. A reader on the way to it touches, turns a wheel, presses a key, moves a pointer
+ * or scrolls first (`components/ui/first-use`), so it starts loading then, a screen ahead of them, as it did before.
+ * On a page reached by a client-side navigation the page counts as used, and the margin alone decides.
  */
 export function useInView<T extends Element>(margin = '200px 0px', threshold = 0) {
   const ref = useRef<T>(null);
@@ -23,14 +22,7 @@ export function useInView<T extends Element>(margin = '200px 0px', threshold = 0
     if (!element || inView) return;
     let stopWaiting: (() => void) | undefined;
     const wait = () => {
-      if (stopWaiting) return;
-      const stopUse = onFirstUse(() => setInView(true));
-      const scrolled = () => setInView(true);
-      window.addEventListener('scroll', scrolled, { passive: true, once: true });
-      stopWaiting = () => {
-        stopUse();
-        window.removeEventListener('scroll', scrolled);
-      };
+      stopWaiting ??= onFirstUse(() => setInView(true));
     };
     const observer = new IntersectionObserver(
       (entries) => {
