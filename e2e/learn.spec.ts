@@ -176,6 +176,23 @@ test('dark mode follows the choice and survives a reload', async ({ page }) => {
   await expect(page.locator('html')).toHaveClass(/dark/);
 });
 
+test("a lesson's HTML is its text alone; React's copy arrives as a script, and the page comes alive", async ({ page }) => {
+  const html = await (await page.request.get('/learn/errors-and-retries/')).text();
+  expect(html).toContain('Classifying errors by layer');
+  expect(html, 'no inline RSC payload').not.toContain('__next_f');
+
+  const payload = page.waitForResponse((response) => response.url().includes('/_next/static/payload/'));
+  await page.goto('/learn/errors-and-retries/');
+  expect((await payload).ok()).toBe(true);
+  await page.waitForFunction(() => (window as { next?: { router?: unknown } }).next?.router !== undefined);
+  // Only the live router follows a site link without loading a new document.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.getByRole('link', { name: 'Course' }).first().click();
+  await expect(page).toHaveURL(/\/learn\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});
+
 test('a theme chosen before the scripts have loaded is applied and kept', async ({ page }) => {
   // Reading pages start their scripts after the first paint: hold them back to choose in the static menu.
   await page.route('**/_next/static/chunks/*.js', (route) => route.abort());

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { LOADER_ATTRIBUTE, pageScripts, startScriptsAfterFirstPaint } from './after-first-paint';
+import { LOADER_ATTRIBUTE, pagePayload, pageScripts, payloadPath, startScriptsAfterFirstPaint, takePayloadOut } from './after-first-paint';
 
 /** The shape of a page Next.js exports: async chunks and preloads in the head, the entry chunk after its runtime config. */
 const PAGE = [
@@ -53,11 +53,12 @@ describe('starting a page’s scripts after its first paint', () => {
  * The rewritten page run in jsdom, with its clock, frames and paint reports in the test's hands: what the loader has
  * added to the head so far, and the calls that move time on.
  */
-function loadRewritten({ paintTiming }: { paintTiming: boolean }) {
+function loadRewritten({ paintTiming, payload }: { paintTiming: boolean; payload?: string }) {
   const timers: { run: () => void; ms: number }[] = [];
   const frames: (() => void)[] = [];
   let report: ((entries: string[]) => void) | null = null;
-  const dom = new JSDOM(startScriptsAfterFirstPaint(PAGE)!, {
+  const page = payload ? startScriptsAfterFirstPaint(takePayloadOut(PAGE)!.html, payload)! : startScriptsAfterFirstPaint(PAGE)!;
+  const dom = new JSDOM(page, {
     runScripts: 'dangerously',
     beforeParse(window) {
       const w = window as unknown as Record<string, unknown>;
@@ -87,6 +88,34 @@ function loadRewritten({ paintTiming }: { paintTiming: boolean }) {
   return { added, timers, frames, paint: (names: string[]) => report?.(names), runTimers, hasObserver: () => report !== null, beforeInteractive };
 }
 
+describe('taking the RSC payload out of a page', () => {
+  const moved = takePayloadOut(PAGE)!;
+
+  it('moves every push onto self.__next_f, in order, into one script, and leaves the rest of the page as it was', () => {
+    expect(moved.code).toBe('(self.__next_f=self.__next_f||[]).push([0]);\nself.__next_f.push([1,"payload"]);\n');
+    expect(moved.html).not.toContain('__next_f');
+    expect(moved.html).toBe(PAGE.replace('<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"payload"])</script>', ''));
+  });
+
+  it('names the script by its content, under the export’s static files', () => {
+    expect(payloadPath(moved.code)).toMatch(/^\/_next\/static\/payload\/[0-9a-f]{16}\.js$/);
+    expect(payloadPath(moved.code)).toBe(payloadPath(`${moved.code}`));
+    expect(payloadPath(moved.code)).not.toBe(payloadPath(moved.code.replace('payload', 'other')));
+  });
+
+  it('leaves a page without a payload alone', () => {
+    expect(takePayloadOut('<html><body><script>self.next=1</script></body></html>')).toBeNull();
+  });
+
+  it('gives the loader the payload to preload and queue', () => {
+    const out = startScriptsAfterFirstPaint(moved.html, '/_next/static/payload/0123456789abcdef.js')!;
+    const listed = new RegExp(`${LOADER_ATTRIBUTE}='([^']*)'`).exec(out)!;
+    expect(JSON.parse(listed[1]!)).toMatchObject({ payload: '/_next/static/payload/0123456789abcdef.js' });
+    expect(pagePayload(out)).toBe('/_next/static/payload/0123456789abcdef.js');
+    expect(pagePayload(startScriptsAfterFirstPaint(PAGE)!)).toBeNull();
+  });
+});
+
 describe('the loader in a page', () => {
   const ALL = ['link /_next/static/chunks/lazy.js', 'script /_next/static/chunks/react.js', 'script /_next/static/chunks/runtime.js', 'script /_next/static/chunks/entry.js'];
 
@@ -108,6 +137,15 @@ describe('the loader in a page', () => {
     page.paint(['first-contentful-paint']);
     page.runTimers(0);
     expect(page.beforeInteractive()).toEqual([[0, { children: '' }]]);
+  });
+
+  it('preloads the payload first and queues it before the empty script, so that Next runs it before it reads the payload', () => {
+    const payload = '/_next/static/payload/0123456789abcdef.js';
+    const page = loadRewritten({ paintTiming: true, payload });
+    page.paint(['first-contentful-paint']);
+    page.runTimers(0);
+    expect(page.added()).toEqual([`link ${payload}`, ...ALL]);
+    expect(page.beforeInteractive()).toEqual([[payload, {}], [0, { children: '' }]]);
   });
 
   it('falls back to a timeout after the frame where paint timing is missing', () => {

@@ -27,8 +27,12 @@
  * ran the last chunk and evaluated React DOM (`instrumentation-client.ts`). That one task was the longest of every
  * page's load: 23–31 ms of thread time on the errors lesson in Lighthouse's own loads, 4× that on its simulated
  * phone; split, the longest is 12–16 ms.
+ *
+ * The page's inline RSC payload leaves the HTML too (`takePayloadOut`, below): the loader preloads it as a script of
+ * its own beside the chunks and queues it before that empty script.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -49,15 +53,20 @@ const SCRIPT_PRELOAD = /<link rel="preload"(?=[^>]*\bas="script")[^>]*\bhref="([
 interface Deferred {
   scripts: string[];
   preloads: string[];
+  /** The page's RSC payload as a script of its own (below), when it has one. */
+  payload?: string;
 }
 
 /** The inline loader. Kept in ES5 so that it parses wherever the page does. */
-function loader({ scripts, preloads }: Deferred): string {
-  const lists = JSON.stringify({ scripts, preloads });
+function loader(deferred: Deferred): string {
+  const lists = JSON.stringify(deferred);
   const code =
-    '(function(l){var d=0;function go(){if(d)return;d=1;var h=document.head,i,e;' +
+    '(function(l){var d=0;function go(){if(d)return;d=1;var h=document.head,i,e,q=self.__next_s=self.__next_s||[];' +
+    // The payload downloads beside the chunks, at the browser's priority for a script; Next runs it, from the cache,
+    // before it reads the payload and starts the app.
+    'if(l.payload){e=document.createElement("link");e.rel="preload";e.as="script";e.href=l.payload;h.appendChild(e);q.push([l.payload,{}])}' +
     // One empty before-interactive script: Next starts the app in the task after the one that runs its chunks.
-    '(self.__next_s=self.__next_s||[]).push([0,{children:""}]);' +
+    'q.push([0,{children:""}]);' +
     'for(i=0;i<l.preloads.length;i++){e=document.createElement("link");e.rel="preload";e.as="script";e.fetchPriority="low";e.href=l.preloads[i];h.appendChild(e)}' +
     'for(i=0;i<l.scripts.length;i++){e=document.createElement("script");e.src=l.scripts[i];e.async=true;h.appendChild(e)}}' +
     'function soon(){setTimeout(go,0)}var P=window.PerformanceObserver,t=P&&P.supportedEntryTypes;' +
@@ -70,9 +79,10 @@ function loader({ scripts, preloads }: Deferred): string {
 
 /**
  * The page with its async scripts and script preloads started after its first paint; null when it has none (or has
- * been rewritten already).
+ * been rewritten already). `payload` is the path of the script that now holds the page's RSC payload
+ * (`takePayloadOut`), which Next runs before it starts the app.
  */
-export function startScriptsAfterFirstPaint(html: string): string | null {
+export function startScriptsAfterFirstPaint(html: string, payload?: string): string | null {
   if (html.includes(LOADER_ATTRIBUTE)) return null;
   const scripts = [...html.matchAll(ASYNC_SCRIPT)].map((m) => m[1]!);
   if (scripts.length === 0) return null;
@@ -80,16 +90,57 @@ export function startScriptsAfterFirstPaint(html: string): string | null {
   const rest = html.replace(ASYNC_SCRIPT, '').replace(SCRIPT_PRELOAD, '');
   const end = rest.lastIndexOf('</body>');
   if (end < 0) throw new Error('after-first-paint: a page with scripts but no </body>');
-  return `${rest.slice(0, end)}${loader({ scripts, preloads })}${rest.slice(end)}`;
+  return `${rest.slice(0, end)}${loader(payload ? { scripts, preloads, payload } : { scripts, preloads })}${rest.slice(end)}`;
+}
+
+/**
+ * Next's inline RSC payload: the scripts that push the page's server-component data onto `self.__next_f`, the first
+ * one creating the array. Flight data escapes `<` in strings, so no `</script>` can occur inside one.
+ */
+const PAYLOAD_SCRIPT = /<script>((?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\([\s\S]*?\))<\/script>/g;
+
+/** Where a payload is written, under the export's immutable `_next/static/`: named by its content. */
+export function payloadPath(code: string): string {
+  return `/_next/static/payload/${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+}
+
+/**
+ * The page without its inline RSC payload, and the payload as one script; null when the page has none.
+ *
+ * Why: the payload is React's copy of the page (the prose, the quiz, the islands' settings as server-component data)
+ * and only hydration reads it, yet inline it is half of a lesson's HTML (the errors lesson: 108 of 220 KB, 23 of
+ * 42 KB gzipped). The browser downloads it before the text that follows, and parses and compiles it inside the tasks
+ * that parse the page, before the first paint. Lighthouse's simulation runs those tasks after its estimate of the first
+ * paint, so each counts into its blocking time too (`ARCHITECTURE.md`, "What loads when").
+ *
+ * How: the pushes are moved, in their order, into one script that the loader preloads with the chunks after the
+ * first paint and queues as Next's first before-interactive script. Next runs that queue before it evaluates the code
+ * that reads `self.__next_f` and starts the app (`appBootstrap` in `next/dist/client/app-bootstrap.js`, then
+ * `app-index.js`), so React reads the same data in the same order as before.
+ */
+export function takePayloadOut(html: string): { html: string; code: string } | null {
+  const pushes = [...html.matchAll(PAYLOAD_SCRIPT)].map((m) => m[1]!);
+  if (pushes.length === 0) return null;
+  return { html: html.replace(PAYLOAD_SCRIPT, ''), code: `${pushes.join(';\n')};\n` };
 }
 
 /** The scripts a page runs as it loads, whether as tags or through the loader (noModule polyfills excepted). */
 export function pageScripts(html: string): string[] {
-  const listed = new RegExp(`${LOADER_ATTRIBUTE}='([^']*)'`).exec(html);
-  const fromLoader: string[] = listed ? (JSON.parse(listed[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as Deferred).scripts : [];
+  const fromLoader = loaderLists(html)?.scripts ?? [];
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/noModule/i.test(tag));
   const fromTags = tags.map((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src));
   return [...new Set([...fromTags, ...fromLoader])];
+}
+
+/** The script that holds a page's RSC payload (`takePayloadOut`), or null when the payload is inline or absent. */
+export function pagePayload(html: string): string | null {
+  return loaderLists(html)?.payload ?? null;
+}
+
+/** What a rewritten page's loader adds, read back from its attribute; null for a page without the loader. */
+function loaderLists(html: string): Deferred | null {
+  const listed = new RegExp(`${LOADER_ATTRIBUTE}='([^']*)'`).exec(html);
+  return listed ? (JSON.parse(listed[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as Deferred) : null;
 }
 
 function htmlFiles(dir: string): string[] {
@@ -103,8 +154,16 @@ function htmlFiles(dir: string): string[] {
 function main(out: string): void {
   let rewritten = 0;
   for (const file of htmlFiles(out)) {
-    const next = startScriptsAfterFirstPaint(readFileSync(file, 'utf8'));
+    const html = readFileSync(file, 'utf8');
+    if (html.includes(LOADER_ATTRIBUTE)) continue;
+    const moved = takePayloadOut(html);
+    const payload = moved ? payloadPath(moved.code) : undefined;
+    const next = startScriptsAfterFirstPaint(moved?.html ?? html, payload);
     if (next === null) continue;
+    if (moved && payload) {
+      mkdirSync(join(out, '_next', 'static', 'payload'), { recursive: true });
+      writeFileSync(join(out, payload), moved.code);
+    }
     if (/<script src="[^"]+" async="">/.test(next)) throw new Error(`after-first-paint: ${file} still has an async script tag`);
     writeFileSync(file, next);
     rewritten++;
