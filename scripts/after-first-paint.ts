@@ -155,14 +155,13 @@ function main(out: string): void {
   let rewritten = 0;
   for (const file of htmlFiles(out)) {
     const html = readFileSync(file, 'utf8');
-    if (html.includes(LOADER_ATTRIBUTE)) continue;
     const moved = takePayloadOut(html);
-    const payload = moved ? payloadPath(moved.code) : undefined;
-    const next = startScriptsAfterFirstPaint(moved?.html ?? html, payload);
+    const payload = moved && { path: payloadPath(moved.code), code: moved.code };
+    const next = startScriptsAfterFirstPaint(moved?.html ?? html, payload?.path);
     if (next === null) continue;
-    if (moved && payload) {
+    if (payload) {
       mkdirSync(join(out, '_next', 'static', 'payload'), { recursive: true });
-      writeFileSync(join(out, payload), moved.code);
+      writeFileSync(join(out, payload.path), payload.code);
     }
     if (/<script src="[^"]+" async="">/.test(next)) throw new Error(`after-first-paint: ${file} still has an async script tag`);
     writeFileSync(file, next);

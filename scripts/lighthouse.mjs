@@ -21,9 +21,8 @@
  * Each run's TBT is printed beside the median, because the runs fall in two groups. Lighthouse's headless Chrome is the
  * whole browser, drawn off screen, and after these pages' load event (~0.2 s in) its interface animates for another
  * ~220 ms: a frame every 16 ms, composited in software on the same two cores (a test page that loaded in 0.1 s showed
- * none, with or without a favicon). The page's scripts start
- * at its first-paint report (scripts/after-first-paint.ts), which arrives either at ~0.2 s, inside that animation, or
- * at ~1.2 s, after it. On the errors lesson the first group's TBT was 150–270 ms and the second's 55–125 ms.
+ * none, with or without a favicon). The page's scripts start at its first-paint report (scripts/after-first-paint.ts),
+ * which arrives either at ~0.2 s, inside that animation, or at ~1.2 s, after it. On the errors lesson the first group's TBT was 150–270 ms and the second's 55–125 ms.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

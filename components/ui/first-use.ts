@@ -1,7 +1,8 @@
 /**
  * Whether the learner has used the page yet: moved or pressed a pointer, touched, pressed a key, turned a wheel,
- * moved focus, clicked or scrolled (a scroll no input announced, such as find in page or a link to a heading, too). Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram;
- * an island just off screen, components/ui/useInView) asks `onFirstUse`. The page loads its scripts after its first
+ * moved focus, clicked or scrolled (a scroll no input announced too, such as find in page or a link to a heading).
+ * Code that waits for a use (the sandbox's live diagram, components/diagram/LazyFlowDiagram; an island just off
+ * screen, components/ui/useInView) asks `onFirstUse`. The page loads its scripts after its first
  * paint, so a use can come before any of them: the inline FIRST_USE_SCRIPT, in every page's head (app/layout.tsx),
  * remembers it for them.
  *
