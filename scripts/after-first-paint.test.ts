@@ -53,8 +53,9 @@ describe('starting a page’s scripts after its first paint', () => {
  * The rewritten page run in jsdom, with its clock, frames and paint reports in the test's hands: what the loader has
  * added to the head so far, and the calls that move time on.
  */
-function loadRewritten({ paintTiming, payload }: { paintTiming: boolean; payload?: string }) {
+function loadRewritten({ paintTiming, payload, messageChannel = true }: { paintTiming: boolean; payload?: string; messageChannel?: boolean }) {
   const timers: { run: () => void; ms: number }[] = [];
+  const messages: (() => void)[] = [];
   const frames: (() => void)[] = [];
   let report: ((entries: string[]) => void) | null = null;
   const page = payload ? startScriptsAfterFirstPaint(takePayloadOut(PAGE)!.html, payload)! : startScriptsAfterFirstPaint(PAGE)!;
@@ -64,6 +65,12 @@ function loadRewritten({ paintTiming, payload }: { paintTiming: boolean; payload
       const w = window as unknown as Record<string, unknown>;
       w.setTimeout = (run: () => void, ms = 0) => timers.push({ run, ms });
       w.requestAnimationFrame = (run: () => void) => frames.push(run);
+      w.MessageChannel = messageChannel
+        ? class {
+            port1: { onmessage: (() => void) | null } = { onmessage: null };
+            port2 = { postMessage: () => messages.push(() => this.port1.onmessage?.()) };
+          }
+        : undefined;
       w.PerformanceObserver = paintTiming
         ? class {
             static supportedEntryTypes = ['paint', 'largest-contentful-paint'];
@@ -80,12 +87,18 @@ function loadRewritten({ paintTiming, payload }: { paintTiming: boolean; payload
   });
   const added = () =>
     [...dom.window.document.head.querySelectorAll('script[src]:not([nomodule]), link[rel="preload"]')].map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('src') ?? e.getAttribute('href')}`);
+  /** Runs the tasks queued so far (timeouts up to `upTo` ms, messages), and those they queue, until none is left. */
   const runTimers = (upTo: number) => {
-    for (const timer of timers.splice(0).filter((t) => t.ms <= upTo)) timer.run();
+    for (;;) {
+      const timer = timers.findIndex((t) => t.ms <= upTo);
+      if (timer >= 0) timers.splice(timer, 1)[0]!.run();
+      else if (messages.length > 0) messages.shift()!();
+      else return;
+    }
   };
   /** Next's queue of before-interactive scripts, which it runs before it starts the app. */
   const beforeInteractive = () => (dom.window as unknown as { __next_s?: unknown[] }).__next_s;
-  return { added, timers, frames, paint: (names: string[]) => report?.(names), runTimers, hasObserver: () => report !== null, beforeInteractive };
+  return { added, timers, messages, frames, paint: (names: string[]) => report?.(names), runTimers, hasObserver: () => report !== null, beforeInteractive };
 }
 
 describe('taking the RSC payload out of a page', () => {
@@ -147,6 +160,27 @@ describe('the loader in a page', () => {
     expect(page.beforeInteractive()).toEqual([[payload, {}], [0, { children: '' }]]);
   });
 
+  it('adds one element per task, each queued as a message', () => {
+    const page = loadRewritten({ paintTiming: true });
+    page.paint(['first-contentful-paint']);
+    page.timers.splice(page.timers.findIndex((t) => t.ms === 0), 1)[0]!.run();
+    expect(page.added()).toEqual(ALL.slice(0, 1));
+    for (let n = 2; n <= ALL.length; n++) {
+      expect(page.messages).toHaveLength(1);
+      page.messages.shift()!();
+      expect(page.added()).toEqual(ALL.slice(0, n));
+    }
+    page.messages.shift()?.();
+    expect(page.messages).toHaveLength(0);
+  });
+
+  it('queues each element on a timeout where messages are missing', () => {
+    const page = loadRewritten({ paintTiming: true, messageChannel: false });
+    page.paint(['first-contentful-paint']);
+    page.runTimers(0);
+    expect(page.added()).toEqual(ALL);
+  });
+
   it('falls back to a timeout after the frame where paint timing is missing', () => {
     const page = loadRewritten({ paintTiming: false });
     page.runTimers(0);
@@ -160,7 +194,9 @@ describe('the loader in a page', () => {
     const page = loadRewritten({ paintTiming: true });
     const fallback = page.timers.find((t) => t.ms === 2000);
     expect(fallback).toBeDefined();
+    page.timers.splice(page.timers.indexOf(fallback!), 1);
     fallback!.run();
+    page.runTimers(0);
     expect(page.added()).toEqual(ALL);
     page.paint(['first-contentful-paint']);
     page.runTimers(0);
