@@ -23,9 +23,14 @@
  * ~220 ms: a frame every 16 ms, composited in software on the same two cores (a test page that loaded in 0.1 s showed
  * none, with or without a favicon). The page's scripts start at its first-paint report (scripts/after-first-paint.ts),
  * which arrives either at ~0.2 s, inside that animation, or at ~1.2 s, after it. On the errors lesson the first group's TBT was 150–270 ms and the second's 55–125 ms.
+ *
+ * A control page runs last (below): a heading and a paragraph, nothing else. Its TBT is what this machine bills any
+ * page, the floor under every other row.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { TotalBlockingTime } from 'lighthouse/core/computed/metrics/total-blocking-time.js';
@@ -67,7 +72,24 @@ async function quietTotalBlockingTime(artifacts, settings) {
   return result.timing;
 }
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' }, stdio: 'ignore' });
+/*
+ * The control: a page with one heading and one paragraph, no script, no stylesheet, no image. What this machine and
+ * browser bill for any page at all: committing a navigation creates the document, the window's script context and
+ * the parser in one task (30–40 ms of wall time here), which Lantern's estimate of the first paint leaves out and its
+ * full simulation runs, so it can end after that estimate and count (ARCHITECTURE.md, "What loads when"). Served by a
+ * second server from a folder of its own, so nothing of it ships in out/.
+ */
+const CONTROL = '/';
+// CONTROL=0 leaves it out.
+const WITH_CONTROL = process.env.CONTROL !== '0';
+const controlDir = mkdtempSync(join(tmpdir(), 'roundtrip-lighthouse-control-'));
+writeFileSync(
+  join(controlDir, 'index.html'),
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="A control page."><title>Control</title><link rel="icon" href="data:,"></head><body><main><h1>Control</h1><p>One heading and one paragraph of text, with no script, no stylesheet and no image: what any page costs on this machine.</p></main></body></html>',
+);
+const serve = (dir, port) => spawn(process.execPath, ['scripts/serve.mjs', dir], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+const server = serve('out', PORT);
+const controlServer = serve(controlDir, PORT + 1);
 await new Promise((resolve) => setTimeout(resolve, 800));
 
 const chrome = await chromeLauncher.launch({
@@ -81,10 +103,11 @@ try {
   for (const method of METHODS) {
     report[method] = {};
     console.log(`\nThrottling: ${method}`);
-    for (const page of PAGES) {
+    for (const [page, port] of [...PAGES.map((p) => [p, PORT]), ...(WITH_CONTROL ? [[CONTROL, PORT + 1]] : [])]) {
+      const label = port === PORT ? page : '(control)';
       const scores = Object.fromEntries([...CATEGORIES, 'lcpMs', 'observedLcpMs', 'tbtMs', 'quietTbtMs', 'ttiMs', 'benchmarkIndex'].map((c) => [c, []]));
       for (let run = 0; run < RUNS; run++) {
-        const result = await lighthouse(`http://127.0.0.1:${PORT}${page}`, {
+        const result = await lighthouse(`http://127.0.0.1:${port}${page}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
@@ -94,7 +117,7 @@ try {
         });
         if (SAVE) {
           mkdirSync(SAVE, { recursive: true });
-          const name = page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'index';
+          const name = port === PORT ? page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'index' : 'control';
           writeFileSync(`${SAVE}/${name}-${method}-${run}.json`, JSON.stringify(result.lhr));
         }
         for (const c of CATEGORIES) scores[c].push(result.lhr.categories[c].score);
@@ -109,15 +132,17 @@ try {
       const row = Object.fromEntries(Object.entries(scores).filter(([, v]) => v.length > 0).map(([k, v]) => [k, median(v)]));
       // Each run's TBT beside the median: on this machine they fall in two groups, and the median is whichever has more.
       row.tbtRunsMs = scores.tbtMs.map(Math.round);
-      report[method][page] = row;
+      report[method][label] = row;
       console.log(
-        `  ${page.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms${row.quietTbtMs === undefined ? '' : ` (${Math.round(row.quietTbtMs)} on thread time)`}, TTI ${Math.round(row.ttiMs)} ms, machine ${Math.round(row.benchmarkIndex)}; TBT by run ${row.tbtRunsMs.join('/')} ms`,
+        `  ${label.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms${row.quietTbtMs === undefined ? '' : ` (${Math.round(row.quietTbtMs)} on thread time)`}, TTI ${Math.round(row.ttiMs)} ms, machine ${Math.round(row.benchmarkIndex)}; TBT by run ${row.tbtRunsMs.join('/')} ms`,
       );
     }
   }
 } finally {
   await chrome.kill();
   server.kill();
+  controlServer.kill();
+  rmSync(controlDir, { recursive: true, force: true });
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/lighthouse.json', `${JSON.stringify({ runs: RUNS, medians: report }, null, 2)}\n`);
