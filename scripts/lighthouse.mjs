@@ -97,6 +97,19 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+/** Stops the browser and both servers, whether the bench ends or is interrupted (Ctrl-C would leave them running). */
+async function stop() {
+  await chrome.kill();
+  server.kill();
+  controlServer.kill();
+  rmSync(controlDir, { recursive: true, force: true });
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    stop().finally(() => process.exit(code));
+  });
+}
+
 const METHODS = (process.env.METHODS ?? 'simulate,devtools').split(',');
 const report = {};
 try {
@@ -139,10 +152,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
-  server.kill();
-  controlServer.kill();
-  rmSync(controlDir, { recursive: true, force: true });
+  await stop();
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/lighthouse.json', `${JSON.stringify({ runs: RUNS, medians: report }, null, 2)}\n`);
