@@ -18,13 +18,12 @@
  * block on a quiet machine, and the figure to compare builds by, since it moves with the page and not the
  * neighbours. Lighthouse's own measure of the machine's speed during the run (`benchmarkIndex`) is printed too.
  *
- * Each run's TBT is printed beside the median, because the runs fall in two groups. Lighthouse's headless Chrome is the
- * whole browser, drawn off screen, and after these pages' load event (~0.2 s in) its interface animates for another
- * ~220 ms: a frame every 16 ms, composited in software on the same two cores (a test page that loaded in 0.1 s showed
- * none, with or without a favicon). The page's scripts start at its first-paint report (scripts/after-first-paint.ts),
- * which arrives either at ~0.2 s, inside that animation, or at ~1.2 s, after it. On the errors lesson the first group's TBT was 150–270 ms and the second's 55–125 ms.
- * Later traces show the animation running again from a late paint's presentation, with the groups no longer apart
- * (ARCHITECTURE.md, "What loads when"); the runs are printed all the same, since their spread is the point.
+ * Each run's TBT is printed beside the median, because the runs spread widely. Lighthouse's headless Chrome is the
+ * whole browser, drawn off screen, and around these pages' first frame its interface animates for a few hundred
+ * milliseconds: a frame every 16 ms, composited in software on the same two cores. The page's scripts start at its
+ * first-paint report (scripts/after-first-paint.ts), so they run inside that animation, whether the report comes at
+ * ~0.2 s or, in a late load, at ~1.2 s (ARCHITECTURE.md, "What loads when", on why the runs once seemed to fall in
+ * two groups by that timing and do not).
  *
  * A control page runs last (below): a heading and a paragraph, nothing else. Its TBT is what this machine bills any
  * page, the floor under every other row.
@@ -145,7 +144,7 @@ try {
         if (method === 'simulate') scores.quietTbtMs.push(await quietTotalBlockingTime(result.artifacts, result.lhr.configSettings));
       }
       const row = Object.fromEntries(Object.entries(scores).filter(([, v]) => v.length > 0).map(([k, v]) => [k, median(v)]));
-      // Each run's TBT beside the median: on this machine they fall in two groups, and the median is whichever has more.
+      // Each run's TBT beside the median: on this machine they spread widely, and the median alone hides it.
       row.tbtRunsMs = scores.tbtMs.map(Math.round);
       report[method][label] = row;
       console.log(
