@@ -29,7 +29,7 @@
  * page, the floor under every other row.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -38,11 +38,43 @@ import { TotalBlockingTime } from 'lighthouse/core/computed/metrics/total-blocki
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = Number(process.env.LH_PORT ?? 3230);
-// PAGES=/,/learn/errors-and-retries/ limits the run to some pages.
-const PAGES = process.env.PAGES ? process.env.PAGES.split(',') : ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
+/** Every page the static export wrote (`/`, `/learn/`, each lesson, `/sandbox/`), read from out/ so a new lesson is included. */
+function exportedPages(dir = 'out', route = '/') {
+  const entries = readdirSync(join(dir, route), { withFileTypes: true });
+  const here = entries.some((e) => e.isFile() && e.name === 'index.html') ? [route] : [];
+  const below = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== '404')
+    .flatMap((e) => exportedPages(dir, `${route}${e.name}/`));
+  return [...here, ...below];
+}
+// PAGES=/,/learn/errors-and-retries/ limits the run to some pages; PAGES=all runs every page the export wrote.
+const PAGES =
+  process.env.PAGES === 'all'
+    ? exportedPages()
+    : process.env.PAGES
+      ? process.env.PAGES.split(',')
+      : ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
 // LH_SAVE=dir writes each run's full report there (dir/<page>-<method>-<run>.json), to read the trace's audits.
 const SAVE = process.env.LH_SAVE;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+/*
+ * The goal every page is held to, on the median of the simulated runs: the product's own budgets for a learner on a
+ * mid-range phone and a slow connection. Performance 0.95 sits inside Lighthouse's "good" band (0.90 and up); LCP
+ * 2.0 s is under the 2.5 s that Core Web Vitals call good (https://web.dev/articles/lcp); TBT 150 ms is under the
+ * 200 ms Lighthouse's mobile scoring treats as good (https://developer.chrome.com/docs/lighthouse/performance/lighthouse-total-blocking-time).
+ */
+const GOAL = [
+  { key: 'performance', label: 'performance', meets: (v) => v >= 0.95, limit: '≥ 0.95' },
+  { key: 'accessibility', label: 'accessibility', meets: (v) => v === 1, limit: '= 1.00' },
+  { key: 'best-practices', label: 'best practices', meets: (v) => v === 1, limit: '= 1.00' },
+  { key: 'seo', label: 'SEO', meets: (v) => v === 1, limit: '= 1.00' },
+  { key: 'lcpMs', label: 'LCP', meets: (v) => v <= 2000, limit: '≤ 2000 ms' },
+  { key: 'tbtMs', label: 'TBT', meets: (v) => v <= 150, limit: '≤ 150 ms' },
+];
+/** The parts of the goal a row of medians misses, each as "TBT 157 (≤ 150 ms)"; empty when it meets them all. */
+const missesOfGoal = (row) =>
+  GOAL.filter((g) => !g.meets(row[g.key])).map((g) => `${g.label} ${g.key.endsWith('Ms') ? Math.round(row[g.key]) : row[g.key].toFixed(2)} (${g.limit})`);
 const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 if (!existsSync('out/index.html')) {
@@ -147,8 +179,11 @@ try {
       // Each run's TBT beside the median: on this machine they spread widely, and the median alone hides it.
       row.tbtRunsMs = scores.tbtMs.map(Math.round);
       report[method][label] = row;
+      // The goal is set on simulated throttling; the applied rows are for comparison, and the control is no page of ours.
+      if (method === 'simulate' && label !== '(control)') row.missesOfGoal = missesOfGoal(row);
+      const verdict = row.missesOfGoal === undefined ? '' : row.missesOfGoal.length === 0 ? '; meets the goal' : `; MISSES ${row.missesOfGoal.join(', ')}`;
       console.log(
-        `  ${label.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms${row.quietTbtMs === undefined ? '' : ` (${Math.round(row.quietTbtMs)} on thread time)`}, TTI ${Math.round(row.ttiMs)} ms, machine ${Math.round(row.benchmarkIndex)}; TBT by run ${row.tbtRunsMs.join('/')} ms`,
+        `  ${label.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms${row.quietTbtMs === undefined ? '' : ` (${Math.round(row.quietTbtMs)} on thread time)`}, TTI ${Math.round(row.ttiMs)} ms, machine ${Math.round(row.benchmarkIndex)}; TBT by run ${row.tbtRunsMs.join('/')} ms${verdict}`,
       );
     }
   }
@@ -157,4 +192,9 @@ try {
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/lighthouse.json', `${JSON.stringify({ runs: RUNS, medians: report }, null, 2)}\n`);
-console.log(`Medians of ${RUNS} runs (mobile). Targets: performance ≥ 0.95; accessibility, best practices, SEO = 1.0.`);
+console.log(`Medians of ${RUNS} runs (mobile). The goal, on simulated throttling: ${GOAL.map((g) => `${g.label} ${g.limit}`).join('; ')}.`);
+if (report.simulate) {
+  const pages = Object.entries(report.simulate).filter(([label]) => label !== '(control)');
+  const meeting = pages.filter(([, row]) => row.missesOfGoal.length === 0);
+  console.log(`Simulated: ${meeting.length} of ${pages.length} pages meet the goal.`);
+}
