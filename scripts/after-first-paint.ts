@@ -125,7 +125,7 @@ export function payloadPath(code: string): string {
  * and only hydration reads it, yet inline it is half of a lesson's HTML (the errors lesson: 108 of 220 KB, 23 of
  * 42 KB gzipped). The browser downloads it before the text that follows, and parses and compiles it inside the tasks
  * that parse the page, before the first paint. Lighthouse's simulation runs those tasks after its estimate of the first
- * paint, so each counts into its blocking time too (`ARCHITECTURE.md`, "What loads when").
+ * paint, so each counts into its blocking time too (docs/performance.md, "What is left, in Lighthouse's own trace").
  *
  * How: the pushes are moved, in their order, into one script that the loader preloads with the chunks after the
  * first paint and queues as Next's first before-interactive script. Next runs that queue before it evaluates the code

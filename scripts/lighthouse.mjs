@@ -22,8 +22,8 @@
  * whole browser, drawn off screen, and around these pages' first frame its interface animates for a few hundred
  * milliseconds: a frame every 16 ms, composited in software on the same two cores. The page's scripts start at its
  * first-paint report (scripts/after-first-paint.ts), so they run inside that animation, whether the report comes at
- * ~0.2 s or, in a late load, at ~1.2 s (ARCHITECTURE.md, "What loads when", on why the runs once seemed to fall in
- * two groups by that timing and do not).
+ * ~0.2 s or, in a late load, at ~1.2 s (docs/performance.md, "The two groups that were not", on why the runs once
+ * seemed to fall in two groups by that timing and do not).
  *
  * A control page runs last (below): a heading and a paragraph, nothing else. Its TBT is what this machine bills any
  * page, the floor under every other row.
@@ -109,7 +109,7 @@ async function quietTotalBlockingTime(artifacts, settings) {
  * The control: a page with one heading and one paragraph, no script, no stylesheet, no image. What this machine and
  * browser bill for any page at all: committing a navigation creates the document, the window's script context and
  * the parser in one task (30–40 ms of wall time here), which Lantern's estimate of the first paint leaves out and its
- * full simulation runs, so it can end after that estimate and count (ARCHITECTURE.md, "What loads when"). Served by a
+ * full simulation runs, so it can end after that estimate and count (docs/performance.md, "The floor"). Served by a
  * second server from a folder of its own, so nothing of it ships in out/.
  */
 const CONTROL = '/';
