@@ -24,11 +24,12 @@
  *    the sandbox's `/sandbox/?preset=retry-storm` in out/, or DIAGRAM_URL=<page>. DIAGRAM=0 skips it.
  */
 import { execFileSync, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
+import { exportedRoutes } from './exported-routes';
 import { median } from './median';
 import { pagePayload, pageScripts } from './after-first-paint';
 
@@ -67,21 +68,11 @@ function measureEngine(): { engine: EngineFigures; traffic: TrafficFigures | nul
   }
 }
 
-/** Routes of the static export: every index.html under out/. */
-function routes(dir: string, prefix = '/'): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith('_')) found.push(...routes(join(dir, entry.name), `${prefix}${entry.name}/`));
-    if (entry.isFile() && entry.name === 'index.html') found.push(prefix);
-  }
-  return found.sort();
-}
-
 function firstLoadJs(out: string) {
   const rows: { route: string; files: number; gzipKB: number; payloadGzipKB: number }[] = [];
   const gzipKB = (src: string) => gzipSync(readFileSync(join(out, src.replace(/^\//, '')))).length / 1024;
   const tenths = (kb: number) => Math.round(kb * 10) / 10;
-  for (const route of routes(out)) {
+  for (const route of exportedRoutes(out)) {
     const html = readFileSync(join(out, route, 'index.html'), 'utf8');
     // Tags or the after-first-paint loader's list; noModule polyfills, which modern browsers skip, are left out.
     const sources = pageScripts(html);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * npm run bench:lighthouse — Lighthouse (mobile preset) on the landing page, two lessons and the sandbox,
  * served from out/ exactly as a static host would. Each page runs RUNS times (default 5); the median
@@ -29,28 +28,22 @@
  * page, the floor under every other row.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { TotalBlockingTime } from 'lighthouse/core/computed/metrics/total-blocking-time.js';
+import { exportedRoutes } from './exported-routes.ts';
+import { median } from './median.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = Number(process.env.LH_PORT ?? 3230);
-/** Every page the static export wrote (`/`, `/learn/`, each lesson, `/sandbox/`), read from out/ so a new lesson is included. */
-function exportedPages(dir = 'out', route = '/') {
-  const entries = readdirSync(join(dir, route), { withFileTypes: true });
-  const here = entries.some((e) => e.isFile() && e.name === 'index.html') ? [route] : [];
-  const below = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== '404')
-    .flatMap((e) => exportedPages(dir, `${route}${e.name}/`));
-  return [...here, ...below];
-}
-// PAGES=/,/learn/errors-and-retries/ limits the run to some pages; PAGES=all runs every page the export wrote.
+// PAGES=/,/learn/errors-and-retries/ limits the run to some pages; PAGES=all runs every page the export wrote but the
+// not-found page, which asks search engines not to index it (`noindex`), so Lighthouse's SEO audit would fail it.
 const PAGES =
   process.env.PAGES === 'all'
-    ? exportedPages()
+    ? exportedRoutes().filter((route) => route !== '/404/')
     : process.env.PAGES
       ? process.env.PAGES.split(',')
       : ['/', '/learn/journey-of-a-request/', '/learn/errors-and-retries/', '/sandbox/'];
@@ -64,29 +57,24 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
  * 2.0 s is under the 2.5 s that Core Web Vitals call good (https://web.dev/articles/lcp); TBT 150 ms is under the
  * 200 ms Lighthouse's mobile scoring treats as good (https://developer.chrome.com/docs/lighthouse/performance/lighthouse-total-blocking-time).
  */
+const score = (value) => value.toFixed(2);
+const ms = (value) => `${Math.round(value)} ms`;
 const GOAL = [
-  { key: 'performance', label: 'performance', meets: (v) => v >= 0.95, limit: '≥ 0.95' },
-  { key: 'accessibility', label: 'accessibility', meets: (v) => v === 1, limit: '= 1.00' },
-  { key: 'best-practices', label: 'best practices', meets: (v) => v === 1, limit: '= 1.00' },
-  { key: 'seo', label: 'SEO', meets: (v) => v === 1, limit: '= 1.00' },
-  { key: 'lcpMs', label: 'LCP', meets: (v) => v <= 2000, limit: '≤ 2000 ms' },
-  { key: 'tbtMs', label: 'TBT', meets: (v) => v <= 150, limit: '≤ 150 ms' },
+  { key: 'performance', label: 'performance', meets: (v) => v >= 0.95, show: score, limit: '≥ 0.95' },
+  { key: 'accessibility', label: 'accessibility', meets: (v) => v === 1, show: score, limit: '= 1.00' },
+  { key: 'best-practices', label: 'best practices', meets: (v) => v === 1, show: score, limit: '= 1.00' },
+  { key: 'seo', label: 'SEO', meets: (v) => v === 1, show: score, limit: '= 1.00' },
+  { key: 'lcpMs', label: 'LCP', meets: (v) => v <= 2000, show: ms, limit: '≤ 2000 ms' },
+  { key: 'tbtMs', label: 'TBT', meets: (v) => v <= 150, show: ms, limit: '≤ 150 ms' },
 ];
-/** The parts of the goal a row of medians misses, each as "TBT 157 (≤ 150 ms)"; empty when it meets them all. */
-const missesOfGoal = (row) =>
-  GOAL.filter((g) => !g.meets(row[g.key])).map((g) => `${g.label} ${g.key.endsWith('Ms') ? Math.round(row[g.key]) : row[g.key].toFixed(2)} (${g.limit})`);
+/** The parts of the goal a row of medians misses, each as "TBT 157 ms (≤ 150 ms)"; empty when it meets them all. */
+const missesOfGoal = (row) => GOAL.filter((g) => !g.meets(row[g.key])).map((g) => `${g.label} ${g.show(row[g.key])} (${g.limit})`);
 const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 if (!existsSync('out/index.html')) {
   console.error('out/ is missing: run npm run build first.');
   process.exit(2);
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /**
  * Lantern's TBT for the run as if every main-thread event had lasted only its thread time (`tdur`): the blocking a
@@ -113,6 +101,7 @@ async function quietTotalBlockingTime(artifacts, settings) {
  * second server from a folder of its own, so nothing of it ships in out/.
  */
 const CONTROL = '/';
+const CONTROL_LABEL = '(control)';
 // CONTROL=0 leaves it out.
 const WITH_CONTROL = process.env.CONTROL !== '0';
 const controlDir = mkdtempSync(join(tmpdir(), 'roundtrip-lighthouse-control-'));
@@ -149,7 +138,7 @@ try {
   for (const method of METHODS) {
     report[method] = {};
     console.log(`\nThrottling: ${method}`);
-    const targets = [...PAGES.map((page) => ({ page, port: PORT, label: page })), ...(WITH_CONTROL ? [{ page: CONTROL, port: PORT + 1, label: '(control)' }] : [])];
+    const targets = [...PAGES.map((page) => ({ page, port: PORT, label: page })), ...(WITH_CONTROL ? [{ page: CONTROL, port: PORT + 1, label: CONTROL_LABEL }] : [])];
     for (const { page, port, label } of targets) {
       const scores = Object.fromEntries([...CATEGORIES, 'lcpMs', 'observedLcpMs', 'tbtMs', 'quietTbtMs', 'ttiMs', 'benchmarkIndex'].map((c) => [c, []]));
       for (let run = 0; run < RUNS; run++) {
@@ -180,7 +169,7 @@ try {
       row.tbtRunsMs = scores.tbtMs.map(Math.round);
       report[method][label] = row;
       // The goal is set on simulated throttling; the applied rows are for comparison, and the control is no page of ours.
-      if (method === 'simulate' && label !== '(control)') row.missesOfGoal = missesOfGoal(row);
+      if (method === 'simulate' && label !== CONTROL_LABEL) row.missesOfGoal = missesOfGoal(row);
       const verdict = row.missesOfGoal === undefined ? '' : row.missesOfGoal.length === 0 ? '; meets the goal' : `; MISSES ${row.missesOfGoal.join(', ')}`;
       console.log(
         `  ${label.padEnd(30)} ${CATEGORIES.map((c) => `${c} ${row[c].toFixed(2)}`).join('  ')}   LCP ${Math.round(row.lcpMs)} ms (observed ${Math.round(row.observedLcpMs)}), TBT ${Math.round(row.tbtMs)} ms${row.quietTbtMs === undefined ? '' : ` (${Math.round(row.quietTbtMs)} on thread time)`}, TTI ${Math.round(row.ttiMs)} ms, machine ${Math.round(row.benchmarkIndex)}; TBT by run ${row.tbtRunsMs.join('/')} ms${verdict}`,
@@ -194,7 +183,7 @@ mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/lighthouse.json', `${JSON.stringify({ runs: RUNS, medians: report }, null, 2)}\n`);
 console.log(`Medians of ${RUNS} runs (mobile). The goal, on simulated throttling: ${GOAL.map((g) => `${g.label} ${g.limit}`).join('; ')}.`);
 if (report.simulate) {
-  const pages = Object.entries(report.simulate).filter(([label]) => label !== '(control)');
+  const pages = Object.entries(report.simulate).filter(([label]) => label !== CONTROL_LABEL);
   const meeting = pages.filter(([, row]) => row.missesOfGoal.length === 0);
   console.log(`Simulated: ${meeting.length} of ${pages.length} pages meet the goal.`);
 }
