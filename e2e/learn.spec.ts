@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSON_SLUGS } from '../content/manifest';
+import { holdScripts } from './hold-scripts';
 import { quiz as written } from '../content/quizzes/journey-of-a-request';
 import { quizAsShown } from '../lib/content/figure-text';
 import { optionLetter } from '../lib/quiz/letters';
@@ -115,6 +116,14 @@ test('progress is exported to a file and imported back; a foreign file changes n
   await input.setInputFiles({ name: 'roundtrip-progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByRole('status').filter({ hasText: 'Progress imported: 1 lesson added, nothing lost.' })).toBeVisible();
   await expect(page.getByText(status)).toBeVisible();
+});
+
+test('a progress file chosen before the scripts have loaded is read once the page is live', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('/learn/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Import progress…').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'not a Roundtrip progress file' })).toBeVisible();
 });
 
 test('the course index lists every lesson in order, with a way in from the landing page', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { holdScripts } from './hold-scripts';
 
 async function openSandbox(page: Page, query = '') {
   await page.goto(`/sandbox/${query}`);
@@ -148,17 +149,6 @@ test('reduced motion replaces moving packets with highlighted links', async ({ p
   await expect(page.getByText('Reduced motion: links in use are highlighted instead of moving packets.')).toBeHidden();
   await expect(page.getByRole('button', { name: / packet from / }).first()).toBeVisible();
 });
-
-/** Holds the page's scripts back, as a slow phone would, while the learner already uses the static page. */
-async function holdScripts(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await scriptsMayLoad;
-    await route.continue();
-  });
-  return release;
-}
 
 test('choices made before the scripts have loaded are kept once the sandbox is live', async ({ page }) => {
   const release = await holdScripts(page);

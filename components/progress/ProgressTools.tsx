@@ -3,9 +3,10 @@
 /**
  * Export progress to a file, and bring a file back. Importing merges (the better, then newer, result wins
  * for each question) and says what changed. Replacing asks first and can be undone. A file that is not
- * Roundtrip progress, is damaged or comes from a newer version changes nothing and says why.
+ * Roundtrip progress, is damaged or comes from a newer version changes nothing and says why. A file chosen before
+ * the scripts have loaded is read once they have.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { mergeImport } from '@/lib/progress/merge';
 import { completedLessons, parseProgressFile, progressFile, type Progress } from '@/lib/progress/progress';
@@ -76,6 +77,16 @@ export function ProgressTools({ quizzes }: { quizzes: Readonly<Record<string, re
     if (!result.ok) return setMessage({ ok: false, text: result.message });
     setPendingReplace(result.progress);
   };
+
+  // A file chosen in the static HTML, before the page's scripts ran, sits in its input with no change event that React
+  // heard (the reading pages start their scripts after the first paint). Read it once the tools are live, as if chosen now.
+  const takeEarlyFiles = useEffectEvent(() => {
+    const early = mergeInput.current?.files?.[0];
+    if (early) void importFile(early);
+    const replacement = replaceInput.current?.files?.[0];
+    if (replacement) void chooseReplacement(replacement);
+  });
+  useEffect(() => takeEarlyFiles(), []);
 
   const replace = () => {
     if (!pendingReplace) return;
