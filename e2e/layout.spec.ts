@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ALL_AXE_TAGS, axeViolations } from './axe';
+import { scrollIntoView } from './scroll';
 import { LESSON_SLUGS } from '../content/manifest';
 import { DEFAULT_SCENARIO } from '../lib/scenario/defaults';
 import { runScenario } from '../lib/sim';
@@ -34,7 +35,7 @@ test.describe('at 1280×800', () => {
     const preset = page.getByLabel('Start from a preset');
     await expect(preset).toBeInViewport();
     const last = page.getByRole('form', { name: 'Conditions' }).getByRole('group').last();
-    await last.scrollIntoViewIfNeeded();
+    await scrollIntoView(last);
     await expect(last).toBeInViewport();
     await expect(preset).not.toBeInViewport();
     await stageInView();
@@ -43,7 +44,7 @@ test.describe('at 1280×800', () => {
     await panels.getByRole('tab', { name: 'Log' }).click();
     const log = page.getByRole('listbox', { name: 'Events in order' });
     const lastLine = log.getByRole('option').last();
-    await lastLine.scrollIntoViewIfNeeded();
+    await scrollIntoView(lastLine);
     await expect(lastLine).toBeInViewport();
     await expect(log.getByRole('option').first()).not.toBeInViewport();
     await lastLine.click();
@@ -66,7 +67,7 @@ test.describe('at 1280×800', () => {
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
     // The inspector's own content scrolls in its panel; the stage stays.
     const menu = inspector.getByLabel('Inspect a link');
-    await menu.scrollIntoViewIfNeeded();
+    await scrollIntoView(menu);
     await expect(menu).toBeInViewport();
     await expect(diagram).toBeInViewport({ ratio: 0.95 });
   });
@@ -216,7 +217,7 @@ test.describe('on a touch screen', () => {
     await page.goto(`/learn/${LESSON_SLUGS[0]}/`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await scrollbarWidth(page)).toBe('none');
-    await page.getByRole('heading', { level: 2 }).last().scrollIntoViewIfNeeded();
+    await scrollIntoView(page.getByRole('heading', { level: 2 }).last());
     await expect.poll(() => scrollbarWidth(page)).toBe('auto');
   });
 });
