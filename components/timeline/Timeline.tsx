@@ -1,8 +1,9 @@
 'use client';
 
-import { SPEEDS, type Speed } from '@/lib/store/sandbox-store';
+import { SPEEDS } from '@/lib/store/sandbox-store';
 import { useSandbox, useSandboxStore, useTimeline } from '@/components/sandbox/store-context';
 import { PauseIcon, PlayIcon, ReplayIcon, StepBackIcon, StepForwardIcon, ToEndIcon, ToStartIcon } from '@/components/ui/icons';
+import { SpeedSelect } from '@/components/ui/SpeedSelect';
 import { ScaleToggle } from './ScaleToggle';
 import { Scrubber } from './Scrubber';
 
@@ -40,20 +41,7 @@ export function Timeline() {
         </button>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1.5">
           <ScaleToggle />
-          <label className="flex items-center gap-2 text-sm">
-            <span>Speed</span>
-            <select
-              className="h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
-              value={speed}
-              onChange={(e) => actions.setSpeed(Number(e.target.value) as Speed)}
-            >
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s}×
-                </option>
-              ))}
-            </select>
-          </label>
+          <SpeedSelect speeds={SPEEDS} value={speed} onChange={actions.setSpeed} className="h-10" />
         </div>
       </div>
       <Scrubber />

@@ -4,21 +4,9 @@
  * What a finished traffic run came to: the answers, the latency percentiles, the cache, and how many calls each
  * visit cost the layers behind it. The sentence on how the run unfolded is the charts' (charts/RunSummary).
  */
-import type { ReactNode } from 'react';
-import { Explained } from '@/components/ui/Explained';
+import { ExplainedFigure } from '@/components/ui/ExplainedFigure';
 import { formatMs } from '@/components/ui/format';
 import { useTraffic } from './TrafficRunProvider';
-
-function Figure({ term, explanation, children }: { term: string; explanation: string; children: ReactNode }) {
-  return (
-    <div className="flex gap-1.5">
-      <dt className="text-slate-700 dark:text-slate-300">
-        <Explained term={term}>{explanation}</Explained>
-      </dt>
-      <dd className="font-semibold tabular-nums">{children}</dd>
-    </div>
-  );
-}
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const perVisit = (calls: number, requests: number) => (requests > 0 ? (calls / requests).toFixed(2) : '0');
@@ -31,28 +19,28 @@ export function RunFigures() {
   return (
     <section aria-label="What the run came to">
       <dl className="flex flex-wrap gap-x-5 gap-y-1 rounded-lg border-l-4 border-blue-700 bg-slate-50 px-4 py-2 text-sm dark:bg-slate-900">
-          <Figure term="Requests" explanation="Visitors who arrived after the warm-up. Bots of a flood are counted apart.">
+          <ExplainedFigure term="Requests" explanation="Visitors who arrived after the warm-up. Bots of a flood are counted apart.">
             {s.requests.toLocaleString('en')}
-          </Figure>
-          <Figure term="Server errors" explanation="Answers with a 5xx status, and visits that got no answer at all, over the requests. A WAF’s 403 is the system working, so it is not counted.">
+          </ExplainedFigure>
+          <ExplainedFigure term="Server errors" explanation="Answers with a 5xx status, and visits that got no answer at all, over the requests. A WAF’s 403 is the system working, so it is not counted.">
             {percent(s.errorRate)}
-          </Figure>
-          <Figure term="p50 / p95 / p99" explanation="Half, 95% and 99% of the visits were answered within these times. The mean hides the slow tail; the percentiles show it.">
+          </ExplainedFigure>
+          <ExplainedFigure term="p50 / p95 / p99" explanation="Half, 95% and 99% of the visits were answered within these times. The mean hides the slow tail; the percentiles show it.">
             {formatMs(s.latency.p50)} / {formatMs(s.latency.p95)} / {formatMs(s.latency.p99)}
-          </Figure>
-          <Figure term="Hit ratio" explanation="Edge hits over the lookups of cacheable requests: the share the CDN answered without the origin.">
+          </ExplainedFigure>
+          <ExplainedFigure term="Hit ratio" explanation="Edge hits over the lookups of cacheable requests: the share the CDN answered without the origin.">
             {percent(s.hitRatio)}
-          </Figure>
-          <Figure term="Origin requests" explanation="Requests the edge sent to the origin: misses, revalidations and what cannot be cached.">
+          </ExplainedFigure>
+          <ExplainedFigure term="Origin requests" explanation="Requests the edge sent to the origin: misses, revalidations and what cannot be cached.">
             {s.originRequests.toLocaleString('en')}
-          </Figure>
-          <Figure term="DB calls a visit" explanation="Database calls, retries included, over the requests: how much the layers’ retries multiply one click.">
+          </ExplainedFigure>
+          <ExplainedFigure term="DB calls a visit" explanation="Database calls, retries included, over the requests: how much the layers’ retries multiply one click.">
             {perVisit(s.calls.db, s.requests)}
-          </Figure>
+          </ExplainedFigure>
           {s.breakerOpens > 0 || s.breakerRejections > 0 ? (
-            <Figure term="Breakers" explanation="Times a circuit breaker opened (every pod's counted), and calls it refused without calling.">
+            <ExplainedFigure term="Breakers" explanation="Times a circuit breaker opened (every pod's counted), and calls it refused without calling.">
               {s.breakerOpens} opened, {s.breakerRejections.toLocaleString('en')} refused
-            </Figure>
+            </ExplainedFigure>
           ) : null}
       </dl>
     </section>

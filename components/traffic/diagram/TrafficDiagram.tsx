@@ -20,6 +20,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEv
 import { fitDiagram, layoutsFor } from '@/components/diagram/fit';
 import { useElementSize } from '@/components/diagram/useElementSize';
 import { PauseIcon, PlayIcon } from '@/components/ui/icons';
+import { SpeedSelect } from '@/components/ui/SpeedSelect';
 import { useMediaQuery } from '@/components/ui/useMediaQuery';
 import { useOnScreen } from '@/components/ui/useOnScreen';
 import type { Scenario } from '@/lib/scenario/schema';
@@ -67,7 +68,7 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
   const time = at ?? ownAt;
   const isPlaying = playing ?? ownPlaying;
   const endS = runEndS(series, bucketS, durationS);
-  const [speed, setSpeed] = useState<number>(() => SPEEDS.find((s) => endS / s <= PLAY_FOR_S) ?? SPEEDS[SPEEDS.length - 1]!);
+  const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(() => SPEEDS.find((s) => endS / s <= PLAY_FOR_S) ?? SPEEDS[SPEEDS.length - 1]!);
   const systemReduced = useMediaQuery('(prefers-reduced-motion: reduce)');
   const reduced = reducedMotion ?? systemReduced;
   const theme = useDarkTheme() ? 'dark' : 'light';
@@ -266,20 +267,7 @@ export function TrafficDiagram({ series, bucketS, durationS, scenario, at, onSee
         <output className="w-24 shrink-0 font-mono tabular-nums text-slate-800 dark:text-slate-200" aria-hidden="true">
           {num(Math.floor(time))} / {num(endS)} s
         </output>
-        <label className="flex items-center gap-1.5">
-          <span className="text-slate-700 dark:text-slate-300">Speed</span>
-          <select
-            value={speed}
-            onChange={(e) => setSpeed(Number(e.target.value))}
-            className="h-11 rounded-md border border-slate-300 bg-white px-2 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
-          </select>
-        </label>
+        <SpeedSelect speeds={SPEEDS} value={speed} onChange={setSpeed} className="h-11" />
       </div>
       <figcaption>
         <TrafficLegend perDot={scale} reduced={reduced} theme={theme} />
