@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
 
 /**
- * Playwright drives a real Chromium: CHROMIUM_PATH when set, else the system's /usr/bin/chromium
- * (Debian's package), else Playwright's own browser (`npx playwright install chromium` where that works).
+ * The tests drive a real Chromium (scripts/chromium.ts: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
+ * Playwright's own) against the static export, on a port of their own.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
@@ -22,8 +21,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],

@@ -1,13 +1,12 @@
-#!/usr/bin/env node
 /**
- * node scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>] [--cpu <slowdown>]
+ * npx tsx scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>] [--cpu <slowdown>]
  *
  * Frame times of the traffic diagram (components/traffic/diagram) while it plays, in headless Chromium: a
  * measurement, never an assertion (the machines are shared and noisy).
  *
  * The page is any page that shows the diagram, a figure named "Traffic through the system" with a Play button and
  * a "Time" slider: the sandbox in traffic mode (`/sandbox/?preset=retry-storm`, once the lead's stage shows the
- * diagram) or any page built for it. Without a URL, out/ is served on a free port (scripts/serve.mjs) and
+ * diagram) or any page built for it. Without a URL, out/ is served on a free port (scripts/serve-dir.ts) and
  * `/sandbox/?preset=retry-storm` is opened. The script moves the slider to `--seek` (default 36 s: a retry storm's
  * busiest stretches, 36 s to 46 s at the default 2×), presses Play, and for `--play-s` seconds (default 5) records:
  *
@@ -18,13 +17,13 @@
  * - the dots in flight (the canvas's `data-dots`, set as each stretch ends, read every 15 frames), mean.
  *
  * Each figure is the median of `--runs` runs (default 3), each in a fresh page. `--cpu 4` slows the page's CPU
- * fourfold (CDP Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), for a phone's view. Chromium is CHROMIUM_PATH or
- * /usr/bin/chromium, with --headless --no-sandbox --disable-gpu (software rendering: a phone's GPU does better).
+ * fourfold (CDP Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset assumes), for a phone's view. The browser
+ * is scripts/chromium.ts's, rendering in software (a phone's GPU does better).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { median } from './median.ts';
+import { serveDir } from './serve-dir.ts';
 
 const FRAME_60HZ_MS = 1000 / 60;
 const DROPPED_OVER_MS = 1.5 * FRAME_60HZ_MS;
@@ -43,7 +42,7 @@ function parseArgs(argv) {
     else if (arg === '--runs') options.runs = Math.max(1, Math.round(value()));
     else if (arg === '--cpu') options.cpu = Math.max(1, value());
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('Usage: node scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>] [--cpu <slowdown>]\n');
+      process.stdout.write('Usage: npx tsx scripts/bench-diagram.mjs [page URL] [--seek <s>] [--play-s <s>] [--runs <n>] [--cpu <slowdown>]\n');
       process.exit(0);
     } else if (!options.url) options.url = arg;
     else throw new Error(`unexpected argument: ${arg}`);
@@ -51,39 +50,11 @@ function parseArgs(argv) {
   return options;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function serveOut() {
-  if (!existsSync('out/index.html')) throw new Error('out/ is missing: build the site first (npx next build), or pass a page URL');
-  const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      if (res.ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { base: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-}
-
 function quantile(values, q) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
-
-const median = (values) => quantile(values, 0.5);
 
 /** Installed before the page's own scripts: times every animation-frame callback, and keeps each frame's timestamp. */
 function instrument() {
@@ -160,10 +131,9 @@ async function measureOnce(browser, url, { seek, playS, cpu }) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-const served = options.url ? null : await serveOut();
+const served = options.url ? null : await serveDir();
 const url = options.url ?? `${served.base}/sandbox/?preset=retry-storm`;
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
 try {
   const runs = [];
   for (let i = 0; i < options.runs; i++) runs.push(await measureOnce(browser, url, options));

@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 /**
  * The traffic worker in a browser: how long a run takes, seen from the page, and the longest main-thread task while
  * it goes. Measurements, never assertions.
  *
- *   node scripts/bench-worker.mjs <page URL> [--start <selector>] [--done <selector>] [--runs 3] [--cpu 1]
+ *   npx tsx scripts/bench-worker.mjs <page URL> [--start <selector>] [--done <selector>] [--runs 3] [--cpu 1]
  *
  * The page is served (scripts/serve.mjs) and has a control that starts a traffic run and an element that appears
  * when the run is done. For each run, in a fresh page of headless Chromium: load, let the page settle, click the
@@ -18,19 +17,14 @@
  * else the machine runs.
  *
  * `--cpu 4` slows the page's CPU four times (CDP Emulation.setCPUThrottlingRate), as scripts/bench.ts does for
- * page loads. CHROMIUM_PATH picks the browser (default /usr/bin/chromium when present).
+ * page loads. The browser is scripts/chromium.ts's.
  * Importable too: `measureWorker(url, options)` returns the same object.
  */
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { median } from './median.ts';
 
 const DEFAULTS = { start: '#start', done: '[data-status="done"]', runs: 3, cpu: 1, settleMs: 2000, timeoutMs: 300_000 };
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** From a Chromium trace: each thread's tasks, by the thread's name. */
 function tasksByThread(trace) {
@@ -90,8 +84,7 @@ async function measureOnce(browser, url, o) {
 export async function measureWorker(url, options = {}) {
   const o = { ...DEFAULTS, ...options };
   const { chromium } = await import('@playwright/test');
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
   try {
     const runs = [];
     for (let i = 0; i < o.runs; i++) runs.push(await measureOnce(browser, url, o));
@@ -117,7 +110,7 @@ function parseArgs(argv) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { url, options } = parseArgs(process.argv.slice(2));
   if (!url) {
-    console.error('usage: node scripts/bench-worker.mjs <page URL> [--start <selector>] [--done <selector>] [--runs 3] [--cpu 1]');
+    console.error('usage: npx tsx scripts/bench-worker.mjs <page URL> [--start <selector>] [--done <selector>] [--runs 3] [--cpu 1]');
     process.exit(2);
   }
   const result = await measureWorker(url, options);

@@ -23,15 +23,17 @@
  * 5. The traffic diagram's frame times while it plays a retry storm, in headless Chromium (scripts/bench-diagram.mjs):
  *    the sandbox's `/sandbox/?preset=retry-storm` in out/, or DIAGRAM_URL=<page>. DIAGRAM=0 skips it.
  */
-import { execFileSync, execSync, spawn } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { exportedRoutes } from './exported-routes';
 import { median } from './median';
 import { pagePayload, pageScripts } from './after-first-paint';
+import { serveDir } from './serve-dir';
 
 type EngineFigures = { singleRequestMs: number; tenThousandRequestsMs: number; events: number; eventsPerSecond: number; bareHeapEventsPerSecond: number; engineOverHeap: number };
 type TrafficFigures = {
@@ -128,14 +130,11 @@ for (const row of js) {
 /** Longest task (ms) during load of each route, at 4× CPU slowdown; 0 when no task reached 50 ms. */
 async function longestTasks(routeList: string[]): Promise<Record<string, number>> {
   const { chromium } = await import('@playwright/test');
-  const port = Number(process.env.BENCH_PORT ?? 3240);
-  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const site = await serveDir();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
   const runs = Number(process.env.LONGTASK_RUNS ?? 3);
   const found: Record<string, number> = {};
   try {
-    await new Promise((resolve) => setTimeout(resolve, 800));
     for (const route of routeList) {
       const samples: number[] = [];
       for (let run = 0; run < runs; run++) {
@@ -151,7 +150,7 @@ async function longestTasks(routeList: string[]): Promise<Record<string, number>
             for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
           }).observe({ type: 'longtask', buffered: true });
         });
-        await page.goto(`http://127.0.0.1:${port}${route}`, { waitUntil: 'load' });
+        await page.goto(`${site.base}${route}`, { waitUntil: 'load' });
         // Whatever the page starts after load (lazy islands, idle work) belongs to the load too.
         await page.waitForTimeout(3000);
         samples.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
@@ -161,7 +160,7 @@ async function longestTasks(routeList: string[]): Promise<Record<string, number>
     }
   } finally {
     await browser.close();
-    server.kill();
+    site.stop();
   }
   return found;
 }
@@ -184,27 +183,25 @@ const WORKER_PAGE = '/sandbox/?mode=traffic&kind=mix&rate=1000&duration=100';
 
 async function reportWorker() {
   if (process.env.WORKER === '0') return;
-  const port = Number(process.env.BENCH_PORT ?? 3240) + 1;
-  const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const site = await serveDir();
   try {
-    await new Promise((resolve) => setTimeout(resolve, 800));
     // @ts-expect-error: a plain ES module without types.
     const { measureWorker } = (await import('./bench-worker.mjs')) as { measureWorker: (url: string, o: object) => Promise<{ ms: number; longestTaskMs: number; workerCpuMs: number; mainTaskCpuMs: number }> };
     // The page runs the traffic once on load; "Run again" then starts the measured run, and the progress bar's status says when it is done.
-    const r = await measureWorker(`http://127.0.0.1:${port}${WORKER_PAGE}`, { start: '[data-run-status="done"] [data-run="again"]', done: '[data-run-status="done"]', runs: 3 });
+    const r = await measureWorker(`${site.base}${WORKER_PAGE}`, { start: '[data-run-status="done"] [data-run="again"]', done: '[data-run-status="done"]', runs: 3 });
     console.log(`
 The traffic Worker in the sandbox, ${WORKER_PAGE} (median of 3)`);
     console.log(`  100,000 requests, click to done      ${Math.round(r.ms)} ms (worker CPU ${Math.round(r.workerCpuMs)} ms)`);
     console.log(`  longest main-thread task meanwhile   ${r.longestTaskMs ? `${Math.round(r.longestTaskMs)} ms` : 'none over 50 ms'} (longest task's CPU ${Math.round(r.mainTaskCpuMs)} ms)`);
   } finally {
-    server.kill();
+    site.stop();
   }
 }
 
 function reportDiagram() {
   if (process.env.DIAGRAM === '0') return;
   console.log('');
-  execFileSync(process.execPath, ['scripts/bench-diagram.mjs', ...(process.env.DIAGRAM_URL ? [process.env.DIAGRAM_URL] : [])], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-diagram.mjs', ...(process.env.DIAGRAM_URL ? [process.env.DIAGRAM_URL] : [])], { stdio: 'inherit' });
 }
 
 // tsx runs this file as CommonJS, where top-level await is not allowed.

@@ -27,18 +27,18 @@
  * A control page runs last (below): a heading and a paragraph, nothing else. Its TBT is what this machine bills any
  * page, the floor under every other row.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { TotalBlockingTime } from 'lighthouse/core/computed/metrics/total-blocking-time.js';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { exportedRoutes } from './exported-routes.ts';
 import { median } from './median.ts';
+import { serveDir } from './serve-dir.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const PORT = Number(process.env.LH_PORT ?? 3230);
 // PAGES=/,/learn/errors-and-retries/ limits the run to some pages; PAGES=all runs every page the export wrote but the
 // not-found page, which asks search engines not to index it (`noindex`), so Lighthouse's SEO audit would fail it.
 const PAGES =
@@ -69,12 +69,11 @@ const GOAL = [
 ];
 /** The parts of the goal a row of medians misses, each as "TBT 157 ms (≤ 150 ms)"; empty when it meets them all. */
 const missesOfGoal = (row) => GOAL.filter((g) => !g.meets(row[g.key])).map((g) => `${g.label} ${g.show(row[g.key])} (${g.limit})`);
-const chromePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-if (!existsSync('out/index.html')) {
-  console.error('out/ is missing: run npm run build first.');
+const site = await serveDir().catch((error) => {
+  console.error(error.message);
   process.exit(2);
-}
+});
 
 /**
  * Lantern's TBT for the run as if every main-thread event had lasted only its thread time (`tdur`): the blocking a
@@ -109,21 +108,15 @@ writeFileSync(
   join(controlDir, 'index.html'),
   '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="A control page."><title>Control</title><link rel="icon" href="data:,"></head><body><main><h1>Control</h1><p>One heading and one paragraph of text, with no script, no stylesheet and no image: what any page costs on this machine.</p></main></body></html>',
 );
-const serve = (dir, port) => spawn(process.execPath, ['scripts/serve.mjs', dir], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-const server = serve('out', PORT);
-const controlServer = serve(controlDir, PORT + 1);
-await new Promise((resolve) => setTimeout(resolve, 800));
+const controlSite = await serveDir(controlDir);
 
-const chrome = await chromeLauncher.launch({
-  chromePath,
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: [...CHROMIUM_ARGS] });
 
 /** Stops the browser and both servers, whether the bench ends or is interrupted (Ctrl-C would leave them running). */
 async function stop() {
   await chrome.kill();
-  server.kill();
-  controlServer.kill();
+  site.stop();
+  controlSite.stop();
   rmSync(controlDir, { recursive: true, force: true });
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
@@ -138,11 +131,11 @@ try {
   for (const method of METHODS) {
     report[method] = {};
     console.log(`\nThrottling: ${method}`);
-    const targets = [...PAGES.map((page) => ({ page, port: PORT, label: page })), ...(WITH_CONTROL ? [{ page: CONTROL, port: PORT + 1, label: CONTROL_LABEL }] : [])];
-    for (const { page, port, label } of targets) {
+    const targets = [...PAGES.map((page) => ({ page, base: site.base, label: page })), ...(WITH_CONTROL ? [{ page: CONTROL, base: controlSite.base, label: CONTROL_LABEL }] : [])];
+    for (const { page, base, label } of targets) {
       const scores = Object.fromEntries([...CATEGORIES, 'lcpMs', 'observedLcpMs', 'tbtMs', 'quietTbtMs', 'ttiMs', 'benchmarkIndex'].map((c) => [c, []]));
       for (let run = 0; run < RUNS; run++) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${page}`, {
+        const result = await lighthouse(`${base}${page}`, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',

@@ -1,19 +1,17 @@
-#!/usr/bin/env node
 /**
  * npm run screenshots — pictures of the landing page, a lesson's simulator and the sandbox, at 1280×800
  * and 375×800, in light and dark mode, taken from the static export in out/ (run `npm run build` first).
  *
- * The export is served by scripts/serve.mjs on a free port, which is stopped afterwards. Chromium is
- * CHROMIUM_PATH when set, else /usr/bin/chromium when it exists, else Playwright's own browser, with the
- * same launch arguments as the end-to-end tests (playwright.config.ts). PNGs go to screenshots/ (git-ignored).
+ * The export is served on a free port (scripts/serve-dir.ts), which is stopped afterwards. The browser and its
+ * arguments are the end-to-end tests' (scripts/chromium.ts). PNGs go to screenshots/ (git-ignored).
  *
  * ONLY=sandbox (or landing, lesson) limits the run to one page.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { serveDir } from './serve-dir.ts';
 
 const OUT_DIR = 'screenshots';
 const SIZES = [
@@ -55,39 +53,6 @@ const PAGES = [
   },
 ];
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url, server) {
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`scripts/serve.mjs exited with status ${server.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer within 10 s`);
-}
-
-if (!existsSync('out/index.html')) {
-  console.error('out/ is missing: run npm run build first.');
-  process.exit(2);
-}
-
 const only = process.env.ONLY;
 const pages = only ? PAGES.filter((p) => p.name === only) : PAGES;
 if (pages.length === 0) {
@@ -95,16 +60,17 @@ if (pages.length === 0) {
   process.exit(2);
 }
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['scripts/serve.mjs', 'out'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+const site = await serveDir().catch((error) => {
+  console.error(error.message);
+  process.exit(2);
+});
+const base = site.base;
 mkdirSync(OUT_DIR, { recursive: true });
 
 let browser;
 let failed = false;
 try {
-  await waitUntilServing(`${base}/`, server);
-  browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: LAUNCH_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
   for (const target of pages) {
     for (const size of SIZES) {
       for (const theme of THEMES) {
@@ -128,6 +94,6 @@ try {
   }
 } finally {
   await browser?.close();
-  server.kill();
+  site.stop();
 }
 process.exit(failed ? 1 : 0);
